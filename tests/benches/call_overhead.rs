@@ -1,0 +1,190 @@
+//! Cost of a call through the generated client versus a hand-written reqwest
+//! call against the same loopback server, in the same process.
+//!
+//! Run: `cargo bench -p wecom-testkit --bench call_overhead`
+//!
+//! The server answers from prebuilt bytes so that the client side dominates.
+//! Rounds alternate between the two clients; the printed ratio is the median
+//! of the per-round ratios (generated / hand-written), so machine noise that
+//! hits both sides cancels out.
+
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::routing::post;
+use wecom_apis::Client;
+use wecom_apis::license::{LicenseApi, OrderAccountList, OrderDetail};
+
+const TOKEN: &str = "bench-provider-token";
+
+fn small_reply() -> String {
+    r#"{"errcode":0,"errmsg":"ok","order":{"order_id":"OI00000000000000000001","order_type":1,"order_status":1,"corpid":"wwcustomer000001","price":10000,"account_count":{"base_count":10,"external_contact_count":5},"account_duration":{"months":12},"create_time":1700000000,"pay_time":1700000100}}"#.to_string()
+}
+
+fn large_reply() -> String {
+    let items: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                r#"{{"active_code":"LAC{i:020}","userid":"user{i:05}","type":{}}}"#,
+                1 + i % 2
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"errcode":0,"errmsg":"ok","next_cursor":"","has_more":0,"account_list":[{}]}}"#,
+        items.join(",")
+    )
+}
+
+async fn serve() -> String {
+    let small = small_reply();
+    let large = large_reply();
+    let token_reply =
+        format!(r#"{{"errcode":0,"errmsg":"ok","provider_access_token":"{TOKEN}","expires_in":7200}}"#);
+    let json = |body: String| {
+        move || {
+            let body = body.clone();
+            async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], body) }
+        }
+    };
+    let app = Router::new()
+        .route("/cgi-bin/service/get_provider_token", post(json(token_reply)))
+        .route("/cgi-bin/license/get_order", post(json(small)))
+        .route("/cgi-bin/license/list_order_account", post(json(large)));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    format!("http://{addr}/cgi-bin/")
+}
+
+/// The floor: one shared reqwest client, the token as a query parameter,
+/// serde straight into the payload type.
+async fn hand_written<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    url: &str,
+    body: &'static str,
+) -> T {
+    let bytes = http
+        .post(url)
+        .query(&[("provider_access_token", TOKEN)])
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("send")
+        .bytes()
+        .await
+        .expect("body");
+    serde_json::from_slice(&bytes).expect("decode")
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+async fn compare<F1, F2, Fut1, Fut2>(name: &str, calls: u32, rounds: u32, mut generated: F1, mut baseline: F2)
+where
+    F1: FnMut() -> Fut1,
+    F2: FnMut() -> Fut2,
+    Fut1: Future<Output = ()>,
+    Fut2: Future<Output = ()>,
+{
+    // Warm both paths (connections, token cache).
+    for _ in 0..calls / 4 {
+        generated().await;
+        baseline().await;
+    }
+    let mut ratios = Vec::new();
+    let (mut total_gen, mut total_base) = (Duration::ZERO, Duration::ZERO);
+    for round in 0..rounds {
+        let time = |d: Duration| d / calls;
+        let (g, b) = if round % 2 == 0 {
+            let t = Instant::now();
+            for _ in 0..calls {
+                generated().await;
+            }
+            let g = t.elapsed();
+            let t = Instant::now();
+            for _ in 0..calls {
+                baseline().await;
+            }
+            (g, t.elapsed())
+        } else {
+            let t = Instant::now();
+            for _ in 0..calls {
+                baseline().await;
+            }
+            let b = t.elapsed();
+            let t = Instant::now();
+            for _ in 0..calls {
+                generated().await;
+            }
+            (t.elapsed(), b)
+        };
+        total_gen += g;
+        total_base += b;
+        ratios.push(g.as_secs_f64() / b.as_secs_f64());
+        let _ = time;
+    }
+    let per_call = |d: Duration| d.as_secs_f64() * 1e6 / f64::from(calls * rounds);
+    println!(
+        "{name:<28} generated {:>8.1} µs/call   hand-written {:>8.1} µs/call   ratio (median of {rounds}) {:.3}",
+        per_call(total_gen),
+        per_call(total_base),
+        median(ratios)
+    );
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let base = serve().await;
+        let client = Client::builder()
+            .provider("wwprovider", "secret")
+            .base_url(&base)
+            .build()
+            .expect("client");
+        let http = reqwest::Client::new();
+        let small_url = format!("{base}license/get_order");
+        let large_url = format!("{base}license/list_order_account");
+
+        println!("wecom call overhead (loopback, current-thread runtime)");
+        compare(
+            "license/get_order (small)",
+            2000,
+            10,
+            || async {
+                let o = client.get_order("OI00000000000000000001").await.expect("call");
+                std::hint::black_box(o);
+            },
+            || async {
+                let o: OrderDetail =
+                    hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
+                std::hint::black_box(o);
+            },
+        )
+        .await;
+        compare(
+            "license/list_order_account (1000 items)",
+            300,
+            10,
+            || async {
+                let o = client
+                    .list_order_account("OI1", None, Some(1000))
+                    .await
+                    .expect("call");
+                std::hint::black_box(o);
+            },
+            || async {
+                let o: OrderAccountList =
+                    hand_written(&http, &large_url, r#"{"order_id":"OI1","limit":1000}"#).await;
+                std::hint::black_box(o);
+            },
+        )
+        .await;
+    });
+}

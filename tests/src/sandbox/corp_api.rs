@@ -1,0 +1,37 @@
+//! The one corp-token API the sandbox serves: `user/get`, for tests of the
+//! corp `access_token` kind.
+
+use serde_json::json;
+
+use super::codes;
+use super::creds;
+use super::params::query_param;
+use super::record::RecordedRequest;
+use super::reply::{ApiError, ApiResult, fields};
+use super::tokens::{TokenStore, require_corp};
+
+/// Path of the member-read API.
+pub(crate) const USER_GET: &str = "user/get";
+
+/// `GET user/get?access_token=&userid=` for [`creds::CORPID`].
+pub(crate) fn user_get(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
+    require_corp(tokens, &req.query, creds::CORPID, now)?;
+    let userid = query_param(&req.query, "userid")
+        .filter(|u| !u.is_empty())
+        .ok_or_else(|| ApiError::missing("userid"))?;
+    if !creds::CORP_USERS.contains(&userid) {
+        return Err(ApiError::new(
+            codes::USER_NOT_FOUND,
+            format!("userid not found: {userid}"),
+        ));
+    }
+    Ok(fields(json!({"userid": userid, "name": display_name(userid)})))
+}
+
+fn display_name(userid: &str) -> String {
+    match userid {
+        "zhangsan" => "张三".to_owned(),
+        "lisi" => "李四".to_owned(),
+        other => other.to_owned(),
+    }
+}

@@ -1,0 +1,23 @@
+//! Credentials and directory entries the sandbox knows out of the box.
+
+/// Corp id of the service provider (for `service/get_provider_token`).
+pub const PROVIDER_CORPID: &str = "wwprovider000001";
+/// Provider secret matching [`PROVIDER_CORPID`].
+pub const PROVIDER_SECRET: &str = "sandbox-provider-secret";
+/// Corp id of a corp with a self-built app (for `gettoken`); its users are `zhangsan` and `lisi`.
+pub const CORPID: &str = "wwcorp0000000001";
+/// App secret matching [`CORPID`].
+pub const CORP_SECRET: &str = "sandbox-corp-secret";
+/// A customer corp of the provider; users `zhangsan lisi wangwu zhaoliu sunqi`.
+pub const CUSTOMER_CORPID: &str = "wwcustomer000001";
+/// A second customer corp, downstream of [`CUSTOMER_CORPID`]; users `alice bob`.
+pub const DOWNSTREAM_CORPID: &str = "wwcustomer000002";
+/// The provider's suite (app template) id, accepted by `license/get_app_license_info`.
+pub const SUITE_ID: &str = "wwsuite000000001";
+
+/// Users of [`CORPID`] (answered by `user/get`).
+pub(crate) const CORP_USERS: &[&str] = &["zhangsan", "lisi"];
+/// Users of [`CUSTOMER_CORPID`].
+pub(crate) const CUSTOMER_USERS: &[&str] = &["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi"];
+/// Users of [`DOWNSTREAM_CORPID`].
+pub(crate) const DOWNSTREAM_USERS: &[&str] = &["alice", "bob"];

@@ -1,0 +1,76 @@
+//! The HTTP side: one catch-all route under `/cgi-bin/` that records the
+//! request, applies injected faults and delays, then lets [`State`] answer.
+//!
+//! [`State`]: super::state::State
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::Response;
+use axum::routing::get;
+
+use super::faults::Fault;
+use super::record::{RecordedRequest, relative_path};
+use super::reply::{ApiError, Reply};
+use super::state::Shared;
+use super::tokens;
+
+/// The sandbox's router.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/cgi-bin/{*path}", get(handle).post(handle))
+        .fallback(handle)
+        .with_state(shared)
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, body: Bytes) -> Response {
+    let req = RecordedRequest {
+        method: method.as_str().to_owned(),
+        path: relative_path(uri.path()),
+        query: Query::<Vec<(String, String)>>::try_from_uri(&uri)
+            .map(|Query(pairs)| pairs)
+            .unwrap_or_default(),
+        body: String::from_utf8_lossy(&body).into_owned(),
+    };
+    let fault = {
+        let mut state = shared.lock();
+        state.log.push(req.clone());
+        state.faults.take(&req.path)
+    };
+    match fault {
+        Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
+        Some(fault) => return respond(fault_reply(fault)),
+        None => {}
+    }
+    if tokens::is_token_path(&req.path) {
+        let delay = shared.lock().token_delay;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+    }
+    let reply = shared.lock().dispatch(&req);
+    tracing::debug!(method = %req.method, path = %req.path, status = reply.status, "sandbox answered");
+    respond(reply)
+}
+
+/// The reply that replaces normal handling for a fault (not `Delay`).
+fn fault_reply(fault: Fault) -> Reply {
+    match fault {
+        Fault::Errcode { code, message } => Reply::error(&ApiError::new(code, message)),
+        Fault::Status { status, body } => Reply::raw(status, body),
+        Fault::RawBody(body) => Reply::json(200, body),
+        Fault::Delay(_) => Reply::error(&ApiError::new(-1, "sandbox: delay fault has no reply")),
+    }
+}
+
+fn respond(reply: Reply) -> Response {
+    let mut response = Response::new(Body::from(reply.body));
+    *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
+    response
+}

@@ -1,0 +1,266 @@
+//! Access tokens: issuing (`gettoken`, `service/get_provider_token`) and checking.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+
+use super::codes;
+use super::creds;
+use super::ids::IdGen;
+use super::params::{JsonBody, query_param};
+use super::record::RecordedRequest;
+use super::reply::{ApiError, ApiResult, fields};
+
+/// Default `expires_in` of new tokens, seconds.
+pub(crate) const DEFAULT_TTL: u64 = 7200;
+
+/// Path of the corp-token endpoint.
+pub(crate) const GETTOKEN: &str = "gettoken";
+/// Path of the provider-token endpoint.
+pub(crate) const PROVIDER_TOKEN: &str = "service/get_provider_token";
+
+/// Who a token was issued to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// A corp `access_token` for the given corp.
+    Corp(String),
+    /// A `provider_access_token`.
+    Provider,
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    kind: TokenKind,
+    expires_at: i64,
+    force_expired: bool,
+}
+
+/// What a token check found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenState {
+    /// Known, of the right kind, not expired.
+    Valid,
+    /// Never issued, revoked, or of another kind.
+    Invalid,
+    /// Issued but expired.
+    Expired,
+}
+
+/// Every token the sandbox has issued.
+#[derive(Debug)]
+pub(crate) struct TokenStore {
+    tokens: HashMap<String, Token>,
+    ttl: u64,
+    ids: IdGen,
+}
+
+impl TokenStore {
+    /// An empty store handing out tokens valid for [`DEFAULT_TTL`].
+    pub(crate) fn new() -> Self {
+        TokenStore {
+            tokens: HashMap::new(),
+            ttl: DEFAULT_TTL,
+            ids: IdGen::new(),
+        }
+    }
+
+    /// Sets `expires_in` for tokens issued from now on.
+    pub(crate) fn set_ttl(&mut self, secs: u64) {
+        self.ttl = secs;
+    }
+
+    /// Issues a new token; returns it with its `expires_in`.
+    pub(crate) fn issue(&mut self, kind: TokenKind, now: i64) -> (String, u64) {
+        let token = self.ids.token();
+        let ttl = i64::try_from(self.ttl).unwrap_or(i64::MAX);
+        self.tokens.insert(
+            token.clone(),
+            Token {
+                kind,
+                expires_at: now.saturating_add(ttl),
+                force_expired: false,
+            },
+        );
+        (token, self.ttl)
+    }
+
+    /// Checks `token` against the kind the caller needs.
+    pub(crate) fn check(&self, token: &str, want: impl Fn(&TokenKind) -> bool, now: i64) -> TokenState {
+        match self.tokens.get(token) {
+            Some(t) if !want(&t.kind) => TokenState::Invalid,
+            Some(t) if t.force_expired || now >= t.expires_at => TokenState::Expired,
+            Some(_) => TokenState::Valid,
+            None => TokenState::Invalid,
+        }
+    }
+
+    /// Every token issued so far becomes expired.
+    pub(crate) fn expire_all(&mut self) {
+        for token in self.tokens.values_mut() {
+            token.force_expired = true;
+        }
+    }
+
+    /// Every token issued so far becomes unknown.
+    pub(crate) fn revoke_all(&mut self) {
+        self.tokens.clear();
+    }
+}
+
+/// Whether `path` is a token endpoint (these honour the token delay).
+pub(crate) fn is_token_path(path: &str) -> bool {
+    path == GETTOKEN || path == PROVIDER_TOKEN
+}
+
+/// `GET gettoken?corpid=&corpsecret=`.
+pub(crate) fn gettoken(store: &mut TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
+    let corpid = non_empty(query_param(&req.query, "corpid")).ok_or_else(|| ApiError::missing("corpid"))?;
+    let secret = non_empty(query_param(&req.query, "corpsecret"))
+        .ok_or_else(|| ApiError::new(codes::MISSING_SECRET, "missing corpsecret"))?;
+    if corpid != creds::CORPID {
+        return Err(ApiError::new(
+            codes::INVALID_CORPID,
+            format!("invalid corpid {corpid}"),
+        ));
+    }
+    if secret != creds::CORP_SECRET {
+        return Err(ApiError::new(
+            codes::INVALID_SECRET,
+            "invalid credential: corpsecret",
+        ));
+    }
+    let (token, expires_in) = store.issue(TokenKind::Corp(corpid.to_owned()), now);
+    Ok(fields(json!({"access_token": token, "expires_in": expires_in})))
+}
+
+/// `POST service/get_provider_token` with `{corpid, provider_secret}`.
+pub(crate) fn get_provider_token(store: &mut TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
+    if req.method != "POST" {
+        return Err(ApiError::new(codes::REQUIRE_POST, "require POST method"));
+    }
+    let body = JsonBody::parse(&req.body)?;
+    let f = body.fields();
+    let corpid = f.req_str("corpid")?;
+    let secret = f
+        .opt_str("provider_secret")?
+        .ok_or_else(|| ApiError::new(codes::MISSING_SECRET, "missing provider_secret"))?;
+    if corpid != creds::PROVIDER_CORPID {
+        return Err(ApiError::new(
+            codes::INVALID_CORPID,
+            format!("invalid corpid {corpid}"),
+        ));
+    }
+    if secret != creds::PROVIDER_SECRET {
+        return Err(ApiError::new(
+            codes::INVALID_SECRET,
+            "invalid credential: provider_secret",
+        ));
+    }
+    let (token, expires_in) = store.issue(TokenKind::Provider, now);
+    Ok(fields(
+        json!({"provider_access_token": token, "expires_in": expires_in}),
+    ))
+}
+
+/// Guard of every `license/*` call: only a valid `provider_access_token`, and no suite token.
+pub(crate) fn require_provider(
+    store: &TokenStore,
+    query: &[(String, String)],
+    now: i64,
+) -> Result<(), ApiError> {
+    if query_param(query, "suite_access_token").is_some() {
+        return Err(ApiError::new(
+            codes::INVALID_PROVIDER_TOKEN,
+            "sandbox: license APIs take provider_access_token only, but the request also carries suite_access_token",
+        ));
+    }
+    let token = non_empty(query_param(query, "provider_access_token"))
+        .ok_or_else(|| ApiError::new(codes::MISSING_TOKEN, "provider_access_token missing"))?;
+    match store.check(token, |k| *k == TokenKind::Provider, now) {
+        TokenState::Valid => Ok(()),
+        TokenState::Invalid => Err(ApiError::new(
+            codes::INVALID_PROVIDER_TOKEN,
+            "invalid provider_access_token",
+        )),
+        TokenState::Expired => Err(ApiError::new(
+            codes::PROVIDER_TOKEN_EXPIRED,
+            "provider_access_token expired",
+        )),
+    }
+}
+
+/// Guard of corp APIs: a valid `access_token` of corp `corpid`.
+pub(crate) fn require_corp(
+    store: &TokenStore,
+    query: &[(String, String)],
+    corpid: &str,
+    now: i64,
+) -> Result<(), ApiError> {
+    let token = non_empty(query_param(query, "access_token"))
+        .ok_or_else(|| ApiError::new(codes::MISSING_TOKEN, "access_token missing"))?;
+    match store.check(token, |k| matches!(k, TokenKind::Corp(c) if c == corpid), now) {
+        TokenState::Valid => Ok(()),
+        TokenState::Invalid => Err(ApiError::new(codes::INVALID_ACCESS_TOKEN, "invalid access_token")),
+        TokenState::Expired => Err(ApiError::new(codes::ACCESS_TOKEN_EXPIRED, "access_token expired")),
+    }
+}
+
+fn non_empty(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn provider_token_lifecycle() {
+        let mut store = TokenStore::new();
+        let (token, ttl) = store.issue(TokenKind::Provider, 1000);
+        assert_eq!(ttl, DEFAULT_TTL);
+        let query = q(&[("provider_access_token", &token)]);
+        assert!(require_provider(&store, &query, 1000).is_ok());
+        let expired_at = 1000 + i64::try_from(DEFAULT_TTL).unwrap_or(0);
+        assert_eq!(
+            require_provider(&store, &query, expired_at).unwrap_err().code,
+            codes::PROVIDER_TOKEN_EXPIRED
+        );
+        store.expire_all();
+        assert_eq!(
+            require_provider(&store, &query, 1000).unwrap_err().code,
+            codes::PROVIDER_TOKEN_EXPIRED
+        );
+        store.revoke_all();
+        assert_eq!(
+            require_provider(&store, &query, 1000).unwrap_err().code,
+            codes::INVALID_PROVIDER_TOKEN
+        );
+        assert_eq!(
+            require_provider(&store, &[], 1000).unwrap_err().code,
+            codes::MISSING_TOKEN
+        );
+    }
+
+    #[test]
+    fn token_kinds_do_not_mix() {
+        let mut store = TokenStore::new();
+        let (corp, _) = store.issue(TokenKind::Corp(creds::CORPID.into()), 0);
+        let (provider, _) = store.issue(TokenKind::Provider, 0);
+        let err = require_provider(&store, &q(&[("provider_access_token", &corp)]), 1).unwrap_err();
+        assert_eq!(err.code, codes::INVALID_PROVIDER_TOKEN);
+        let err = require_corp(&store, &q(&[("access_token", &provider)]), creds::CORPID, 1).unwrap_err();
+        assert_eq!(err.code, codes::INVALID_ACCESS_TOKEN);
+        let with_suite = q(&[("provider_access_token", &provider), ("suite_access_token", "x")]);
+        assert_eq!(
+            require_provider(&store, &with_suite, 1).unwrap_err().code,
+            codes::INVALID_PROVIDER_TOKEN
+        );
+    }
+}

@@ -1,0 +1,415 @@
+//! The runtime against the sandbox over real loopback sockets: token caching
+//! and refresh, retries, and the errors a caller sees.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use wecom_apis::license::LicenseApi;
+use wecom_apis::{Client, CorpClient, Error, ProviderClient, Result, RetryPolicy, api};
+use wecom_testkit::{Fault, Sandbox, creds};
+
+fn fast_retries() -> RetryPolicy {
+    RetryPolicy {
+        max_busy_retries: 3,
+        base_delay: Duration::from_millis(2),
+        max_delay: Duration::from_millis(10),
+    }
+}
+
+fn provider_client(sb: &Sandbox) -> ProviderClient {
+    Client::builder()
+        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
+        .base_url(sb.base_url())
+        .retry_policy(fast_retries())
+        .build()
+        .expect("client builds")
+}
+
+fn corp_client(sb: &Sandbox) -> CorpClient {
+    Client::builder()
+        .corp(creds::CORPID, creds::CORP_SECRET)
+        .base_url(sb.base_url())
+        .retry_policy(fast_retries())
+        .build()
+        .expect("client builds")
+}
+
+/// An endpoint declared the way an app declares one the SDK lacks.
+#[api]
+pub trait UserApi {
+    /// 读取成员
+    #[get("user/get", token = corp)]
+    async fn get_user(&self, userid: &str) -> Result<User>;
+}
+
+/// A member, as `user/get` returns it (only the fields the test reads).
+#[derive(Debug, serde::Deserialize)]
+pub struct User {
+    /// The member's userid.
+    pub userid: String,
+    /// The member's name.
+    pub name: String,
+}
+
+#[tokio::test]
+async fn an_app_declared_endpoint_runs_with_a_corp_token() {
+    let sb = Sandbox::start().await;
+    let client = corp_client(&sb);
+    let user = client.get_user("zhangsan").await.expect("user");
+    assert_eq!(user.userid, "zhangsan");
+    assert!(!user.name.is_empty());
+    let req = &sb.requests("user/get")[0];
+    assert_eq!(req.method, "GET");
+    assert_eq!(req.query_param("userid"), Some("zhangsan"));
+    assert!(req.query_param("access_token").is_some());
+    // A business error keeps WeCom's code and message.
+    let err = client.get_user("nobody").await.expect_err("unknown user");
+    assert_eq!(err.code(), Some(60111));
+    assert!(err.message().is_some_and(|m| !m.is_empty()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_concurrent_calls_on_a_cold_cache_fetch_one_token() {
+    let sb = Sandbox::start().await;
+    sb.set_token_delay(Duration::from_millis(50));
+    let client = provider_client(&sb);
+    let order = client.create_new_order(&new_order(2, 0)).await.expect("order");
+    // A fresh client has a cold cache.
+    let client = provider_client(&sb);
+    let before = sb.request_count("service/get_provider_token");
+    let calls = (0..200).map(|_| {
+        let c = client.clone();
+        let id = order.order_id.clone();
+        tokio::spawn(async move { c.get_order(&id).await })
+    });
+    for call in calls.collect::<Vec<_>>() {
+        call.await.expect("task").expect("get_order");
+    }
+    assert_eq!(sb.request_count("service/get_provider_token") - before, 1);
+    assert_eq!(sb.request_count("license/get_order"), 200);
+}
+
+#[tokio::test]
+async fn an_expired_token_is_refreshed_once_and_the_call_succeeds() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    let order = client.create_new_order(&new_order(1, 1)).await.expect("order");
+    assert_eq!(sb.request_count("service/get_provider_token"), 1);
+
+    sb.expire_tokens(); // next call gets 42009
+    let detail = client
+        .get_order(&order.order_id)
+        .await
+        .expect("retried after refresh");
+    assert_eq!(detail.order.order_id, order.order_id);
+    assert_eq!(sb.request_count("service/get_provider_token"), 2);
+
+    sb.revoke_tokens(); // next call gets 40082
+    client
+        .get_order(&order.order_id)
+        .await
+        .expect("retried after refresh");
+    assert_eq!(sb.request_count("service/get_provider_token"), 3);
+    // Each refresh cost exactly one extra call.
+    assert_eq!(sb.request_count("license/get_order"), 4);
+}
+
+#[tokio::test]
+async fn corp_token_errors_are_recognised_too() {
+    let sb = Sandbox::start().await;
+    let client = corp_client(&sb);
+    client.get_user("lisi").await.expect("user");
+    sb.expire_tokens(); // 42001
+    client.get_user("lisi").await.expect("refreshed");
+    sb.revoke_tokens(); // 40014
+    client.get_user("lisi").await.expect("refreshed");
+    assert_eq!(sb.request_count("gettoken"), 3);
+}
+
+#[tokio::test]
+async fn a_token_that_keeps_failing_is_refreshed_only_once() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("warm");
+    sb.inject_fault(
+        "license/get_auto_active_status",
+        Fault::Errcode {
+            code: 42009,
+            message: "provider_access_token expired".into(),
+        },
+        5,
+    );
+    let err = client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect_err("still failing after one refresh");
+    assert_eq!(err.code(), Some(42009));
+    assert_eq!(sb.request_count("service/get_provider_token"), 2);
+    assert_eq!(sb.request_count("license/get_auto_active_status"), 3);
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_reported_and_not_retried() {
+    let sb = Sandbox::start().await;
+    let client = Client::builder()
+        .provider(creds::PROVIDER_CORPID, "not-the-secret")
+        .base_url(sb.base_url())
+        .retry_policy(fast_retries())
+        .build()
+        .expect("client");
+    let err = client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect_err("bad secret");
+    assert!(err.is_token_error(), "{err}");
+    assert_eq!(err.code(), Some(40001));
+    assert!(err.to_string().contains("provider token"), "{err}");
+    assert_eq!(sb.request_count("service/get_provider_token"), 1);
+    assert_eq!(sb.request_count("license/get_auto_active_status"), 0);
+}
+
+#[tokio::test]
+async fn system_busy_is_retried_a_bounded_number_of_times() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    let busy = Fault::Errcode {
+        code: -1,
+        message: "system busy".into(),
+    };
+
+    sb.inject_fault("license/get_auto_active_status", busy.clone(), 2);
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("succeeds on the third try");
+    assert_eq!(sb.request_count("license/get_auto_active_status"), 3);
+
+    sb.inject_fault("license/get_auto_active_status", busy, 10);
+    let err = client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect_err("gives up");
+    assert!(err.is_busy());
+    assert_eq!(err.code(), Some(-1));
+    // 1 try + 3 retries, no more.
+    assert_eq!(sb.request_count("license/get_auto_active_status"), 3 + 4);
+}
+
+#[tokio::test]
+async fn malformed_json_gives_a_decode_error_with_a_snippet() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    sb.inject_fault(
+        "license/get_order",
+        Fault::RawBody("{\"errcode\":0,\"order\":{\"order_id\":".into()),
+        1,
+    );
+    let err = client.get_order("OI1").await.expect_err("truncated body");
+    match &err {
+        Error::Decode { path, snippet, .. } => {
+            assert_eq!(*path, "license/get_order");
+            assert!(snippet.contains("\"order_id\""), "{snippet}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    sb.inject_fault(
+        "license/get_order",
+        Fault::RawBody("<html>gateway</html>".into()),
+        1,
+    );
+    let err = client.get_order("OI1").await.expect_err("not JSON");
+    assert!(err.to_string().contains("<html>gateway</html>"), "{err}");
+}
+
+#[tokio::test]
+async fn http_errors_are_clear_and_posts_are_not_retried() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("warm");
+    sb.inject_fault(
+        "license/get_auto_active_status",
+        Fault::Status {
+            status: 502,
+            body: "<html>Bad Gateway</html>".into(),
+        },
+        5,
+    );
+    let err = client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect_err("502");
+    match &err {
+        Error::Http { status, snippet, .. } => {
+            assert_eq!(*status, 502);
+            assert!(snippet.contains("Bad Gateway"));
+        }
+        other => panic!("expected an HTTP error, got {other:?}"),
+    }
+    assert_eq!(sb.request_count("license/get_auto_active_status"), 2);
+}
+
+#[tokio::test]
+async fn gets_are_retried_on_server_errors() {
+    let sb = Sandbox::start().await;
+    let client = corp_client(&sb);
+    client.get_user("zhangsan").await.expect("warm");
+    sb.inject_fault(
+        "user/get",
+        Fault::Status {
+            status: 503,
+            body: "busy".into(),
+        },
+        2,
+    );
+    client.get_user("zhangsan").await.expect("third try succeeds");
+    assert_eq!(sb.request_count("user/get"), 4);
+}
+
+#[tokio::test]
+async fn a_post_that_timed_out_is_not_sent_again() {
+    let sb = Sandbox::start().await;
+    let client = Client::builder()
+        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
+        .base_url(sb.base_url())
+        .retry_policy(fast_retries())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .expect("client");
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("warm");
+    sb.inject_fault(
+        "license/create_new_order",
+        Fault::Delay(Duration::from_secs(2)),
+        1,
+    );
+    let err = client
+        .create_new_order(&new_order(1, 0))
+        .await
+        .expect_err("timeout");
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(sb.request_count("license/create_new_order"), 1);
+}
+
+#[tokio::test]
+async fn an_unreachable_server_gives_a_transport_error() {
+    // Bind and drop a listener to get a port nobody listens on.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr").port()
+    };
+    let client = Client::builder()
+        .corp(creds::CORPID, creds::CORP_SECRET)
+        .base_url(format!("http://127.0.0.1:{port}/cgi-bin/"))
+        .retry_policy(fast_retries())
+        .build()
+        .expect("client");
+    let err = client.get_user("zhangsan").await.expect_err("refused");
+    assert!(err.is_token_error());
+    assert!(
+        matches!(&err, Error::Token { source, .. } if matches!(**source, Error::Transport { .. })),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn only_the_provider_token_is_sent_to_license_endpoints() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("call");
+    let req = &sb.requests("license/get_auto_active_status")[0];
+    assert!(req.query_param("provider_access_token").is_some());
+    assert_eq!(req.query.len(), 1, "unexpected query: {:?}", req.query);
+}
+
+#[test]
+fn a_bad_base_url_is_a_config_error() {
+    let err = Client::builder()
+        .corp("ww", "s")
+        .base_url("qyapi.weixin.qq.com/cgi-bin")
+        .build()
+        .expect_err("no scheme");
+    assert!(matches!(err, Error::Config(_)), "{err:?}");
+}
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn secrets_and_tokens_never_reach_logs_or_debug_output() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("call");
+    sb.expire_tokens();
+    client
+        .get_auto_active_status(creds::CUSTOMER_CORPID)
+        .await
+        .expect("refreshed");
+    let _ = client.get_order("missing-order").await;
+
+    let logs = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf8");
+    assert!(
+        logs.contains("license/get_auto_active_status"),
+        "spans carry the path: {logs}"
+    );
+    assert!(!logs.contains(creds::PROVIDER_SECRET));
+    let tokens: Vec<String> = sb
+        .requests("license/get_auto_active_status")
+        .iter()
+        .filter_map(|r| r.query_param("provider_access_token").map(str::to_string))
+        .collect();
+    assert!(!tokens.is_empty());
+    for token in &tokens {
+        assert!(!logs.contains(token.as_str()), "token leaked into logs");
+    }
+    let debug = format!("{client:?}");
+    assert!(!debug.contains(creds::PROVIDER_SECRET));
+    for token in &tokens {
+        assert!(!debug.contains(token.as_str()));
+    }
+}
+
+fn new_order(base: u32, external: u32) -> wecom_apis::license::NewOrder {
+    use wecom_apis::license::{AccountCount, AccountDuration, NewOrder};
+    NewOrder::new(
+        creds::CUSTOMER_CORPID,
+        "zhangsan",
+        AccountCount {
+            base_count: base,
+            external_contact_count: external,
+        },
+        AccountDuration::months(12),
+    )
+}

@@ -1,0 +1,11 @@
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Orders {
+    #[post("license/get_order", token = provider)]
+    async fn get_order(&self, order_id: &str) -> Result<serde_json::Value> {
+        todo!()
+    }
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Orders {
+    #[post("license/get_order", token = provider, token = corp)]
+    async fn get_order(&self, order_id: &str) -> Result<serde_json::Value>;
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use wecom_apis::{Result, api};
+
+#[api]
+pub struct Orders;
+
+fn main() {}

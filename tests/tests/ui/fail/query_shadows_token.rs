@@ -1,0 +1,9 @@
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Users {
+    #[get("user/get", token = corp)]
+    async fn get_user(&self, access_token: &str, userid: &str) -> Result<serde_json::Value>;
+}
+
+fn main() {}

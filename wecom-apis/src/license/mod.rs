@@ -1,0 +1,58 @@
+//! License (接口许可): interface licenses for third-party and 代开发 apps.
+//!
+//! Since 2022 WeCom charges service providers per member account for calls
+//! their apps make on behalf of a customer corp. A provider buys accounts
+//! for a corp (base accounts, 基础账号, and external-contact accounts,
+//! 互通账号), pays the order (console or prepaid balance), receives one
+//! activation code per account, and binds codes to members. This module
+//! covers the whole cycle: ordering and renewing ([`LicenseApi::create_new_order`],
+//! [`LicenseApi::create_renew_order_job`], multi-corp purchases), paying
+//! ([`LicenseApi::submit_pay_job`]), activating and transferring accounts,
+//! and looking up codes, members, corps and app trial status.
+//!
+//! **Token:** every endpoint takes the provider's `provider_access_token`
+//! (`service/get_provider_token`, provider corpid + provider_secret), so the
+//! client must be built with a provider credential (`HasToken<Provider>`).
+//!
+//! * [`LicenseApi`]: the 25 endpoints, one method each.
+//! * [`LicenseStreams`]: streams over every page of the cursor lists.
+//! * The request and response models, with integer codes as enums that keep
+//!   unknown values (`Other(n)`).
+//!
+//! ```no_run
+//! # async fn demo(client: &(impl wecom_apis::license::LicenseApi
+//! #     + wecom_core::HasToken<wecom_core::Provider>)) -> wecom_apis::Result<()> {
+//! use futures_util::TryStreamExt;
+//! use wecom_apis::license::*;
+//!
+//! // Buy 10 base accounts for 12 months.
+//! let order = NewOrder::new(
+//!     "wpCustomerCorp",
+//!     "buyer-userid",
+//!     AccountCount::base(10),
+//!     AccountDuration::months(12),
+//! );
+//! let created = client.create_new_order(&order).await?;
+//!
+//! // Once paid: bind the codes to members.
+//! let accounts: Vec<OrderAccount> = client
+//!     .list_order_account_stream(&created.order_id)
+//!     .try_collect()
+//!     .await?;
+//! for (account, userid) in accounts.iter().zip(["alice", "bob"]) {
+//!     client
+//!         .active_account("wpCustomerCorp", &account.active_code, userid)
+//!         .await?;
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Family index: <https://developer.work.weixin.qq.com/document/path/95652>
+
+mod api;
+mod models;
+mod stream;
+
+pub use api::*;
+pub use models::*;
+pub use stream::*;

@@ -1,0 +1,283 @@
+//! Crate-internal serde helpers shared by the API families.
+//!
+//! * [`int_enum!`](int_enum) declares an integer-coded enum (WeCom encodes
+//!   almost every status and type as a small integer) that keeps unknown
+//!   values instead of failing, so a value WeCom adds later never breaks
+//!   decoding.
+//! * [`flag`] reads a yes/no field that WeCom sends as `0`/`1` in some
+//!   families and as `true`/`false` in others (e.g. `has_more`).
+
+/// Declares an integer-coded enum with named variants plus `Other(i64)`.
+///
+/// ```ignore
+/// crate::serde_util::int_enum! {
+///     /// Order status (订单状态).
+///     pub enum OrderStatus {
+///         /// 0: awaiting payment (待支付).
+///         Unpaid = 0,
+///         /// 1: paid (已支付).
+///         Paid = 1,
+///     }
+/// }
+/// ```
+///
+/// The generated enum:
+/// * serializes as the bare integer and deserializes from an integer (or an
+///   integer written as a string); an integer without a named variant becomes
+///   `Other(n)`, decoding never fails on an unknown value;
+/// * derives nothing but implements `Debug`, `Clone`, `Copy`, `PartialEq`,
+///   `Eq` and `Hash` by **code**, so `Other(1)` equals the variant whose code
+///   is 1;
+/// * has `code(self) -> i64`, `from_code(i64) -> Self`, `From<i64>`,
+///   `From<Self> for i64`, and `Default` = whatever code `0` means (a missing
+///   integer in WeCom's JSON reads as 0).
+macro_rules! int_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $value:literal
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )+
+            /// A value this SDK does not name (yet); carries the raw code.
+            Other(i64),
+        }
+
+        impl $name {
+            /// The integer WeCom uses for this value.
+            pub const fn code(self) -> i64 {
+                match self {
+                    $( Self::$variant => $value, )+
+                    Self::Other(code) => code,
+                }
+            }
+
+            /// The value for a WeCom integer; unknown integers become `Other`.
+            pub const fn from_code(code: i64) -> Self {
+                match code {
+                    $( $value => Self::$variant, )+
+                    other => Self::Other(other),
+                }
+            }
+        }
+
+        impl ::core::default::Default for $name {
+            /// What code `0` means (WeCom's reading of a missing integer).
+            fn default() -> Self {
+                Self::from_code(0)
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.code() == other.code()
+            }
+        }
+
+        impl ::core::cmp::Eq for $name {}
+
+        impl ::core::hash::Hash for $name {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.code(), state);
+            }
+        }
+
+        impl ::core::convert::From<i64> for $name {
+            fn from(code: i64) -> Self {
+                Self::from_code(code)
+            }
+        }
+
+        impl ::core::convert::From<$name> for i64 {
+            fn from(value: $name) -> i64 {
+                value.code()
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                serializer.serialize_i64(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                $crate::serde_util::deserialize_code(deserializer).map(Self::from_code)
+            }
+        }
+    };
+}
+pub(crate) use int_enum;
+
+/// Reads an integer code: a JSON integer, or an integer inside a string
+/// (`"1"`), which some WeCom endpoints send. Used by [`int_enum!`](int_enum).
+pub(crate) fn deserialize_code<'de, D>(deserializer: D) -> Result<i64, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct CodeVisitor;
+
+    impl serde::de::Visitor<'_> for CodeVisitor {
+        type Value = i64;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an integer code")
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i64, E> {
+            Ok(v)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i64, E> {
+            i64::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i64, E> {
+            v.trim()
+                .parse()
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+
+    deserializer.deserialize_any(CodeVisitor)
+}
+
+/// `#[serde(with = "crate::serde_util::flag")]` for a `bool` that WeCom sends
+/// either as `0`/`1` (License lists) or as `true`/`false` (corpgroup lists).
+///
+/// Reading accepts `true`/`false`, any integer (non-zero is `true`), the
+/// strings `"0"`/`"1"`/`"true"`/`"false"`, and `null` (`false`). Writing
+/// produces `0`/`1`. Combine with `default` when the field may be missing:
+/// `#[serde(default, with = "crate::serde_util::flag")]`.
+pub(crate) mod flag {
+    use serde::{Deserializer, Serializer, de};
+    use std::fmt;
+
+    /// Reads a `0`/`1` or `true`/`false` flag into a `bool`.
+    pub(crate) fn deserialize<'de, D>(deserializer: D) -> Result<bool, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(FlagVisitor)
+    }
+
+    /// Writes a `bool` back as WeCom's `0`/`1`.
+    pub(crate) fn serialize<S>(value: &bool, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+    {
+        serializer.serialize_u8(u8::from(*value))
+    }
+
+    struct FlagVisitor;
+
+    impl de::Visitor<'_> for FlagVisitor {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a flag: true/false or 0/1")
+        }
+
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+            Ok(v != 0)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+            Ok(v != 0)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+            match v.trim() {
+                "1" | "true" => Ok(true),
+                "0" | "false" | "" => Ok(false),
+                _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+            }
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    int_enum! {
+        /// Test enum.
+        pub enum Color {
+            /// zero
+            Black = 0,
+            /// one
+            Red = 1,
+        }
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Page {
+        #[serde(default, with = "crate::serde_util::flag")]
+        has_more: bool,
+    }
+
+    #[test]
+    fn int_enum_known_unknown_and_string() {
+        let v: Vec<Color> = serde_json::from_str(r#"[0, 1, 42, "1", -3]"#).unwrap();
+        assert_eq!(
+            v,
+            [
+                Color::Black,
+                Color::Red,
+                Color::Other(42),
+                Color::Red,
+                Color::Other(-3)
+            ]
+        );
+        assert_eq!(serde_json::to_string(&v).unwrap(), "[0,1,42,1,-3]");
+        assert_eq!(Color::Other(1), Color::Red);
+        assert_eq!(Color::default(), Color::Black);
+        assert_eq!(i64::from(Color::Other(9)), 9);
+        assert!(serde_json::from_str::<Color>(r#""x""#).is_err());
+    }
+
+    #[test]
+    fn flag_accepts_ints_bools_and_missing() {
+        for (json, want) in [
+            (r#"{"has_more":1}"#, true),
+            (r#"{"has_more":0}"#, false),
+            (r#"{"has_more":true}"#, true),
+            (r#"{"has_more":false}"#, false),
+            (r#"{"has_more":null}"#, false),
+            (r#"{"has_more":"1"}"#, true),
+            (r#"{}"#, false),
+        ] {
+            let page: Page = serde_json::from_str(json).unwrap();
+            assert_eq!(page.has_more, want, "{json}");
+        }
+        let out = serde_json::to_string(&Page { has_more: true }).unwrap();
+        assert_eq!(out, r#"{"has_more":1}"#);
+    }
+}

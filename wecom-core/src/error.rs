@@ -1,0 +1,184 @@
+//! The error model: one enum for everything a call can run into.
+
+use std::fmt;
+
+/// Shorthand for `std::result::Result<T, wecom_core::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How many bytes of an unexpected response body an error keeps.
+pub const SNIPPET_LIMIT: usize = 256;
+
+/// Everything that can go wrong when calling WeCom.
+///
+/// Each variant says what happened and keeps what WeCom sent back, so that no
+/// information is lost on the way to the caller. Use the predicates
+/// ([`Error::code`], [`Error::is_timeout`], …) rather than matching on messages.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// WeCom answered with a non-zero `errcode`.
+    #[error("WeCom error {code} on `{path}`: {message} (see {})", code_hint_url(*.code))]
+    Api {
+        /// The `errcode` WeCom returned.
+        code: i64,
+        /// The `errmsg` WeCom returned.
+        message: String,
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+    },
+    /// The HTTP exchange succeeded but the status was not 2xx.
+    #[error("HTTP {status} from `{path}`; body starts with: {snippet:?}")]
+    Http {
+        /// The HTTP status code.
+        status: u16,
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// The first bytes of the body (at most [`SNIPPET_LIMIT`]).
+        snippet: String,
+    },
+    /// The request could not be sent or the response could not be read
+    /// (connection refused, timeout, reset …). The URL, which carries the
+    /// token, is stripped from the inner error.
+    #[error("transport error on `{path}`: {source}")]
+    Transport {
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// The underlying reqwest error (without its URL).
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The response body was not the JSON that was expected.
+    #[error("cannot decode the response of `{path}`: {source}; body starts with: {snippet:?}")]
+    Decode {
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// What serde_json reported.
+        #[source]
+        source: serde_json::Error,
+        /// The first bytes of the body (at most [`SNIPPET_LIMIT`]).
+        snippet: String,
+    },
+    /// A request argument could not be encoded (JSON body or query parameter).
+    #[error("cannot encode the request for `{path}`: {reason}")]
+    Encode {
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The credential needed for the call could not be obtained.
+    #[error("cannot obtain the {kind} token: {source}")]
+    Token {
+        /// Which token kind (`corp`, `provider`, `suite`).
+        kind: &'static str,
+        /// Why the token fetch failed (often an [`Error::Api`] such as 40001).
+        #[source]
+        source: Box<Error>,
+    },
+    /// The client was configured wrongly (bad base URL, …).
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// WeCom's `errcode`, when WeCom returned one (also through a failed token fetch).
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            Error::Api { code, .. } => Some(*code),
+            Error::Token { source, .. } => source.code(),
+            _ => None,
+        }
+    }
+
+    /// WeCom's `errmsg`, when WeCom returned one.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Error::Api { message, .. } => Some(message),
+            Error::Token { source, .. } => source.message(),
+            _ => None,
+        }
+    }
+
+    /// True when the request timed out (connect or read).
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Transport { source, .. } => source.is_timeout(),
+            Error::Token { source, .. } => source.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// True when the error came from obtaining a credential rather than from the call itself.
+    pub fn is_token_error(&self) -> bool {
+        matches!(self, Error::Token { .. })
+    }
+
+    /// True when WeCom reported it was busy (`errcode` -1) — after the
+    /// runtime's own bounded retries.
+    pub fn is_busy(&self) -> bool {
+        self.code() == Some(-1)
+    }
+
+    /// WeCom's online explanation of an error code, when there is a code.
+    pub fn hint_url(&self) -> Option<String> {
+        self.code().map(code_hint_url)
+    }
+}
+
+/// The page of WeCom's error-code lookup tool for `code`.
+pub fn code_hint_url(code: i64) -> String {
+    format!("https://open.work.weixin.qq.com/devtool/query?e={code}")
+}
+
+/// The first [`SNIPPET_LIMIT`] bytes of a body, as lossy UTF-8 cut on a
+/// character boundary, for error messages.
+pub fn snippet(body: &[u8]) -> String {
+    let cut = body.len().min(SNIPPET_LIMIT);
+    let text = String::from_utf8_lossy(&body[..cut]);
+    let mut out = text.into_owned();
+    if body.len() > SNIPPET_LIMIT {
+        // Drop a possibly split trailing character and mark the cut.
+        while out.ends_with('\u{FFFD}') {
+            out.pop();
+        }
+        out.push('…');
+    }
+    out
+}
+
+/// A display helper that never prints its content; used for secrets.
+pub(crate) struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_is_bounded_and_keeps_short_bodies() {
+        assert_eq!(snippet(b"<html>oops</html>"), "<html>oops</html>");
+        let long = "中".repeat(200); // 600 bytes
+        let s = snippet(long.as_bytes());
+        assert!(s.len() <= SNIPPET_LIMIT + '…'.len_utf8());
+        assert!(s.ends_with('…'));
+        assert!(!s.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn api_error_displays_code_message_and_hint() {
+        let e = Error::Api {
+            code: 701030,
+            message: "exceed 5 years".into(),
+            path: "license/active_account",
+        };
+        let text = e.to_string();
+        assert!(text.contains("701030") && text.contains("exceed 5 years"));
+        assert!(text.contains("devtool/query?e=701030"));
+        assert_eq!(e.code(), Some(701030));
+    }
+}

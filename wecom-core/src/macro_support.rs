@@ -1,0 +1,28 @@
+//! Items the `api` macro's generated code refers to. Not a stable API.
+
+pub use crate::client::{ApiClient, HasToken};
+pub use crate::error::Result;
+pub use crate::request::{Endpoint, JsonFields, Method, Request};
+pub use crate::runtime::Runtime;
+pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
+
+/// Runs a call that returns a payload.
+pub fn execute<'a, T>(
+    runtime: &'a Runtime,
+    token: Option<&'a TokenCell>,
+    request: Request,
+) -> impl std::future::Future<Output = Result<T>> + Send + 'a
+where
+    T: serde::de::DeserializeOwned + 'a,
+{
+    runtime.execute(token, request)
+}
+
+/// Runs a call that returns only the envelope.
+pub fn execute_unit<'a>(
+    runtime: &'a Runtime,
+    token: Option<&'a TokenCell>,
+    request: Request,
+) -> impl std::future::Future<Output = Result<()>> + Send + 'a {
+    runtime.execute_unit(token, request)
+}

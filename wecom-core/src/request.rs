@@ -1,0 +1,200 @@
+//! A prepared request: endpoint, query parameters and an already-encoded body.
+//!
+//! Generated endpoint methods build a [`Request`] synchronously, so the future
+//! they return owns its data and is `Send` whatever the argument types are.
+
+use bytes::Bytes;
+use serde::Serialize;
+
+/// HTTP method of an endpoint. WeCom uses only these two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET: arguments go in the query string.
+    Get,
+    /// POST: arguments go in a JSON body.
+    Post,
+}
+
+/// The static description of one endpoint, as the macro writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Endpoint {
+    /// GET or POST.
+    pub method: Method,
+    /// Path relative to the base URL, e.g. `license/get_order`.
+    pub path: &'static str,
+    /// Query parameter that carries the token, or `None` for `token = none`.
+    pub token_param: Option<&'static str>,
+}
+
+impl Endpoint {
+    /// Describes an endpoint.
+    pub const fn new(method: Method, path: &'static str, token_param: Option<&'static str>) -> Self {
+        Endpoint {
+            method,
+            path,
+            token_param,
+        }
+    }
+}
+
+/// One call, ready to send (and to re-send on retry).
+#[derive(Debug)]
+pub struct Request {
+    pub(crate) endpoint: &'static Endpoint,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) body: Option<Bytes>,
+    pub(crate) encode_error: Option<String>,
+}
+
+impl Request {
+    /// A request to `endpoint` with no arguments yet.
+    pub fn new(endpoint: &'static Endpoint) -> Self {
+        Request {
+            endpoint,
+            query: Vec::new(),
+            body: None,
+            encode_error: None,
+        }
+    }
+
+    /// The endpoint this request goes to.
+    pub fn endpoint(&self) -> &'static Endpoint {
+        self.endpoint
+    }
+
+    /// Adds a query parameter. `None` (or anything serializing to null) is
+    /// skipped; strings, numbers and booleans are written as text; anything
+    /// else is an encoding error reported when the call runs.
+    pub fn query<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
+        match query_text(value) {
+            Ok(Some(text)) => self.query.push((name, text)),
+            Ok(None) => {}
+            Err(reason) => self.fail(format!("query parameter `{name}`: {reason}")),
+        }
+        self
+    }
+
+    /// Sets the whole JSON body.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Err(e) => self.fail(format!("JSON body: {e}")),
+        }
+        self
+    }
+
+    /// Sets the JSON body from individual fields.
+    pub fn fields(mut self, fields: JsonFields) -> Self {
+        match fields.finish() {
+            Ok(bytes) => self.body = Some(bytes),
+            Err(reason) => self.fail(reason),
+        }
+        self
+    }
+
+    fn fail(&mut self, reason: String) {
+        self.encode_error.get_or_insert(reason);
+    }
+}
+
+fn query_text<V: Serialize + ?Sized>(value: &V) -> Result<Option<String>, String> {
+    match serde_json::to_value(value).map_err(|e| e.to_string())? {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) => Ok(Some(s)),
+        serde_json::Value::Number(n) => Ok(Some(n.to_string())),
+        serde_json::Value::Bool(b) => Ok(Some(b.to_string())),
+        other => Err(format!(
+            "must be a string, number or boolean, not {}",
+            if other.is_array() { "a list" } else { "an object" }
+        )),
+    }
+}
+
+/// A JSON object written field by field, straight into bytes.
+///
+/// Fields whose value serializes to `null` (e.g. `None`) are left out, since
+/// WeCom treats a missing optional field and `null` differently at times.
+#[derive(Debug)]
+pub struct JsonFields {
+    buf: Vec<u8>,
+    count: usize,
+    error: Option<String>,
+}
+
+impl Default for JsonFields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl JsonFields {
+    /// An empty object.
+    pub fn new() -> Self {
+        let mut buf = Vec::with_capacity(128);
+        buf.push(b'{');
+        JsonFields {
+            buf,
+            count: 0,
+            error: None,
+        }
+    }
+
+    /// Appends `"name": value`, unless the value is null.
+    pub fn field<V: Serialize + ?Sized>(&mut self, name: &'static str, value: &V) {
+        let mark = self.buf.len();
+        if self.count > 0 {
+            self.buf.push(b',');
+        }
+        let written = serde_json::to_writer(&mut self.buf, name)
+            .and_then(|_| {
+                self.buf.push(b':');
+                let value_start = self.buf.len();
+                serde_json::to_writer(&mut self.buf, value).map(|_| value_start)
+            })
+            .map(|value_start| &self.buf[value_start..] != b"null");
+        match written {
+            Ok(true) => self.count += 1,
+            Ok(false) => self.buf.truncate(mark),
+            Err(e) => {
+                self.buf.truncate(mark);
+                self.error.get_or_insert(format!("field `{name}`: {e}"));
+            }
+        }
+    }
+
+    /// The finished object, or the first encoding error.
+    pub fn finish(mut self) -> Result<Bytes, String> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        self.buf.push(b'}');
+        Ok(Bytes::from(self.buf))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_skip_none_and_escape_names() {
+        let mut f = JsonFields::new();
+        f.field("order_id", "OI1");
+        f.field("cursor", &None::<&str>);
+        f.field("limit", &Some(100));
+        assert_eq!(f.finish().unwrap(), &br#"{"order_id":"OI1","limit":100}"#[..]);
+        let mut empty = JsonFields::new();
+        empty.field("a", &None::<u8>);
+        assert_eq!(empty.finish().unwrap(), &b"{}"[..]);
+    }
+
+    #[test]
+    fn query_values_are_scalars() {
+        static EP: Endpoint = Endpoint::new(Method::Get, "user/get", Some("access_token"));
+        let r = Request::new(&EP).query("userid", "zhangsan").query("n", &3).query("x", &None::<u8>);
+        assert_eq!(r.query, vec![("userid", "zhangsan".to_string()), ("n", "3".to_string())]);
+        assert!(r.encode_error.is_none());
+        let bad = Request::new(&EP).query("list", &vec![1, 2]);
+        assert!(bad.encode_error.unwrap().contains("`list`"));
+    }
+}

@@ -1,0 +1,214 @@
+//! The shared call path: token injection, sending, the envelope, retries and
+//! tracing. Every generated endpoint method ends up in [`Runtime::execute`].
+
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::envelope::{self, Status};
+use crate::error::{Error, Result, snippet};
+use crate::request::{Method, Request};
+use crate::retry::{RetryPolicy, transport_retryable};
+use crate::token::{CachedToken, TokenCell};
+
+/// The transport and policies a client's calls share: one connection pool,
+/// one base URL, one retry policy.
+#[derive(Debug)]
+pub struct Runtime {
+    http: reqwest::Client,
+    base_url: String,
+    retry: RetryPolicy,
+    refresh_margin: Duration,
+}
+
+/// What a response that made it through HTTP looks like.
+struct Reply {
+    status: reqwest::StatusCode,
+    body: Bytes,
+}
+
+impl Runtime {
+    pub(crate) fn new(http: reqwest::Client, base_url: String, retry: RetryPolicy, refresh_margin: Duration) -> Self {
+        Runtime {
+            http,
+            base_url,
+            retry,
+            refresh_margin,
+        }
+    }
+
+    /// The base URL every path is appended to (ends with `/`).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// How long before expiry tokens are refreshed.
+    pub fn refresh_margin(&self) -> Duration {
+        self.refresh_margin
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The underlying HTTP client (shared connection pool).
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// Runs a call whose reply carries a payload of type `T`.
+    pub async fn execute<T: DeserializeOwned>(&self, token: Option<&TokenCell>, request: Request) -> Result<T> {
+        let path = request.endpoint.path;
+        let body = self.run(token, request).await?;
+        envelope::payload(path, &body)
+    }
+
+    /// Runs a call whose reply carries nothing but the envelope.
+    pub async fn execute_unit(&self, token: Option<&TokenCell>, request: Request) -> Result<()> {
+        self.run(token, request).await.map(drop)
+    }
+
+    /// The call loop; returns the body of a reply whose `errcode` is 0.
+    async fn run(&self, cell: Option<&TokenCell>, request: Request) -> Result<Bytes> {
+        let ep = request.endpoint;
+        if let Some(reason) = request.encode_error {
+            return Err(Error::Encode { path: ep.path, reason });
+        }
+        let span = tracing::debug_span!(
+            "wecom.call",
+            path = ep.path,
+            method = ?ep.method,
+            errcode = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let outcome = self.attempts(cell, &request).instrument(span.clone()).await;
+        span.record("elapsed_ms", started.elapsed().as_secs_f64() * 1000.0);
+        match &outcome {
+            Ok((_, attempts)) => {
+                span.record("errcode", 0);
+                span.record("attempts", attempts);
+            }
+            Err(e) => {
+                if let Some(code) = e.code() {
+                    span.record("errcode", code);
+                }
+                span.in_scope(|| tracing::debug!(error = %e, "call failed"));
+            }
+        }
+        outcome.map(|(body, _)| body)
+    }
+
+    async fn attempts(&self, cell: Option<&TokenCell>, request: &Request) -> Result<(Bytes, u32)> {
+        let ep = request.endpoint;
+        let mut retries = 0u32;
+        let mut token_refreshed = false;
+        let mut attempts = 0u32;
+        loop {
+            attempts += 1;
+            let token = match cell {
+                Some(cell) => Some(cell.get(self).await?),
+                None => None,
+            };
+            let reply = match self.send(request, token.as_ref()).await {
+                Ok(reply) => reply,
+                Err(err) => {
+                    if retries < self.retry.max_busy_retries && transport_retryable(&err, ep.method) {
+                        tracing::warn!(path = ep.path, error = %err, "transport failure; retrying");
+                        self.backoff(&mut retries).await;
+                        continue;
+                    }
+                    return Err(Error::Transport { path: ep.path, source: err });
+                }
+            };
+            if !reply.status.is_success() {
+                if reply.status.is_server_error()
+                    && ep.method == Method::Get
+                    && retries < self.retry.max_busy_retries
+                {
+                    tracing::warn!(path = ep.path, status = reply.status.as_u16(), "HTTP server error; retrying GET");
+                    self.backoff(&mut retries).await;
+                    continue;
+                }
+                return Err(Error::Http {
+                    status: reply.status.as_u16(),
+                    path: ep.path,
+                    snippet: snippet(&reply.body),
+                });
+            }
+            match envelope::status(ep.path, &reply.body)? {
+                Status::Ok => return Ok((reply.body, attempts)),
+                Status::Failed { code, message } => {
+                    if code == -1 && retries < self.retry.max_busy_retries {
+                        tracing::warn!(path = ep.path, errcode = code, "WeCom busy; retrying");
+                        self.backoff(&mut retries).await;
+                        continue;
+                    }
+                    if let (Some(cell), Some(token)) = (cell, token.as_ref())
+                        && !token_refreshed
+                        && cell.kind().invalid_codes.contains(&code)
+                    {
+                        tracing::info!(path = ep.path, errcode = code, kind = cell.kind().name, "token rejected; refreshing once");
+                        cell.invalidate(token);
+                        token_refreshed = true;
+                        continue;
+                    }
+                    return Err(Error::Api {
+                        code,
+                        message,
+                        path: ep.path,
+                    });
+                }
+            }
+        }
+    }
+
+    async fn backoff(&self, retries: &mut u32) {
+        let delay = self.retry.delay(*retries);
+        *retries += 1;
+        tokio::time::sleep(delay).await;
+    }
+
+    /// The full URL of a request: base, path, token and query parameters.
+    fn url_for(&self, request: &Request, token: Option<&CachedToken>) -> String {
+        let ep = request.endpoint;
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        if let (Some(param), Some(token)) = (ep.token_param, token) {
+            pairs.append_pair(param, token.expose());
+        }
+        for (name, value) in &request.query {
+            pairs.append_pair(name, value);
+        }
+        let query = pairs.finish();
+        let mut url = String::with_capacity(self.base_url.len() + ep.path.len() + 1 + query.len());
+        url.push_str(&self.base_url);
+        url.push_str(ep.path);
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
+        }
+        url
+    }
+
+    /// One HTTP exchange. Errors are stripped of their URL (it holds the token).
+    async fn send(&self, request: &Request, token: Option<&CachedToken>) -> Result<Reply, reqwest::Error> {
+        let ep = request.endpoint;
+        let url = self.url_for(request, token);
+        let builder = match ep.method {
+            Method::Get => self.http.get(&url),
+            Method::Post => self
+                .http
+                .post(&url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(request.body.clone().unwrap_or_else(|| Bytes::from_static(b"{}"))),
+        };
+        let response = builder.send().await.map_err(reqwest::Error::without_url)?;
+        let status = response.status();
+        let body = response.bytes().await.map_err(reqwest::Error::without_url)?;
+        Ok(Reply { status, body })
+    }
+}

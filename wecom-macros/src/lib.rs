@@ -1,0 +1,104 @@
+//! The `#[api]` attribute: declares WeCom endpoints as annotated trait methods.
+//!
+//! Use it through `wecom-apis` (`wecom_apis::api`), which re-exports it with
+//! the runtime it expands to.
+//!
+//! The macro follows the parse → validate → expand split of serde and
+//! thiserror: [`parse`] builds a small model ([`ast`]), [`valid`] checks every
+//! rule and reports all violations with the span of the offending token, and
+//! only a valid model reaches [`expand`].
+#![warn(clippy::unwrap_used)]
+
+mod ast;
+mod ctxt;
+mod expand;
+mod parse;
+mod valid;
+
+use proc_macro::TokenStream;
+use proc_macro_crate::{FoundCrate, crate_name};
+
+
+/// Turns a trait of annotated `async fn` declarations into WeCom API calls.
+///
+/// ```ignore
+/// use wecom_apis::{api, Result};
+///
+/// #[api]
+/// pub trait MyApi {
+///     /// 获取订单详情 — doc comments end up in rustdoc.
+///     #[post("license/get_order", token = provider)]
+///     async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
+///
+///     #[get("user/get", token = corp)]
+///     async fn get_user(&self, userid: &str) -> Result<User>;
+///
+///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
+///     async fn get_login_info(&self, auth_code: &str) -> Result<LoginInfo>;
+/// }
+/// ```
+///
+/// # Endpoint attribute
+/// `#[get("path", token = KIND)]` or `#[post("path", token = KIND)]` on every method.
+/// * `path` is relative to the client's base URL (`license/get_order`): no
+///   scheme, no leading `/`, no query string.
+/// * `token = corp | provider | suite | none` picks the credential; it is sent
+///   as `access_token`, `provider_access_token` or `suite_access_token`.
+/// * `token_param = "name"` sends it under another name (WeCom has a few such endpoints).
+///
+/// # Arguments
+/// * bare `name: T` — a JSON field named `name` on POST, a query parameter on GET;
+/// * `#[field = "wire"] name: T` — a JSON field under another name (POST);
+/// * `#[query] name: T` / `#[query = "wire"] name: T` — a query parameter;
+/// * `#[body] body: &T` — the whole JSON body (POST; not mixed with JSON fields).
+///
+/// Values are serialized with serde; a `None` field or query value is left
+/// out. Methods are `async fn(&self, …) -> wecom::Result<T>`; `Result<()>`
+/// means the reply carries only `errcode`/`errmsg`.
+///
+/// # What is generated
+/// The trait gets a provided method per endpoint returning
+/// `impl Future<Output = …> + Send`, bounded by `where Self: HasToken<Kind>`,
+/// and a blanket implementation for every client. Calling an endpoint on a
+/// client without the credential it needs is a compile error naming the
+/// missing credential.
+///
+/// # Options
+/// `#[api(crate = path)]` names the runtime crate when it cannot be found in
+/// Cargo.toml under `wecom-apis` or `wecom-core` (e.g. when re-exported).
+#[proc_macro_attribute]
+pub fn api(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut cx = ctxt::Ctxt::default();
+    let krate = parse::parse_args(&mut cx, args.into()).unwrap_or_else(default_crate_path);
+    let api = parse::parse_trait(&mut cx, input.into(), krate);
+    if let Some(api) = &api {
+        valid::check(&mut cx, api);
+    }
+    if let Err(errors) = cx.check() {
+        return errors.into();
+    }
+    match api {
+        Some(api) => expand::expand(&api).into(),
+        None => TokenStream::new(),
+    }
+}
+
+/// Finds how the caller names the runtime: `wecom-apis` (possibly renamed,
+/// e.g. `wecom = { package = "wecom-apis" }`), else `wecom-core`.
+fn default_crate_path() -> syn::Path {
+    for (package, itself) in [("wecom-apis", "wecom_apis"), ("wecom-core", "wecom_core")] {
+        match crate_name(package) {
+            // Inside the crate itself (and its doctests) `extern crate self as …` provides the name.
+            Ok(FoundCrate::Itself) => return ident_path(itself),
+            Ok(FoundCrate::Name(name)) => return ident_path(&name),
+            Err(_) => continue,
+        }
+    }
+    ident_path("wecom_apis")
+}
+
+fn ident_path(name: &str) -> syn::Path {
+    let ident = syn::Ident::new(name, proc_macro2::Span::call_site());
+    syn::parse_quote!(::#ident)
+}
+

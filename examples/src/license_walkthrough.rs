@@ -82,17 +82,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let Some(sandbox) = sandbox else {
         let detail = client.get_order(&order.order_id).await?;
-        println!("   status: {:?}; pay it in the provider console, then list its codes", detail.order.order_status);
+        println!(
+            "   status: {:?}; pay it in the provider console, then list its codes",
+            detail.order.order_status
+        );
         return Ok(());
     };
 
     // 2. Pay (in real life: the provider console, or submit_pay_job).
     sandbox.pay_order(&order.order_id)?;
     let detail = client.get_order(&order.order_id).await?;
-    println!("2. paid: status {:?}, price {} fen", detail.order.order_status, detail.order.price);
+    println!(
+        "2. paid: status {:?}, price {} fen",
+        detail.order.order_status, detail.order.price
+    );
 
     // 3. Walk every activation code of the order.
-    let accounts: Vec<_> = client.list_order_account_stream(&order.order_id).try_collect().await?;
+    let accounts: Vec<_> = client
+        .list_order_account_stream(&order.order_id)
+        .try_collect()
+        .await?;
     for a in &accounts {
         println!("3. code {} ({:?})", a.active_code, a.account_type);
     }
@@ -104,7 +113,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 5. Query the member and the code.
     let member = client.get_active_info_by_user(&customer_corpid, "lisi").await?;
-    println!("5. lisi: status {:?}, {} account(s)", member.active_status, member.active_info_list.len());
+    println!(
+        "5. lisi: status {:?}, {} account(s)",
+        member.active_status,
+        member.active_info_list.len()
+    );
     let info = client.get_active_info_by_code(&customer_corpid, code).await?;
     println!(
         "   code {}: status {:?}, expires at {}",

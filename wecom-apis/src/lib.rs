@@ -27,7 +27,7 @@ extern crate self as wecom_apis;
 pub mod license;
 pub(crate) mod serde_util;
 
-pub use wecom_core::*;
 /// The runtime crate, for items not re-exported at the top level.
 pub use wecom_core as core;
+pub use wecom_core::*;
 pub use wecom_macros::api;

@@ -15,7 +15,9 @@ use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
 use crate::runtime::Runtime;
 use crate::secret::Secret;
-use crate::token::{Corp, CorpTokenSource, Provider, ProviderTokenSource, Suite, TokenCell, TokenKind, TokenSource};
+use crate::token::{
+    Corp, CorpTokenSource, Provider, ProviderTokenSource, Suite, TokenCell, TokenKind, TokenSource,
+};
 
 /// WeCom's public API root.
 pub const DEFAULT_BASE_URL: &str = "https://qyapi.weixin.qq.com/cgi-bin/";
@@ -136,18 +138,21 @@ impl<P: Send + Sync, S: Send + Sync, C: Send + Sync> ApiClient for Client<P, S, 
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<S: Send + Sync, C: Send + Sync> HasToken<Provider> for Client<Credential<Provider>, S, C> {
     fn token_cell(&self) -> &TokenCell {
         &self.provider.cell
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<P: Send + Sync, C: Send + Sync> HasToken<Suite> for Client<P, Credential<Suite>, C> {
     fn token_cell(&self) -> &TokenCell {
         &self.suite.cell
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<P: Send + Sync, S: Send + Sync> HasToken<Corp> for Client<P, S, Credential<Corp>> {
     fn token_cell(&self) -> &TokenCell {
         &self.corp.cell
@@ -263,7 +268,10 @@ impl<P, S, C> ClientBuilder<P, S, C> {
     }
 
     /// Adds a provider credential from any [`TokenSource`] of provider tokens.
-    pub fn provider_source(self, source: impl TokenSource) -> ClientBuilder<PendingCredential<Provider>, S, C> {
+    pub fn provider_source(
+        self,
+        source: impl TokenSource,
+    ) -> ClientBuilder<PendingCredential<Provider>, S, C> {
         ClientBuilder {
             settings: self.settings,
             provider: PendingCredential::from_source(source),

@@ -109,7 +109,10 @@ mod tests {
     #[test]
     fn leading_errcode_reads_only_a_leading_integer() {
         assert_eq!(leading_errcode(br#"{"errcode":0,"errmsg":"ok"}"#), Some(0));
-        assert_eq!(leading_errcode(b" { \"errcode\" : -1 , \"errmsg\":\"busy\"}"), Some(-1));
+        assert_eq!(
+            leading_errcode(b" { \"errcode\" : -1 , \"errmsg\":\"busy\"}"),
+            Some(-1)
+        );
         assert_eq!(leading_errcode(br#"{"errcode":701030}"#), Some(701030));
         assert_eq!(leading_errcode(br#"{"errmsg":"ok","errcode":0}"#), None);
         assert_eq!(leading_errcode(br#"{"errcode":0.5}"#), None);

@@ -35,7 +35,8 @@ pub mod __private {
 mod macro_support;
 
 pub use client::{
-    ApiClient, Client, ClientBuilder, CorpClient, Credential, DEFAULT_BASE_URL, HasToken, NoCredential, ProviderClient,
+    ApiClient, Client, ClientBuilder, CorpClient, Credential, DEFAULT_BASE_URL, HasToken, NoCredential,
+    ProviderClient,
 };
 pub use error::{Error, Result};
 pub use pagination::{Page, paginate};

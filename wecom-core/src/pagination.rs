@@ -72,7 +72,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_repeated_cursor_ends_the_walk() {
-        let pages = paginate(|_cursor: Option<String>| async move { Ok(Page::from_cursor(vec![1], "same".into(), true)) });
+        let pages =
+            paginate(
+                |_cursor: Option<String>| async move { Ok(Page::from_cursor(vec![1], "same".into(), true)) },
+            );
         let all: Vec<u32> = pages.try_collect().await.unwrap();
         assert_eq!(all, vec![1, 1]);
     }

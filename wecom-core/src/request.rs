@@ -191,8 +191,14 @@ mod tests {
     #[test]
     fn query_values_are_scalars() {
         static EP: Endpoint = Endpoint::new(Method::Get, "user/get", Some("access_token"));
-        let r = Request::new(&EP).query("userid", "zhangsan").query("n", &3).query("x", &None::<u8>);
-        assert_eq!(r.query, vec![("userid", "zhangsan".to_string()), ("n", "3".to_string())]);
+        let r = Request::new(&EP)
+            .query("userid", "zhangsan")
+            .query("n", &3)
+            .query("x", &None::<u8>);
+        assert_eq!(
+            r.query,
+            vec![("userid", "zhangsan".to_string()), ("n", "3".to_string())]
+        );
         assert!(r.encode_error.is_none());
         let bad = Request::new(&EP).query("list", &vec![1, 2]);
         assert!(bad.encode_error.unwrap().contains("`list`"));

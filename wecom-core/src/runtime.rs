@@ -30,7 +30,12 @@ struct Reply {
 }
 
 impl Runtime {
-    pub(crate) fn new(http: reqwest::Client, base_url: String, retry: RetryPolicy, refresh_margin: Duration) -> Self {
+    pub(crate) fn new(
+        http: reqwest::Client,
+        base_url: String,
+        retry: RetryPolicy,
+        refresh_margin: Duration,
+    ) -> Self {
         Runtime {
             http,
             base_url,
@@ -60,7 +65,11 @@ impl Runtime {
     }
 
     /// Runs a call whose reply carries a payload of type `T`.
-    pub async fn execute<T: DeserializeOwned>(&self, token: Option<&TokenCell>, request: Request) -> Result<T> {
+    pub async fn execute<T: DeserializeOwned>(
+        &self,
+        token: Option<&TokenCell>,
+        request: Request,
+    ) -> Result<T> {
         let path = request.endpoint.path;
         let body = self.run(token, request).await?;
         envelope::payload(path, &body)
@@ -75,7 +84,10 @@ impl Runtime {
     async fn run(&self, cell: Option<&TokenCell>, request: Request) -> Result<Bytes> {
         let ep = request.endpoint;
         if let Some(reason) = request.encode_error {
-            return Err(Error::Encode { path: ep.path, reason });
+            return Err(Error::Encode {
+                path: ep.path,
+                reason,
+            });
         }
         let span = tracing::debug_span!(
             "wecom.call",
@@ -122,7 +134,10 @@ impl Runtime {
                         self.backoff(&mut retries).await;
                         continue;
                     }
-                    return Err(Error::Transport { path: ep.path, source: err });
+                    return Err(Error::Transport {
+                        path: ep.path,
+                        source: err,
+                    });
                 }
             };
             if !reply.status.is_success() {
@@ -130,7 +145,11 @@ impl Runtime {
                     && ep.method == Method::Get
                     && retries < self.retry.max_busy_retries
                 {
-                    tracing::warn!(path = ep.path, status = reply.status.as_u16(), "HTTP server error; retrying GET");
+                    tracing::warn!(
+                        path = ep.path,
+                        status = reply.status.as_u16(),
+                        "HTTP server error; retrying GET"
+                    );
                     self.backoff(&mut retries).await;
                     continue;
                 }
@@ -152,7 +171,12 @@ impl Runtime {
                         && !token_refreshed
                         && cell.kind().invalid_codes.contains(&code)
                     {
-                        tracing::info!(path = ep.path, errcode = code, kind = cell.kind().name, "token rejected; refreshing once");
+                        tracing::info!(
+                            path = ep.path,
+                            errcode = code,
+                            kind = cell.kind().name,
+                            "token rejected; refreshing once"
+                        );
                         cell.invalidate(token);
                         token_refreshed = true;
                         continue;

@@ -80,6 +80,9 @@ pub struct Route {
     pub path: Option<LitStr>,
     pub token: Option<(TokenKind, Span)>,
     pub token_param: Option<LitStr>,
+    /// The attribute failed to parse (already reported); skip checks that
+    /// would only repeat that error.
+    pub malformed: bool,
 }
 
 /// How the method takes `self`.

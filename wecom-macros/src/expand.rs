@@ -10,7 +10,11 @@ use crate::valid::{is_unit, result_payload};
 /// Expands a validated [`Api`].
 pub fn expand(api: &Api) -> TokenStream {
     let Api {
-        attrs, vis, ident, krate, ..
+        attrs,
+        vis,
+        ident,
+        krate,
+        ..
     } = api;
     let methods = api.endpoints.iter().map(|ep| expand_endpoint(krate, ep));
     let client = format_ident!("__WecomClient");
@@ -59,7 +63,11 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
         Some(marker) => {
             let marker = syn::Ident::new(marker, kind_span);
             (
-                quote_spanned!(kind_span=> where Self: #pm::HasToken<#pm::#marker>),
+                // Spanned on `token = KIND`, so a missing-credential error points there.
+                respan(
+                    quote_spanned!(kind_span=> where Self: #pm::HasToken<#pm::#marker>),
+                    kind_span,
+                ),
                 quote!(::core::option::Option::Some(<Self as #pm::HasToken<#pm::#marker>>::token_cell(self))),
             )
         }
@@ -116,4 +124,21 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
             #run
         }
     }
+}
+
+/// Gives every token of `tokens` the span `span`.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = proc_macro2::TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

@@ -18,7 +18,6 @@ mod valid;
 use proc_macro::TokenStream;
 use proc_macro_crate::{FoundCrate, crate_name};
 
-
 /// Turns a trait of annotated `async fn` declarations into WeCom API calls.
 ///
 /// ```ignore
@@ -101,4 +100,3 @@ fn ident_path(name: &str) -> syn::Path {
     let ident = syn::Ident::new(name, proc_macro2::Span::call_site());
     syn::parse_quote!(::#ident)
 }
-

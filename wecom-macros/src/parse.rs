@@ -3,7 +3,6 @@
 //! about what makes a valid endpoint live in [`valid`](crate::valid).
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Attribute, FnArg, Ident, ItemTrait, LitStr, Meta, Pat, ReturnType, Token, TraitItem, TraitItemFn};
@@ -13,7 +12,16 @@ use crate::ctxt::Ctxt;
 
 /// Attributes of methods that pass through unchanged.
 const PASSTHROUGH: &[&str] = &[
-    "doc", "allow", "warn", "deny", "expect", "forbid", "deprecated", "cfg", "cfg_attr", "must_use",
+    "doc",
+    "allow",
+    "warn",
+    "deny",
+    "expect",
+    "forbid",
+    "deprecated",
+    "cfg",
+    "cfg_attr",
+    "must_use",
 ];
 
 /// HTTP verbs that WeCom never uses, named so the error can say so.
@@ -57,8 +65,9 @@ pub fn parse_trait(cx: &mut Ctxt, input: TokenStream, krate: syn::Path) -> Optio
         }
     };
     if let Some(colon) = &item.colon_token {
+        let supertraits = &item.supertraits;
         cx.error_spanned_by(
-            quote!(#colon #item.supertraits),
+            quote::quote!(#colon #supertraits),
             "an `#[api]` trait cannot declare supertraits: it is implemented for every WeCom client",
         );
     }
@@ -94,9 +103,12 @@ fn first_tokens(input: TokenStream) -> TokenStream {
 }
 
 fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
-    let TraitItemFn { attrs, sig, default, .. } = method;
+    let TraitItemFn {
+        attrs, sig, default, ..
+    } = method;
     let mut kept = Vec::new();
     let mut route: Option<Route> = None;
+    let mut saw_other_verb = false;
     for attr in attrs {
         let name = attr.path().get_ident().map(Ident::to_string).unwrap_or_default();
         match name.as_str() {
@@ -108,21 +120,24 @@ fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
                 }
                 route = parse_route(cx, &attr, verb);
             }
-            n if OTHER_VERBS.contains(&n) => cx.error_spanned_by(
-                attr.path(),
-                format!("unknown HTTP verb attribute `#[{n}]`: WeCom endpoints are `#[get(...)]` or `#[post(...)]`"),
-            ),
+            n if OTHER_VERBS.contains(&n) => {
+                saw_other_verb = true;
+                cx.error_spanned_by(
+                    attr.path(),
+                    format!("unknown HTTP verb attribute `#[{n}]`: WeCom endpoints are `#[get(...)]` or `#[post(...)]`"),
+                );
+            }
             n if PASSTHROUGH.contains(&n) => kept.push(attr),
             _ => cx.error_spanned_by(
                 attr.path(),
                 format!(
                     "unknown attribute `#[{}]` on an endpoint: use `#[get(...)]` or `#[post(...)]`, plus doc comments, lint attributes or `#[deprecated]`",
-                    quote!(#attr.path()).to_string().replace(' ', "")
+                    path_text(attr.path())
                 ),
             ),
         }
     }
-    if route.is_none() {
+    if route.is_none() && !saw_other_verb {
         cx.error_spanned_by(
             &sig.ident,
             "missing endpoint attribute: add `#[post(\"family/action\", token = …)]` or `#[get(...)]` above this method",
@@ -141,16 +156,17 @@ fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
                 };
             }
             FnArg::Typed(pt) => {
-                if index == 0 {
-                    if let Pat::Ident(pi) = &*pt.pat {
-                        if pi.ident == "self" {
-                            receiver = Receiver::Other(pt.span());
-                            continue;
-                        }
-                    }
+                if let Pat::Ident(pi) = &*pt.pat
+                    && index == 0
+                    && pi.ident == "self"
+                {
+                    receiver = Receiver::Other(pt.span());
+                    continue;
                 }
                 let ident = match &*pt.pat {
-                    Pat::Ident(pi) if pi.by_ref.is_none() && pi.mutability.is_none() && pi.subpat.is_none() => {
+                    Pat::Ident(pi)
+                        if pi.by_ref.is_none() && pi.mutability.is_none() && pi.subpat.is_none() =>
+                    {
                         pi.ident.clone()
                     }
                     other => {
@@ -202,6 +218,7 @@ fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Option<Route> {
         path: None,
         token: None,
         token_param: None,
+        malformed: false,
     };
     let parser = |input: ParseStream<'_>| -> syn::Result<()> {
         if input.peek(LitStr) {
@@ -218,14 +235,19 @@ fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Option<Route> {
                 "token" => {
                     let value: Ident = input.parse()?;
                     if route.token.is_some() {
-                        return Err(syn::Error::new(key.span(), "`token` is given twice; an endpoint uses exactly one credential"));
+                        return Err(syn::Error::new(
+                            key.span(),
+                            "`token` is given twice; an endpoint uses exactly one credential",
+                        ));
                     }
                     match TokenKind::from_ident(&value) {
                         Some(kind) => route.token = Some((kind, value.span())),
                         None => {
                             return Err(syn::Error::new(
                                 value.span(),
-                                format!("unknown token kind `{value}`: use `corp`, `provider`, `suite` or `none`"),
+                                format!(
+                                    "unknown token kind `{value}`: use `corp`, `provider`, `suite` or `none`"
+                                ),
                             ));
                         }
                     }
@@ -239,7 +261,9 @@ fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Option<Route> {
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown endpoint option `{other}`: the options are `token = …` and `token_param = \"…\"`"),
+                        format!(
+                            "unknown endpoint option `{other}`: the options are `token = …` and `token_param = \"…\"`"
+                        ),
                     ));
                 }
             }
@@ -254,7 +278,8 @@ fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Option<Route> {
         Ok(()) => Some(route),
         Err(e) => {
             cx.push(e);
-            // Keep what was parsed so later checks don't pile up spurious errors.
+            // Keep what was parsed, marked so validation adds no follow-up errors.
+            route.malformed = true;
             Some(route)
         }
     }
@@ -280,14 +305,17 @@ fn parse_arg_role(cx: &mut Ctxt, attrs: &[Attribute], arg_span: Span) -> (Role, 
                 span,
                 format!(
                     "unknown argument attribute `#[{}]`: use `#[body]`, `#[query]`, `#[query = \"name\"]` or `#[field = \"name\"]`",
-                    quote!(#attr.path()).to_string().replace(' ', "")
+                    path_text(attr.path())
                 ),
             )),
         };
         match parsed {
             Ok(r) => {
                 if role.is_some() {
-                    cx.error_at(span, "an argument has at most one of `#[body]`, `#[query]`, `#[field]`");
+                    cx.error_at(
+                        span,
+                        "an argument has at most one of `#[body]`, `#[query]`, `#[field]`",
+                    );
                 } else {
                     role = Some((r, span));
                 }
@@ -298,12 +326,24 @@ fn parse_arg_role(cx: &mut Ctxt, attrs: &[Attribute], arg_span: Span) -> (Role, 
     role.unwrap_or((Role::Bare, arg_span))
 }
 
+/// A path as the user wrote it, e.g. `serde::rename`.
+fn path_text(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
 fn lit_str(expr: &syn::Expr) -> syn::Result<LitStr> {
     match expr {
         syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(s), ..
+            lit: syn::Lit::Str(s),
+            ..
         }) => Ok(s.clone()),
-        other => Err(syn::Error::new_spanned(other, "expected a string literal, e.g. `\"corpid\"`")),
+        other => Err(syn::Error::new_spanned(
+            other,
+            "expected a string literal, e.g. `\"corpid\"`",
+        )),
     }
 }
-

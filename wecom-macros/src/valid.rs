@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Api, Endpoint, Receiver, Role, TokenKind, Verb};
@@ -26,12 +25,20 @@ pub fn check(cx: &mut Ctxt, api: &Api) {
 
 fn check_endpoint(cx: &mut Ctxt, ep: &Endpoint) {
     if !ep.is_async {
-        cx.error_at(ep.fn_span, "endpoint methods must be `async fn`: write `async fn` here");
+        cx.error_at(
+            ep.fn_span,
+            "endpoint methods must be `async fn`: write `async fn` here",
+        );
     }
     match ep.receiver {
         Receiver::RefSelf => {}
-        Receiver::Other(span) => cx.error_at(span, "endpoint methods take `&self` (the client is shared, not consumed or mutated)"),
-        Receiver::Missing => cx.error_spanned_by(&ep.ident, "endpoint methods take `&self` as their first argument"),
+        Receiver::Other(span) => cx.error_at(
+            span,
+            "endpoint methods take `&self` (the client is shared, not consumed or mutated)",
+        ),
+        Receiver::Missing => {
+            cx.error_spanned_by(&ep.ident, "endpoint methods take `&self` as their first argument")
+        }
     }
     if !ep.generics.params.is_empty() || ep.generics.where_clause.is_some() {
         cx.error_spanned_by(
@@ -43,13 +50,10 @@ fn check_endpoint(cx: &mut Ctxt, ep: &Endpoint) {
         cx.error_at(span, "endpoint declarations have no body: remove it and end the line with `;`, the macro writes the call");
     }
     match &ep.output {
-        None => cx.error_spanned_by(&ep.ident, "missing return type: endpoints return `wecom::Result<T>`"),
+        None => cx.error_spanned_by(&ep.ident, "missing return type: endpoints return `wecom_apis::Result<T>` (`Result<()>` when WeCom replies with only errcode/errmsg)"),
         Some(ty) if result_payload(ty).is_none() => cx.error_spanned_by(
             ty,
-            format!(
-                "endpoints return the SDK's `Result<T>` (`wecom::Result<T>`), not `{}`",
-                ty.to_token_stream().to_string().replace(" < ", "<").replace(" >", ">").replace(" ,", ",")
-            ),
+            "endpoints return the SDK's `Result<T>` (`wecom_apis::Result<T>`, one type argument): WeCom's errors are always `wecom_apis::Error`",
         ),
         Some(_) => {}
     }
@@ -60,6 +64,9 @@ fn check_endpoint(cx: &mut Ctxt, ep: &Endpoint) {
 }
 
 fn check_route(cx: &mut Ctxt, route: &crate::ast::Route) {
+    if route.malformed {
+        return;
+    }
     let verb = if route.verb == Verb::Get { "get" } else { "post" };
     match &route.path {
         None => cx.error_at(
@@ -105,7 +112,10 @@ fn check_route(cx: &mut Ctxt, route: &crate::ast::Route) {
     if let Some(param) = &route.token_param {
         let name = param.value();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            cx.error_spanned_by(param, "`token_param` must be a query parameter name such as \"access_token\"");
+            cx.error_spanned_by(
+                param,
+                "`token_param` must be a query parameter name such as \"access_token\"",
+            );
         }
     }
 }
@@ -149,7 +159,10 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                     );
                 }
                 if let Some(prev) = json_names.insert(name.clone(), &arg.ident) {
-                    cx.error_at(arg.role_span, format!("JSON field `{name}` is already sent by argument `{prev}`"));
+                    cx.error_at(
+                        arg.role_span,
+                        format!("JSON field `{name}` is already sent by argument `{prev}`"),
+                    );
                 }
             }
             (Role::Query(_), _) | (Role::Bare, Verb::Get) => {
@@ -159,7 +172,10 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                         format!("query parameter `{name}` is the token's; the runtime adds it, remove this argument"),
                     );
                 } else if let Some(prev) = query_names.insert(name.clone(), &arg.ident) {
-                    cx.error_at(arg.role_span, format!("query parameter `{name}` is already sent by argument `{prev}`"));
+                    cx.error_at(
+                        arg.role_span,
+                        format!("query parameter `{name}` is already sent by argument `{prev}`"),
+                    );
                 }
             }
         }

@@ -115,7 +115,11 @@ impl TokenCell {
 
     async fn fetch_and_store(&self, runtime: &Runtime) -> Result<CachedToken> {
         let kind = self.kind();
-        let span = tracing::debug_span!("wecom.token.refresh", kind = kind.name, owner = self.source.label());
+        let span = tracing::debug_span!(
+            "wecom.token.refresh",
+            kind = kind.name,
+            owner = self.source.label()
+        );
         let fetched = self
             .source
             .fetch(runtime)

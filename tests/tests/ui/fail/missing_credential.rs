@@ -1,3 +1,5 @@
+#![allow(unused_imports)]
+
 use wecom_apis::{CorpClient, Result, api};
 
 #[api]

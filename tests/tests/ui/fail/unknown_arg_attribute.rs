@@ -1,3 +1,5 @@
+#![allow(unused_imports)]
+
 use wecom_apis::{Result, api};
 
 #[api]

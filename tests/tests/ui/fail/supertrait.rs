@@ -1,0 +1,11 @@
+#![allow(unused_imports)]
+
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Orders: Clone {
+    #[post("license/get_order", token = provider)]
+    async fn get_order(&self, order_id: &str) -> Result<serde_json::Value>;
+}
+
+fn main() {}

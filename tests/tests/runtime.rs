@@ -34,6 +34,11 @@ fn corp_client(sb: &Sandbox) -> CorpClient {
         .expect("client builds")
 }
 
+/// A cheap License call used to exercise the call path.
+async fn probe(client: &ProviderClient) -> Result<wecom_apis::license::AutoActiveStatusInfo> {
+    client.get_auto_active_status(creds::CUSTOMER_CORPID).await
+}
+
 /// An endpoint declared the way an app declares one the SDK lacks.
 #[api]
 pub trait UserApi {
@@ -130,10 +135,7 @@ async fn corp_token_errors_are_recognised_too() {
 async fn a_token_that_keeps_failing_is_refreshed_only_once() {
     let sb = Sandbox::start().await;
     let client = provider_client(&sb);
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("warm");
+    probe(&client).await.expect("warm");
     sb.inject_fault(
         "license/get_auto_active_status",
         Fault::Errcode {
@@ -142,10 +144,7 @@ async fn a_token_that_keeps_failing_is_refreshed_only_once() {
         },
         5,
     );
-    let err = client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect_err("still failing after one refresh");
+    let err = probe(&client).await.expect_err("still failing after one refresh");
     assert_eq!(err.code(), Some(42009));
     assert_eq!(sb.request_count("service/get_provider_token"), 2);
     assert_eq!(sb.request_count("license/get_auto_active_status"), 3);
@@ -160,10 +159,7 @@ async fn a_wrong_secret_is_reported_and_not_retried() {
         .retry_policy(fast_retries())
         .build()
         .expect("client");
-    let err = client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect_err("bad secret");
+    let err = probe(&client).await.expect_err("bad secret");
     assert!(err.is_token_error(), "{err}");
     assert_eq!(err.code(), Some(40001));
     assert!(err.to_string().contains("provider token"), "{err}");
@@ -181,17 +177,11 @@ async fn system_busy_is_retried_a_bounded_number_of_times() {
     };
 
     sb.inject_fault("license/get_auto_active_status", busy.clone(), 2);
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("succeeds on the third try");
+    probe(&client).await.expect("succeeds on the third try");
     assert_eq!(sb.request_count("license/get_auto_active_status"), 3);
 
     sb.inject_fault("license/get_auto_active_status", busy, 10);
-    let err = client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect_err("gives up");
+    let err = probe(&client).await.expect_err("gives up");
     assert!(err.is_busy());
     assert_eq!(err.code(), Some(-1));
     // 1 try + 3 retries, no more.
@@ -228,10 +218,7 @@ async fn malformed_json_gives_a_decode_error_with_a_snippet() {
 async fn http_errors_are_clear_and_posts_are_not_retried() {
     let sb = Sandbox::start().await;
     let client = provider_client(&sb);
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("warm");
+    probe(&client).await.expect("warm");
     sb.inject_fault(
         "license/get_auto_active_status",
         Fault::Status {
@@ -240,10 +227,7 @@ async fn http_errors_are_clear_and_posts_are_not_retried() {
         },
         5,
     );
-    let err = client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect_err("502");
+    let err = probe(&client).await.expect_err("502");
     match &err {
         Error::Http { status, snippet, .. } => {
             assert_eq!(*status, 502);
@@ -281,10 +265,7 @@ async fn a_post_that_timed_out_is_not_sent_again() {
         .timeout(Duration::from_millis(300))
         .build()
         .expect("client");
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("warm");
+    probe(&client).await.expect("warm");
     sb.inject_fault(
         "license/create_new_order",
         Fault::Delay(Duration::from_secs(2)),
@@ -323,10 +304,7 @@ async fn an_unreachable_server_gives_a_transport_error() {
 async fn only_the_provider_token_is_sent_to_license_endpoints() {
     let sb = Sandbox::start().await;
     let client = provider_client(&sb);
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("call");
+    probe(&client).await.expect("call");
     let req = &sb.requests("license/get_auto_active_status")[0];
     assert!(req.query_param("provider_access_token").is_some());
     assert_eq!(req.query.len(), 1, "unexpected query: {:?}", req.query);
@@ -368,15 +346,9 @@ async fn secrets_and_tokens_never_reach_logs_or_debug_output() {
 
     let sb = Sandbox::start().await;
     let client = provider_client(&sb);
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("call");
+    probe(&client).await.expect("call");
     sb.expire_tokens();
-    client
-        .get_auto_active_status(creds::CUSTOMER_CORPID)
-        .await
-        .expect("refreshed");
+    probe(&client).await.expect("refreshed");
     let _ = client.get_order("missing-order").await;
 
     let logs = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf8");
@@ -412,4 +384,51 @@ fn new_order(base: u32, external: u32) -> wecom_apis::license::NewOrder {
         },
         AccountDuration::months(12),
     )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_token_failures_refreshes_once_and_keeps_the_new_token() {
+    let sb = Sandbox::start().await;
+    let client = provider_client(&sb);
+    probe(&client).await.expect("warm");
+    sb.set_token_delay(Duration::from_millis(30));
+    sb.revoke_tokens();
+    let calls: Vec<_> = (0..50)
+        .map(|_| {
+            let c = client.clone();
+            tokio::spawn(async move { probe(&c).await })
+        })
+        .collect();
+    for call in calls {
+        call.await.expect("task").expect("every call recovers");
+    }
+    // One refresh for the whole burst: late failures of the old token did not
+    // wipe the token fetched meanwhile.
+    assert_eq!(sb.request_count("service/get_provider_token"), 2);
+}
+
+#[tokio::test]
+async fn tokens_are_refreshed_ahead_of_expiry() {
+    let sb = Sandbox::start().await;
+    sb.set_token_ttl(60);
+    let client = Client::builder()
+        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
+        .base_url(sb.base_url())
+        .refresh_margin(Duration::from_secs(58))
+        .build()
+        .expect("client");
+    probe(&client).await.expect("first");
+    probe(&client).await.expect("cached");
+    assert_eq!(sb.request_count("service/get_provider_token"), 1);
+    // Inside the margin the token is still valid, but the next call renews it.
+    tokio::time::sleep(Duration::from_millis(2_200)).await;
+    probe(&client).await.expect("renewed");
+    assert_eq!(sb.request_count("service/get_provider_token"), 2);
+    let tokens: Vec<String> = sb
+        .requests("license/get_auto_active_status")
+        .iter()
+        .filter_map(|r| r.query_param("provider_access_token").map(str::to_string))
+        .collect();
+    assert_eq!(tokens[0], tokens[1]);
+    assert_ne!(tokens[1], tokens[2], "the third call used the renewed token");
 }

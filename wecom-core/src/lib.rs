@@ -39,7 +39,7 @@ pub use client::{
     ProviderClient,
 };
 pub use error::{Error, Result};
-pub use pagination::{Page, paginate};
+pub use pagination::{CursorPage, Page, paginate};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use token::{Corp, Provider, Suite, TokenKind};

@@ -26,6 +26,17 @@ impl<T> Page<T> {
     }
 }
 
+/// A reply of a cursor-paginated endpoint that can be read as a [`Page`].
+///
+/// Implement it on a list reply (`next_cursor`, `has_more` and the item list)
+/// to walk the list with [`paginate`] in one line per endpoint.
+pub trait CursorPage {
+    /// What the list holds.
+    type Item;
+    /// The items and the cursor of the next page, if any.
+    fn into_page(self) -> Page<Self::Item>;
+}
+
 /// Walks all pages: `fetch(None)` for the first, then `fetch(Some(cursor))`
 /// until a page has no next cursor. The first error is yielded and ends the
 /// stream; a cursor that repeats itself ends it too, so a misbehaving server

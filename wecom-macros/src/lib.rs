@@ -4,9 +4,9 @@
 //! the runtime it expands to.
 //!
 //! The macro follows the parse → validate → expand split of serde and
-//! thiserror: [`parse`] builds a small model ([`ast`]), [`valid`] checks every
+//! thiserror: `parse` builds a small model (`ast`), `valid` checks every
 //! rule and reports all violations with the span of the offending token, and
-//! only a valid model reaches [`expand`].
+//! only a valid model reaches `expand`.
 #![warn(clippy::unwrap_used)]
 
 mod ast;

@@ -1,4 +1,4 @@
-//! Parsing: turns the annotated trait into the [`ast`](crate::ast) model.
+//! Parsing: turns the annotated trait into the `ast` model.
 //! Only errors that prevent building the model are reported here; the rules
 //! about what makes a valid endpoint live in [`valid`](crate::valid).
 

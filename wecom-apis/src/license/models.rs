@@ -1194,6 +1194,25 @@ pub struct SupportPolicy {
     pub unsatisfied_reason: Vec<i64>,
 }
 
+/// Lets the cursor-paginated replies be walked with [`wecom_core::paginate`].
+macro_rules! cursor_page {
+    ($($reply:ty => $list:ident: $item:ty),+ $(,)?) => {$(
+        impl wecom_core::CursorPage for $reply {
+            type Item = $item;
+            fn into_page(self) -> wecom_core::Page<$item> {
+                wecom_core::Page::from_cursor(self.$list, self.next_cursor, self.has_more)
+            }
+        }
+    )+};
+}
+
+cursor_page! {
+    OrderList => order_list: OrderSummary,
+    OrderAccountList => account_list: OrderAccount,
+    ActivedAccountList => account_list: ActivedAccount,
+    UnionOrderDetail => buy_list: UnionSubOrder,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Streams that walk every page of the License family's cursor lists.
 
 use futures_core::Stream;
-use wecom_core::{HasToken, Page, Provider, paginate};
+use wecom_core::{CursorPage, HasToken, Provider, paginate};
 
 use super::api::LicenseApi;
 use super::models::{ActivedAccount, ListOrderRequest, OrderAccount, OrderSummary, UnionSubOrder};
@@ -80,14 +80,7 @@ impl<T: LicenseApi + ?Sized> LicenseStreams for T {
             if cursor.is_some() {
                 page_query.cursor = cursor;
             }
-            async move {
-                let page = self.list_order(&page_query).await?;
-                Ok(Page::from_cursor(
-                    page.order_list,
-                    page.next_cursor,
-                    page.has_more,
-                ))
-            }
+            async move { self.list_order(&page_query).await.map(CursorPage::into_page) }
         })
     }
 
@@ -98,19 +91,9 @@ impl<T: LicenseApi + ?Sized> LicenseStreams for T {
     where
         Self: HasToken<Provider>,
     {
-        let order_id: String = order_id.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let order_id = order_id.clone();
-            async move {
-                let page = self
-                    .list_order_account(&order_id, cursor.as_deref(), Some(PAGE_LIMIT))
-                    .await?;
-                Ok(Page::from_cursor(
-                    page.account_list,
-                    page.next_cursor,
-                    page.has_more,
-                ))
-            }
+        walk(order_id, move |key, cursor| async move {
+            self.list_order_account(&key, cursor.as_deref(), Some(PAGE_LIMIT))
+                .await
         })
     }
 
@@ -121,19 +104,9 @@ impl<T: LicenseApi + ?Sized> LicenseStreams for T {
     where
         Self: HasToken<Provider>,
     {
-        let corpid: String = corpid.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let corpid = corpid.clone();
-            async move {
-                let page = self
-                    .list_actived_account(&corpid, cursor.as_deref(), Some(PAGE_LIMIT))
-                    .await?;
-                Ok(Page::from_cursor(
-                    page.account_list,
-                    page.next_cursor,
-                    page.has_more,
-                ))
-            }
+        walk(corpid, move |key, cursor| async move {
+            self.list_actived_account(&key, cursor.as_deref(), Some(PAGE_LIMIT))
+                .await
         })
     }
 
@@ -144,15 +117,25 @@ impl<T: LicenseApi + ?Sized> LicenseStreams for T {
     where
         Self: HasToken<Provider>,
     {
-        let order_id: String = order_id.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let order_id = order_id.clone();
-            async move {
-                let page = self
-                    .get_union_order(&order_id, cursor.as_deref(), Some(PAGE_LIMIT))
-                    .await?;
-                Ok(Page::from_cursor(page.buy_list, page.next_cursor, page.has_more))
-            }
+        walk(order_id, move |key, cursor| async move {
+            self.get_union_order(&key, cursor.as_deref(), Some(PAGE_LIMIT))
+                .await
         })
     }
+}
+
+/// Walks a list keyed by one id (an order or a corp), fetching pages with
+/// `fetch(key, cursor)`.
+fn walk<'a, R, F, Fut>(key: &str, fetch: F) -> impl Stream<Item = Result<R::Item>> + Send + use<'a, R, F, Fut>
+where
+    R: CursorPage,
+    R::Item: Send,
+    F: Fn(String, Option<String>) -> Fut + Send + 'a,
+    Fut: Future<Output = Result<R>> + Send + 'a,
+{
+    let key = key.to_owned();
+    paginate(move |cursor: Option<String>| {
+        let page = fetch(key.clone(), cursor);
+        async move { page.await.map(CursorPage::into_page) }
+    })
 }

@@ -222,6 +222,20 @@ pub(crate) struct Order {
 }
 
 impl Order {
+    /// 701084 unless the order still awaits payment (cancel and pay need that).
+    pub(crate) fn ensure_unpaid(&self) -> Result<(), ApiError> {
+        if self.status == order_status::UNPAID {
+            return Ok(());
+        }
+        Err(ApiError::new(
+            super::super::codes::ORDER_NOT_PENDING,
+            format!(
+                "order {} is not awaiting payment (order_status {})",
+                self.id, self.status
+            ),
+        ))
+    }
+
     /// A fresh unpaid order.
     pub(crate) fn new(id: String, order_type: i64, corpid: Option<String>, now: i64) -> Self {
         Order {

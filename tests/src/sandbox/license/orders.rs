@@ -4,7 +4,6 @@
 use serde_json::{Map, Value, json};
 
 use super::super::clock::DAY;
-use super::super::codes;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::model::{AccountCount, AccountDuration, Order, order_status, order_type, price};
@@ -139,22 +138,15 @@ pub(crate) fn list_order_account(st: &mut LicenseState, f: Fields<'_>, _now: i64
 
 /// `license/cancel_order`: only unpaid orders of that corp.
 pub(crate) fn cancel_order(st: &mut LicenseState, f: Fields<'_>, _now: i64) -> ApiResult {
-    let corpid = f.req_str("corpid")?;
+    // A multi-corp order has no corpid of its own: it is cancelled without one.
+    let corpid = f.opt_str("corpid")?;
     let order_id = f.req_str("order_id")?;
     let order = st
         .orders
         .get_mut(order_id)
-        .filter(|o| o.corpid.as_deref() == Some(corpid))
+        .filter(|o| o.corpid.as_deref() == corpid)
         .ok_or_else(|| order_not_found(order_id))?;
-    if order.status != order_status::UNPAID {
-        return Err(ApiError::new(
-            codes::ORDER_NOT_PENDING,
-            format!(
-                "order {order_id} is not awaiting payment (order_status {})",
-                order.status
-            ),
-        ));
-    }
+    order.ensure_unpaid()?;
     order.status = order_status::CANCELLED;
     Ok(Map::new())
 }
@@ -163,7 +155,7 @@ pub(crate) fn cancel_order(st: &mut LicenseState, f: Fields<'_>, _now: i64) -> A
 mod tests {
     use serde_json::json;
 
-    use super::super::super::creds;
+    use super::super::super::{codes, creds};
     use super::super::test_support::{T0, bought_codes, err, ok};
     use super::*;
 

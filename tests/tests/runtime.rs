@@ -432,3 +432,69 @@ async fn tokens_are_refreshed_ahead_of_expiry() {
     assert_eq!(tokens[0], tokens[1]);
     assert_ne!(tokens[1], tokens[2], "the third call used the renewed token");
 }
+
+/// Endpoints with binary replies and multipart uploads, declared as an app would.
+#[api]
+pub trait FileApi {
+    /// 上传附件资源 (multipart upload).
+    #[post("media/upload_attachment", token = corp)]
+    async fn upload_attachment(
+        &self,
+        #[query] media_type: &str,
+        #[query] attachment_type: u32,
+        #[file = "media"] media: &wecom_apis::Upload,
+    ) -> Result<serde_json::Value>;
+
+    /// 获取临时素材 (a binary reply).
+    #[get("media/get", token = corp)]
+    async fn get_media(&self, media_id: &str) -> Result<wecom_apis::Binary>;
+}
+
+#[tokio::test]
+async fn files_go_up_as_multipart_and_binary_replies_come_back_as_bytes() {
+    let sb = Sandbox::start().await;
+    let client = corp_client(&sb);
+    sb.stub(
+        "media/upload_attachment",
+        serde_json::json!({"type": "image", "media_id": "MEDIA1", "created_at": 1700000000}),
+    );
+    let upload =
+        wecom_apis::Upload::new("logo.png", vec![0x89, b'P', b'N', b'G']).with_content_type("image/png");
+    let reply = client
+        .upload_attachment("image", 1, &upload)
+        .await
+        .expect("upload");
+    assert_eq!(reply["media_id"], "MEDIA1");
+    let req = &sb.requests("media/upload_attachment")[0];
+    assert_eq!(req.query_param("media_type"), Some("image"));
+    assert_eq!(req.query_param("attachment_type"), Some("1"));
+    assert!(
+        req.body.contains("name=\"media\"") && req.body.contains("filename=\"logo.png\""),
+        "{}",
+        req.body
+    );
+    assert!(req.body.contains("Content-Type: image/png"), "{}", req.body);
+
+    // A binary body is returned as is, with its content type.
+    sb.inject_fault(
+        "media/get",
+        Fault::Status {
+            status: 200,
+            body: "GIF89a-not-json".into(),
+        },
+        1,
+    );
+    let media = client.get_media("MEDIA1").await.expect("binary");
+    assert_eq!(&media.bytes[..], b"GIF89a-not-json");
+    // A JSON error on a binary endpoint is still an error.
+    sb.inject_fault(
+        "media/get",
+        Fault::Errcode {
+            code: 40007,
+            message: "invalid media_id".into(),
+        },
+        1,
+    );
+    let err = client.get_media("nope").await.expect_err("json error");
+    assert_eq!(err.code(), Some(40007));
+}

@@ -22,11 +22,13 @@ pub mod client;
 mod envelope;
 pub mod error;
 pub mod pagination;
+pub mod reply;
 pub mod request;
 pub mod retry;
 pub mod runtime;
 pub mod secret;
 pub mod token;
+pub mod upload;
 
 #[doc(hidden)]
 pub mod __private {
@@ -40,6 +42,8 @@ pub use client::{
 };
 pub use error::{Error, Result};
 pub use pagination::{CursorPage, Page, paginate};
+pub use reply::{Binary, Reply};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use token::{Corp, Provider, Suite, TokenKind};
+pub use upload::Upload;

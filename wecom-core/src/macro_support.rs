@@ -2,9 +2,11 @@
 
 pub use crate::client::{ApiClient, HasToken};
 pub use crate::error::Result;
+pub use crate::reply::Reply;
 pub use crate::request::{Endpoint, JsonFields, Method, Request};
 pub use crate::runtime::Runtime;
 pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
+pub use crate::upload::Upload;
 
 /// Runs a call that returns a payload.
 pub fn execute<'a, T>(
@@ -13,7 +15,7 @@ pub fn execute<'a, T>(
     request: Request,
 ) -> impl std::future::Future<Output = Result<T>> + Send + 'a
 where
-    T: serde::de::DeserializeOwned + 'a,
+    T: Reply + 'a,
 {
     runtime.execute(token, request)
 }

@@ -6,6 +6,8 @@
 use bytes::Bytes;
 use serde::Serialize;
 
+use crate::upload::Upload;
+
 /// HTTP method of an endpoint. WeCom uses only these two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -43,6 +45,7 @@ pub struct Request {
     pub(crate) endpoint: &'static Endpoint,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) body: Option<Bytes>,
+    pub(crate) file: Option<(&'static str, Upload)>,
     pub(crate) encode_error: Option<String>,
 }
 
@@ -53,6 +56,7 @@ impl Request {
             endpoint,
             query: Vec::new(),
             body: None,
+            file: None,
             encode_error: None,
         }
     }
@@ -80,6 +84,12 @@ impl Request {
             Ok(bytes) => self.body = Some(Bytes::from(bytes)),
             Err(e) => self.fail(format!("JSON body: {e}")),
         }
+        self
+    }
+
+    /// Sends the request as `multipart/form-data` with this file as part `name`.
+    pub fn file(mut self, name: &'static str, upload: &Upload) -> Self {
+        self.file = Some((name, upload.clone()));
         self
     }
 

@@ -4,11 +4,11 @@
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use crate::envelope::{self, Status};
 use crate::error::{Error, Result, snippet};
+use crate::reply::{Reply, is_json};
 use crate::request::{Method, Request};
 use crate::retry::{RetryPolicy, transport_retryable};
 use crate::token::{CachedToken, TokenCell};
@@ -24,8 +24,15 @@ pub struct Runtime {
 }
 
 /// What a response that made it through HTTP looks like.
-struct Reply {
+struct HttpReply {
     status: reqwest::StatusCode,
+    content_type: Option<String>,
+    body: Bytes,
+}
+
+/// A successful reply, before it becomes the endpoint's return value.
+struct Success {
+    content_type: Option<String>,
     body: Bytes,
 }
 
@@ -64,24 +71,21 @@ impl Runtime {
         &self.http
     }
 
-    /// Runs a call whose reply carries a payload of type `T`.
-    pub async fn execute<T: DeserializeOwned>(
-        &self,
-        token: Option<&TokenCell>,
-        request: Request,
-    ) -> Result<T> {
+    /// Runs a call whose reply is a `T` (a JSON payload or [`Binary`](crate::Binary)).
+    pub async fn execute<T: Reply>(&self, token: Option<&TokenCell>, request: Request) -> Result<T> {
         let path = request.endpoint.path;
-        let body = self.run(token, request).await?;
-        envelope::payload(path, &body)
+        let reply = self.run(token, request, T::ACCEPTS_BINARY).await?;
+        T::from_reply(path, reply.content_type.as_deref(), reply.body)
     }
 
     /// Runs a call whose reply carries nothing but the envelope.
     pub async fn execute_unit(&self, token: Option<&TokenCell>, request: Request) -> Result<()> {
-        self.run(token, request).await.map(drop)
+        self.run(token, request, false).await.map(drop)
     }
 
-    /// The call loop; returns the body of a reply whose `errcode` is 0.
-    async fn run(&self, cell: Option<&TokenCell>, request: Request) -> Result<Bytes> {
+    /// The call loop; returns a reply whose `errcode` is 0 (or a binary body
+    /// when `binary_ok`).
+    async fn run(&self, cell: Option<&TokenCell>, request: Request, binary_ok: bool) -> Result<Success> {
         let ep = request.endpoint;
         if let Some(reason) = request.encode_error {
             return Err(Error::Encode {
@@ -98,7 +102,10 @@ impl Runtime {
             elapsed_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let outcome = self.attempts(cell, &request).instrument(span.clone()).await;
+        let outcome = self
+            .attempts(cell, &request, binary_ok)
+            .instrument(span.clone())
+            .await;
         span.record("elapsed_ms", started.elapsed().as_secs_f64() * 1000.0);
         match &outcome {
             Ok((_, attempts)) => {
@@ -112,10 +119,15 @@ impl Runtime {
                 span.in_scope(|| tracing::debug!(error = %e, "call failed"));
             }
         }
-        outcome.map(|(body, _)| body)
+        outcome.map(|(success, _)| success)
     }
 
-    async fn attempts(&self, cell: Option<&TokenCell>, request: &Request) -> Result<(Bytes, u32)> {
+    async fn attempts(
+        &self,
+        cell: Option<&TokenCell>,
+        request: &Request,
+        binary_ok: bool,
+    ) -> Result<(Success, u32)> {
         let ep = request.endpoint;
         let mut retries = 0u32;
         let mut token_refreshed = false;
@@ -159,8 +171,15 @@ impl Runtime {
                     snippet: snippet(&reply.body),
                 });
             }
-            match envelope::status(ep.path, &reply.body)? {
-                Status::Ok => return Ok((reply.body, attempts)),
+            let success = Success {
+                content_type: reply.content_type,
+                body: reply.body,
+            };
+            if binary_ok && !is_json(success.content_type.as_deref(), &success.body) {
+                return Ok((success, attempts));
+            }
+            match envelope::status(ep.path, &success.body)? {
+                Status::Ok => return Ok((success, attempts)),
                 Status::Failed { code, message } => {
                     if code == -1 && retries < self.retry.max_busy_retries {
                         tracing::warn!(path = ep.path, errcode = code, "WeCom busy; retrying");
@@ -219,12 +238,17 @@ impl Runtime {
     }
 
     /// One HTTP exchange. Errors are stripped of their URL (it holds the token).
-    async fn send(&self, request: &Request, token: Option<&CachedToken>) -> Result<Reply, reqwest::Error> {
+    async fn send(
+        &self,
+        request: &Request,
+        token: Option<&CachedToken>,
+    ) -> Result<HttpReply, reqwest::Error> {
         let ep = request.endpoint;
         let url = self.url_for(request, token);
-        let builder = match ep.method {
-            Method::Get => self.http.get(&url),
-            Method::Post => self
+        let builder = match (ep.method, &request.file) {
+            (Method::Get, _) => self.http.get(&url),
+            (Method::Post, Some((part, upload))) => self.http.post(&url).multipart(upload.form(part)?),
+            (Method::Post, None) => self
                 .http
                 .post(&url)
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -232,7 +256,16 @@ impl Runtime {
         };
         let response = builder.send().await.map_err(reqwest::Error::without_url)?;
         let status = response.status();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let body = response.bytes().await.map_err(reqwest::Error::without_url)?;
-        Ok(Reply { status, body })
+        Ok(HttpReply {
+            status,
+            content_type,
+            body,
+        })
     }
 }

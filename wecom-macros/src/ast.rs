@@ -123,6 +123,8 @@ pub enum Role {
     Query(Option<LitStr>),
     /// `#[field = "name"]`.
     Field(LitStr),
+    /// `#[file]` / `#[file = "name"]`: a multipart file part.
+    File(Option<LitStr>),
 }
 
 /// One argument after `&self`.
@@ -138,7 +140,7 @@ impl Arg {
     /// The wire name (JSON field or query parameter).
     pub fn wire_name(&self) -> String {
         match &self.role {
-            Role::Query(Some(name)) | Role::Field(name) => name.value(),
+            Role::Query(Some(name)) | Role::Field(name) | Role::File(Some(name)) => name.value(),
             _ => self.ident.to_string().trim_start_matches("r#").to_string(),
         }
     }

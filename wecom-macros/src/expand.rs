@@ -85,6 +85,10 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
         let wire = arg.wire_name();
         match (&arg.role, route.verb) {
             (Role::Body, _) => steps.push(quote!(let __wecom_request = __wecom_request.json(&#id);)),
+            (Role::File(_), _) => steps.push(quote! {
+                let __wecom_request =
+                    __wecom_request.file(#wire, ::core::convert::AsRef::<#pm::Upload>::as_ref(&#id));
+            }),
             (Role::Query(_), _) | (Role::Bare, Verb::Get) => {
                 steps.push(quote!(let __wecom_request = __wecom_request.query(#wire, &#id);))
             }

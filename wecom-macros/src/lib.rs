@@ -49,11 +49,14 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// * bare `name: T` — a JSON field named `name` on POST, a query parameter on GET;
 /// * `#[field = "wire"] name: T` — a JSON field under another name (POST);
 /// * `#[query] name: T` / `#[query = "wire"] name: T` — a query parameter;
-/// * `#[body] body: &T` — the whole JSON body (POST; not mixed with JSON fields).
+/// * `#[body] body: &T` — the whole JSON body (POST; not mixed with JSON fields);
+/// * `#[file] media: &Upload` / `#[file = "wire"]` — sends the request as
+///   `multipart/form-data` with this file (POST; other arguments must be `#[query]`).
 ///
 /// Values are serialized with serde; a `None` field or query value is left
 /// out. Methods are `async fn(&self, …) -> wecom::Result<T>`; `Result<()>`
-/// means the reply carries only `errcode`/`errmsg`.
+/// means the reply carries only `errcode`/`errmsg`, and `Result<Binary>`
+/// accepts a binary body (an image, a file) while still reporting JSON errors.
 ///
 /// # What is generated
 /// The trait gets a provided method per endpoint returning

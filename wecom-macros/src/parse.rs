@@ -296,15 +296,17 @@ fn parse_arg_role(cx: &mut Ctxt, attrs: &[Attribute], arg_span: Span) -> (Role, 
             ("query", Meta::Path(_)) => Ok(Role::Query(None)),
             ("query", Meta::NameValue(nv)) => lit_str(&nv.value).map(|s| Role::Query(Some(s))),
             ("field", Meta::NameValue(nv)) => lit_str(&nv.value).map(Role::Field),
+            ("file", Meta::Path(_)) => Ok(Role::File(None)),
+            ("file", Meta::NameValue(nv)) => lit_str(&nv.value).map(|s| Role::File(Some(s))),
             ("body", _) => Err(syn::Error::new_spanned(attr, "`#[body]` takes no arguments")),
-            ("query", Meta::List(_)) | ("field", _) => Err(syn::Error::new_spanned(
+            ("query", Meta::List(_)) | ("field", _) | ("file", _) => Err(syn::Error::new_spanned(
                 attr,
                 format!("write `#[{name} = \"wire_name\"]`"),
             )),
             _ => Err(syn::Error::new(
                 span,
                 format!(
-                    "unknown argument attribute `#[{}]`: use `#[body]`, `#[query]`, `#[query = \"name\"]` or `#[field = \"name\"]`",
+                    "unknown argument attribute `#[{}]`: use `#[body]`, `#[query]`, `#[query = \"name\"]`, `#[field = \"name\"]` or `#[file]`",
                     path_text(attr.path())
                 ),
             )),

@@ -121,7 +121,10 @@ fn check_route(cx: &mut Ctxt, route: &crate::ast::Route) {
 }
 
 fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
-    let body = ep.args.iter().find(|a| matches!(a.role, Role::Body));
+    let body = ep
+        .args
+        .iter()
+        .find(|a| matches!(a.role, Role::Body | Role::File(_)));
     let mut seen_body = false;
     let mut json_names: HashMap<String, &syn::Ident> = HashMap::new();
     let mut query_names: HashMap<String, &syn::Ident> = HashMap::new();
@@ -138,9 +141,16 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                 arg.role_span,
                 "a GET request has no body: pass the values as bare arguments or `#[query]` arguments",
             ),
-            (Role::Body, Verb::Post) => {
+            (Role::File(_), Verb::Get) => cx.error_at(
+                arg.role_span,
+                "a GET request cannot upload a file: use `#[post(...)]`",
+            ),
+            (Role::Body | Role::File(_), Verb::Post) => {
                 if seen_body {
-                    cx.error_at(arg.role_span, "only one argument can be the `#[body]`");
+                    cx.error_at(
+                        arg.role_span,
+                        "only one argument can be the request body (`#[body]` or `#[file]`)",
+                    );
                 }
                 seen_body = true;
             }
@@ -150,10 +160,15 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
             ),
             (Role::Bare | Role::Field(_), Verb::Post) => {
                 if let Some(body_arg) = body {
+                    let what = if matches!(body_arg.role, Role::File(_)) {
+                        "the uploaded `#[file]` (the request is multipart)"
+                    } else {
+                        "the whole `#[body]`"
+                    };
                     cx.error_at(
                         arg.role_span,
                         format!(
-                            "`{}` would be a JSON field, but `{}` is already the whole `#[body]`: move it into the body type, or mark it `#[query]`",
+                            "`{}` would be a JSON field, but `{}` is already {what}: move it into the body, or mark it `#[query]`",
                             arg.ident, body_arg.ident
                         ),
                     );

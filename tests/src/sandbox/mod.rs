@@ -34,6 +34,7 @@ mod record;
 mod reply;
 mod server;
 mod state;
+mod stubs;
 mod tokens;
 
 use std::net::SocketAddr;
@@ -129,6 +130,21 @@ impl Sandbox {
     /// (token checks included). Faults queued for the same path apply in order.
     pub fn inject_fault(&self, path: &str, fault: Fault, times: usize) {
         self.shared.lock().faults.push(relative_path(path), fault, times);
+    }
+
+    /// Answers every request to `path` with `payload` (a JSON object, sent after
+    /// `"errcode":0,"errmsg":"ok"`), ahead of any built-in handling. The request
+    /// must still carry one valid token of any kind (else 41001 / 40014).
+    /// For endpoints the sandbox has no state for: tests then check what was
+    /// sent with [`requests`](Self::requests) and that the reply decodes.
+    ///
+    /// # Panics
+    /// If `payload` is not a JSON object.
+    pub fn stub(&self, path: &str, payload: serde_json::Value) {
+        let serde_json::Value::Object(map) = payload else {
+            panic!("sandbox stub for {path}: the payload must be a JSON object");
+        };
+        self.shared.lock().stubs.set(&relative_path(path), map);
     }
 
     /// Moves the sandbox clock by `secs` (token expiry, licence validity, order times).

@@ -10,6 +10,7 @@ use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
 use super::record::RecordedRequest;
 use super::reply::Reply;
+use super::stubs::Stubs;
 use super::tokens::{self, TokenStore};
 
 /// Everything the sandbox remembers.
@@ -21,6 +22,7 @@ pub(crate) struct State {
     pub(crate) faults: FaultQueue,
     pub(crate) log: Vec<RecordedRequest>,
     pub(crate) license: LicenseState,
+    pub(crate) stubs: Stubs,
 }
 
 impl State {
@@ -35,12 +37,16 @@ impl State {
             faults: FaultQueue::default(),
             log: Vec::new(),
             license,
+            stubs: Stubs::default(),
         }
     }
 
     /// Answers a request normally (no faults, no delays).
     pub(crate) fn dispatch(&mut self, req: &RecordedRequest) -> Reply {
         let now = self.clock.now();
+        if let Some(result) = self.stubs.answer(&self.tokens, req, now) {
+            return Reply::from_result(result);
+        }
         match req.path.as_str() {
             tokens::GETTOKEN => Reply::from_result(tokens::gettoken(&mut self.tokens, req, now)),
             tokens::PROVIDER_TOKEN => {

@@ -49,6 +49,14 @@ pub trait Everything {
     #[get("ping", token = none)]
     async fn ping(&self) -> Result<()>;
 
+    /// A multipart upload; the other arguments are query parameters.
+    #[post("media/upload_attachment", token = corp)]
+    async fn upload(&self, #[query] media_type: &str, #[file = "media"] media: &wecom_apis::Upload) -> Result<serde_json::Value>;
+
+    /// A binary reply (an image), with JSON errors still reported.
+    #[post("service/get_app_qrcode", token = suite)]
+    async fn qrcode(&self, suite_id: &str) -> Result<wecom_apis::Binary>;
+
     /// Deprecated endpoints stay callable, with a warning.
     #[deprecated(note = "use `fields`")]
     #[allow(clippy::too_many_arguments)]

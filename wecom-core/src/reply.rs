@@ -1,0 +1,66 @@
+//! How a successful reply becomes the value an endpoint returns: JSON
+//! payloads through serde, binary replies (images, files) as bytes.
+
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+
+use crate::envelope;
+use crate::error::Result;
+
+/// A type an endpoint can return. Implemented for every JSON payload type
+/// (anything `DeserializeOwned`) and for [`Binary`].
+pub trait Reply: Sized {
+    /// Whether a non-JSON reply is this type's success case (binary bodies
+    /// carry no `errcode`; WeCom sends JSON only when something went wrong).
+    const ACCEPTS_BINARY: bool = false;
+
+    /// Builds the value from a successful reply's body.
+    #[doc(hidden)]
+    fn from_reply(path: &'static str, content_type: Option<&str>, body: Bytes) -> Result<Self>;
+}
+
+impl<T: DeserializeOwned> Reply for T {
+    fn from_reply(path: &'static str, _content_type: Option<&str>, body: Bytes) -> Result<Self> {
+        envelope::payload(path, &body)
+    }
+}
+
+/// A binary reply, such as the QR-code image of `service/get_app_qrcode` or a
+/// downloaded file. A JSON reply with a non-zero `errcode` is still an error.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Binary {
+    /// The `Content-Type` WeCom sent, e.g. `image/png`.
+    pub content_type: Option<String>,
+    /// The body.
+    pub bytes: Bytes,
+}
+
+impl std::fmt::Debug for Binary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Binary")
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Reply for Binary {
+    const ACCEPTS_BINARY: bool = true;
+
+    fn from_reply(_path: &'static str, content_type: Option<&str>, body: Bytes) -> Result<Self> {
+        Ok(Binary {
+            content_type: content_type.map(str::to_string),
+            bytes: body,
+        })
+    }
+}
+
+/// Whether a reply body is JSON (and so carries the envelope).
+pub(crate) fn is_json(content_type: Option<&str>, body: &[u8]) -> bool {
+    match content_type {
+        Some(ct) if ct.contains("json") => true,
+        Some(ct) if ct.starts_with("text/plain") => body.trim_ascii_start().starts_with(b"{"),
+        Some(_) => false,
+        None => body.trim_ascii_start().starts_with(b"{"),
+    }
+}

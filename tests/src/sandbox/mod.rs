@@ -25,6 +25,7 @@
 mod clock;
 mod codes;
 mod corp_api;
+mod external_contact;
 pub mod creds;
 mod faults;
 mod ids;
@@ -33,6 +34,7 @@ mod params;
 mod record;
 mod reply;
 mod server;
+mod service;
 mod state;
 mod stubs;
 mod tokens;

@@ -7,7 +7,9 @@ use std::time::Duration;
 use super::clock::Clock;
 use super::corp_api;
 use super::faults::FaultQueue;
+use super::external_contact::{self, ExternalContactState};
 use super::license::{self, LicenseState};
+use super::service::{self, ServiceState};
 use super::record::RecordedRequest;
 use super::reply::Reply;
 use super::stubs::Stubs;
@@ -23,6 +25,8 @@ pub(crate) struct State {
     pub(crate) log: Vec<RecordedRequest>,
     pub(crate) license: LicenseState,
     pub(crate) stubs: Stubs,
+    pub(crate) external_contact: ExternalContactState,
+    pub(crate) service: ServiceState,
 }
 
 impl State {
@@ -38,6 +42,8 @@ impl State {
             log: Vec::new(),
             license,
             stubs: Stubs::default(),
+            external_contact: ExternalContactState::default(),
+            service: ServiceState::default(),
         }
     }
 
@@ -53,6 +59,10 @@ impl State {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
             corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
+            path if path.starts_with("externalcontact/") => {
+                external_contact::handle(&mut self.external_contact, &self.tokens, req, now)
+            }
+            path if path.starts_with("service/") => service::handle(&mut self.service, &mut self.tokens, req, now),
             path if path.starts_with("license/") => {
                 license::handle(&mut self.license, &self.tokens, req, now)
             }

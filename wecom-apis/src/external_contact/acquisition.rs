@@ -1,0 +1,1 @@
+//! 2.13 Customer acquisition links (获客助手).

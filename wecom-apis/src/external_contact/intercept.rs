@@ -1,0 +1,1 @@
+//! 2.12 Chat intercept rules (聊天敏感词).

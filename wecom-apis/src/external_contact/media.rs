@@ -1,0 +1,1 @@
+//! Attachments (`media/upload_attachment`) used by moments and welcome messages.

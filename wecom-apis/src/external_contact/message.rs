@@ -1,0 +1,1 @@
+//! 2.7 Mass messages (群发) and welcome messages.

@@ -1,0 +1,41 @@
+//! ExternalContact (客户联系): customers, contact ways, tags, transfers,
+//! customer groups, mass messages, moments, statistics, product album,
+//! intercept rules and customer acquisition links.
+//!
+//! Every endpoint here takes the corp `access_token`, so it runs on any client
+//! holding a corp credential: a self-built app's, an authorized customer
+//! corp's, or a downstream corp's.
+//!
+//! Each section of WeCom's documentation is one trait (`CustomerApi`,
+//! `ContactWayApi`, …), implemented for every client; `use
+//! wecom_apis::external_contact::*` brings them all into scope.
+
+mod customer;
+mod contact_way;
+mod corp_tag;
+mod transfer;
+mod strategy;
+mod group_chat;
+mod message;
+mod group_welcome;
+mod moment;
+mod statistics;
+mod product;
+mod intercept;
+mod acquisition;
+mod media;
+
+pub use customer::*;
+pub use contact_way::*;
+pub use corp_tag::*;
+pub use transfer::*;
+pub use strategy::*;
+pub use group_chat::*;
+pub use message::*;
+pub use group_welcome::*;
+pub use moment::*;
+pub use statistics::*;
+pub use product::*;
+pub use intercept::*;
+pub use acquisition::*;
+pub use media::*;

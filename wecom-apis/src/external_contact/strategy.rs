@@ -1,0 +1,1 @@
+//! 2.4 Rule-group (规则组) tags and customer strategies.

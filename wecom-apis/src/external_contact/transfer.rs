@@ -1,0 +1,1 @@
+//! 2.5 On-job and resigned transfers (在职继承, 离职继承).

@@ -1,0 +1,1 @@
+//! App QR codes, customized-app auth URLs, login and user identity.

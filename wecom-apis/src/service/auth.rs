@@ -1,0 +1,1 @@
+//! Third-party authorization: pre-auth codes, permanent codes, auth info, admins.

@@ -1,0 +1,1 @@
+//! ID conversion, contact search, mini-program sessions and app permissions.

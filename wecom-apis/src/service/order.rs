@@ -1,0 +1,1 @@
+//! App-store orders (应用订单) and trial extension.

@@ -1,0 +1,1 @@
+//! Provider, suite and authorized-corp token endpoints.

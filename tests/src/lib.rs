@@ -19,6 +19,8 @@
 //! # }
 //! ```
 
+pub mod redis_server;
 pub mod sandbox;
 
+pub use redis_server::RedisServer;
 pub use sandbox::{Fault, RecordedRequest, Sandbox, creds};

@@ -13,10 +13,12 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
-use crate::runtime::Runtime;
+use crate::runtime::{Runtime, TokenSettings};
 use crate::secret::Secret;
 use crate::token::{
-    Corp, CorpTokenSource, Provider, ProviderTokenSource, Suite, TokenCell, TokenKind, TokenSource,
+    AuthCorpTokenSource, Corp, CorpTokenSource, DownstreamTokenSource, MemoryStore, Provider,
+    ProviderTokenSource, StoredTicket, Suite, SuiteTokenSource, TokenCell, TokenKind, TokenSource,
+    TokenStore, suite_ticket_key,
 };
 
 /// WeCom's public API root.
@@ -132,6 +134,82 @@ impl<P, S, C> Client<P, S, C> {
     }
 }
 
+/// How long WeCom accepts a suite_ticket after pushing it.
+const SUITE_TICKET_LIFE: Duration = Duration::from_secs(30 * 60);
+
+impl<P, C> Client<P, Credential<Suite>, C> {
+    /// A client for one customer corp that authorized this suite: its corp
+    /// token comes from `service/get_corp_token` with `permanent_code`.
+    ///
+    /// Cheap (one small allocation): the new client shares this one's
+    /// transport, token store and suite token, so a provider app can make one
+    /// per request for thousands of corps. Its token is cached in the store
+    /// under the suite and corp, so re-created clients reuse it.
+    pub fn corp(&self, auth_corpid: impl Into<String>, permanent_code: impl Into<Secret>) -> CorpClient {
+        let source = AuthCorpTokenSource::new(Arc::clone(&self.suite.cell), auth_corpid, permanent_code);
+        Client {
+            runtime: Arc::clone(&self.runtime),
+            provider: NoCredential,
+            suite: NoCredential,
+            corp: Credential::new(TokenCell::new(source)),
+        }
+    }
+
+    /// Stores a suite_ticket pushed by WeCom (what the callback receiver does
+    /// for you). The newest ticket wins: one whose `timestamp` (the push's
+    /// `TimeStamp`, unix seconds) is older than the stored one is ignored,
+    /// and so is one already past its 30 minutes. Returns whether it was stored.
+    ///
+    /// # Errors
+    /// [`Error::Store`] when the token store cannot be written.
+    pub async fn store_suite_ticket(&self, ticket: &str, timestamp: i64) -> Result<bool> {
+        let age = Duration::from_secs(
+            u64::try_from(crate::token::store::unix_ms() / 1000 - timestamp).unwrap_or(0),
+        );
+        let Some(ttl) = SUITE_TICKET_LIFE.checked_sub(age).filter(|t| !t.is_zero()) else {
+            tracing::warn!(
+                suite_id = self.suite.cell.label(),
+                timestamp,
+                "ignoring an expired suite_ticket"
+            );
+            return Ok(false);
+        };
+        let key = suite_ticket_key(self.suite.cell.label());
+        let stored = StoredTicket {
+            ticket: ticket.to_owned(),
+            timestamp,
+        };
+        self.runtime.store().put_ticket(&key, &stored, ttl).await
+    }
+}
+
+impl<P, S> Client<P, S, Credential<Corp>> {
+    /// A client for downstream corp `corpid` (上下游), acting through the app
+    /// `agentid` this corp shares with it: its token comes from
+    /// `corpgroup/corp/gettoken` with this client's corp token. Every
+    /// corp-token endpoint of the SDK works on it.
+    pub fn downstream(&self, corpid: impl Into<String>, agentid: i64) -> CorpClient {
+        self.corp_group_member(corpid, agentid, 1)
+    }
+
+    /// Like [`downstream`](Self::downstream) with an explicit `business_type`
+    /// (0 企业互联 / 局校互联, 1 上下游).
+    pub fn corp_group_member(
+        &self,
+        corpid: impl Into<String>,
+        agentid: i64,
+        business_type: u8,
+    ) -> CorpClient {
+        let source = DownstreamTokenSource::new(Arc::clone(&self.corp.cell), corpid, agentid, business_type);
+        Client {
+            runtime: Arc::clone(&self.runtime),
+            provider: NoCredential,
+            suite: NoCredential,
+            corp: Credential::new(TokenCell::new(source)),
+        }
+    }
+}
+
 impl<P: Send + Sync, S: Send + Sync, C: Send + Sync> ApiClient for Client<P, S, C> {
     fn runtime(&self) -> &Runtime {
         &self.runtime
@@ -159,22 +237,22 @@ impl<P: Send + Sync, S: Send + Sync> HasToken<Corp> for Client<P, S, Credential<
     }
 }
 
-/// A credential slot waiting for the runtime settings before it becomes a token cache.
+/// A credential given to the builder, not yet part of a client.
 pub struct PendingCredential<K> {
-    source: Box<dyn FnOnce(Duration) -> TokenCell + Send>,
+    cell: TokenCell,
     kind: PhantomData<fn() -> K>,
 }
 
 impl<K> fmt::Debug for PendingCredential<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("PendingCredential")
+        self.cell.fmt(f)
     }
 }
 
 impl<K: TokenKind> PendingCredential<K> {
     fn from_source(source: impl TokenSource) -> Self {
         PendingCredential {
-            source: Box::new(move |margin| TokenCell::new(source, margin)),
+            cell: TokenCell::new(source),
             kind: PhantomData,
         }
     }
@@ -184,21 +262,21 @@ impl<K: TokenKind> PendingCredential<K> {
 pub trait Slot {
     /// The client-side slot type.
     type Built: Send + Sync;
-    /// Builds the slot with the given refresh margin.
-    fn build(self, margin: Duration) -> Self::Built;
+    /// Builds the slot.
+    fn build(self) -> Self::Built;
 }
 
 impl Slot for NoCredential {
     type Built = NoCredential;
-    fn build(self, _: Duration) -> NoCredential {
+    fn build(self) -> NoCredential {
         NoCredential
     }
 }
 
 impl<K: TokenKind> Slot for PendingCredential<K> {
     type Built = Credential<K>;
-    fn build(self, margin: Duration) -> Credential<K> {
-        Credential::new((self.source)(margin))
+    fn build(self) -> Credential<K> {
+        Credential::new(self.cell)
     }
 }
 
@@ -211,6 +289,9 @@ struct Settings {
     connect_timeout: Duration,
     retry: RetryPolicy,
     refresh_margin: Duration,
+    store: Option<Arc<dyn TokenStore>>,
+    lock_ttl: Duration,
+    local_cache: bool,
 }
 
 /// Configures and builds a [`Client`].
@@ -241,6 +322,9 @@ impl Default for ClientBuilder {
                 connect_timeout: Duration::from_secs(5),
                 retry: RetryPolicy::default(),
                 refresh_margin: Duration::from_secs(300),
+                store: None,
+                lock_ttl: Duration::from_secs(10),
+                local_cache: true,
             },
             provider: NoCredential,
             suite: NoCredential,
@@ -278,6 +362,17 @@ impl<P, S, C> ClientBuilder<P, S, C> {
             suite: self.suite,
             corp: self.corp,
         }
+    }
+
+    /// Adds a third-party suite credential (`service/get_suite_token`). The
+    /// suite_ticket it needs is read from the token store, where
+    /// [`Client::store_suite_ticket`] (or the callback receiver) puts it.
+    pub fn suite(
+        self,
+        suite_id: impl Into<String>,
+        suite_secret: impl Into<Secret>,
+    ) -> ClientBuilder<P, PendingCredential<Suite>, C> {
+        self.suite_source(SuiteTokenSource::new(suite_id, suite_secret))
     }
 
     /// Adds a suite credential from a [`TokenSource`] of suite tokens.
@@ -340,6 +435,35 @@ impl<P, S, C> ClientBuilder<P, S, C> {
         self
     }
 
+    /// Where tokens and suite tickets are kept (default: a [`MemoryStore`] for
+    /// this client and every client derived from it). Use a shared store, such
+    /// as the Redis one, when several processes must share tokens.
+    pub fn token_store(mut self, store: impl TokenStore) -> Self {
+        self.settings.store = Some(Arc::new(store));
+        self
+    }
+
+    /// Like [`token_store`](Self::token_store), for a store already behind an `Arc`.
+    pub fn shared_token_store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.settings.store = Some(store);
+        self
+    }
+
+    /// The longest a refresh lock is held (default 10 s): if its holder dies
+    /// mid-refresh, others take over after this long.
+    pub fn lock_ttl(mut self, ttl: Duration) -> Self {
+        self.settings.lock_ttl = ttl;
+        self
+    }
+
+    /// Whether each token keeps a local copy in front of the store (default
+    /// true: a cache hit costs no I/O). Turn it off to read the store on
+    /// every call.
+    pub fn local_cache(mut self, enabled: bool) -> Self {
+        self.settings.local_cache = enabled;
+        self
+    }
+
     /// How long before expiry a token is refreshed (default 300 s).
     pub fn refresh_margin(mut self, margin: Duration) -> Self {
         self.settings.refresh_margin = margin;
@@ -361,6 +485,9 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
             connect_timeout,
             retry,
             refresh_margin,
+            store,
+            lock_ttl,
+            local_cache,
         } = self.settings;
         let parsed = url::Url::parse(&base_url)
             .map_err(|e| Error::Config(format!("base URL `{base_url}` is not a valid URL: {e}")))?;
@@ -382,10 +509,20 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
                 .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
         };
         Ok(Client {
-            runtime: Arc::new(Runtime::new(http, base_url, retry, refresh_margin)),
-            provider: self.provider.build(refresh_margin),
-            suite: self.suite.build(refresh_margin),
-            corp: self.corp.build(refresh_margin),
+            runtime: Arc::new(Runtime::new(
+                http,
+                base_url,
+                retry,
+                TokenSettings {
+                    refresh_margin,
+                    store: store.unwrap_or_else(|| Arc::new(MemoryStore::new())),
+                    lock_ttl,
+                    local_cache,
+                },
+            )),
+            provider: self.provider.build(),
+            suite: self.suite.build(),
+            corp: self.corp.build(),
         })
     }
 }

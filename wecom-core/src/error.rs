@@ -75,6 +75,25 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// The token store (e.g. Redis) could not be used. While a client still
+    /// holds a valid token locally, calls keep working during an outage; a
+    /// call that needs the store fails with this error instead of fetching
+    /// around it, so a cluster never hammers WeCom's token endpoints.
+    #[error("token store unavailable ({operation}): {reason}")]
+    Store {
+        /// What the SDK was doing (get, put, lock …).
+        operation: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A suite token was needed, but no suite_ticket has been received yet.
+    #[error(
+        "no suite_ticket stored for suite `{suite_id}` yet: WeCom pushes one to the suite's command callback URL every 10 minutes; hand it to the SDK (`Client::store_suite_ticket` or the callback receiver), or re-push it from the provider console"
+    )]
+    MissingSuiteTicket {
+        /// The suite that has no ticket.
+        suite_id: String,
+    },
     /// The client was configured wrongly (bad base URL, …).
     #[error("invalid configuration: {0}")]
     Config(String),

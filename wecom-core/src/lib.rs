@@ -45,5 +45,7 @@ pub use pagination::{CursorPage, Page, paginate};
 pub use reply::{Binary, Reply};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use token::{Corp, Provider, Suite, TokenKind};
+#[cfg(feature = "redis")]
+pub use token::redis::{RedisStore, RedisStoreOptions};
+pub use token::{Corp, MemoryStore, Provider, Suite, TokenKind, TokenStore};
 pub use upload::Upload;

@@ -1,6 +1,7 @@
 //! The shared call path: token injection, sending, the envelope, retries and
 //! tracing. Every generated endpoint method ends up in [`Runtime::execute`].
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -11,7 +12,7 @@ use crate::error::{Error, Result, snippet};
 use crate::reply::{Reply, is_json};
 use crate::request::{Method, Request};
 use crate::retry::{RetryPolicy, transport_retryable};
-use crate::token::{CachedToken, TokenCell};
+use crate::token::{CachedToken, TokenCell, TokenStore};
 
 /// The transport and policies a client's calls share: one connection pool,
 /// one base URL, one retry policy.
@@ -21,6 +22,18 @@ pub struct Runtime {
     base_url: String,
     retry: RetryPolicy,
     refresh_margin: Duration,
+    store: Arc<dyn TokenStore>,
+    lock_ttl: Duration,
+    local_cache: bool,
+}
+
+/// The token-related settings of a [`Runtime`].
+#[derive(Debug, Clone)]
+pub(crate) struct TokenSettings {
+    pub(crate) refresh_margin: Duration,
+    pub(crate) store: Arc<dyn TokenStore>,
+    pub(crate) lock_ttl: Duration,
+    pub(crate) local_cache: bool,
 }
 
 /// What a response that made it through HTTP looks like.
@@ -41,14 +54,32 @@ impl Runtime {
         http: reqwest::Client,
         base_url: String,
         retry: RetryPolicy,
-        refresh_margin: Duration,
+        tokens: TokenSettings,
     ) -> Self {
         Runtime {
             http,
             base_url,
             retry,
-            refresh_margin,
+            refresh_margin: tokens.refresh_margin,
+            store: tokens.store,
+            lock_ttl: tokens.lock_ttl,
+            local_cache: tokens.local_cache,
         }
+    }
+
+    /// Where tokens and suite tickets are shared.
+    pub fn store(&self) -> &dyn TokenStore {
+        &*self.store
+    }
+
+    /// How long a refresh lock is held at most (a crashed holder blocks others no longer).
+    pub fn lock_ttl(&self) -> Duration {
+        self.lock_ttl
+    }
+
+    /// Whether each token cell keeps a local copy in front of the store.
+    pub fn local_cache(&self) -> bool {
+        self.local_cache
     }
 
     /// The base URL every path is appended to (ends with `/`).
@@ -196,7 +227,7 @@ impl Runtime {
                             kind = cell.kind().name,
                             "token rejected; refreshing once"
                         );
-                        cell.invalidate(token);
+                        cell.invalidate(self, token).await;
                         token_refreshed = true;
                         continue;
                     }

@@ -1,5 +1,6 @@
-//! The in-memory token cache: refresh ahead of expiry, one refresh in flight
-//! per token, and invalidation that only drops the token that failed.
+//! The token cache: refresh ahead of expiry, one refresh in flight per token
+//! (in this process by a local lock, across processes by the store's lock),
+//! and invalidation that only drops the token that failed.
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -9,9 +10,10 @@ use tracing::Instrument;
 use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 use crate::token::kind::KindInfo;
-use crate::token::source::TokenSource;
+use crate::token::source::{FetchContext, TokenSource};
+use crate::token::store::{StoredToken, unix_ms};
 
-/// A cached token value, shared cheaply between concurrent calls.
+/// A token value, shared cheaply between concurrent calls.
 #[derive(Clone)]
 pub struct CachedToken {
     value: Arc<str>,
@@ -22,6 +24,14 @@ impl CachedToken {
     /// The token to put on the wire.
     pub fn expose(&self) -> &str {
         &self.value
+    }
+
+    fn from_stored(stored: &StoredToken) -> Self {
+        let left_ms = u64::try_from(stored.expires_at_ms - unix_ms()).unwrap_or(0);
+        CachedToken {
+            value: Arc::from(stored.value.as_str()),
+            expires_at: Instant::now() + Duration::from_millis(left_ms),
+        }
     }
 }
 
@@ -34,34 +44,51 @@ impl std::fmt::Debug for CachedToken {
     }
 }
 
-/// One token slot: a source plus the cached value in front of it.
-///
-/// Calls read the cached value without waiting. When it is missing or expired,
-/// the first caller fetches while the others wait on the same refresh (single
-/// flight). Inside the refresh margin the token is still used while one caller
-/// refreshes in the background of its own call, so nobody waits.
-pub struct TokenCell {
-    source: Box<dyn TokenSource>,
-    current: RwLock<Option<CachedToken>>,
-    refresh: tokio::sync::Mutex<()>,
-    margin: Duration,
+/// How a token stands at a given instant.
+enum Freshness {
+    Fresh,
+    Expiring,
+    Expired,
 }
 
-/// How the cached value stands at a given instant.
-enum Freshness {
-    Fresh(CachedToken),
-    Expiring(CachedToken),
-    Missing,
+fn freshness_at(expires_at: Instant, margin: Duration) -> Freshness {
+    let now = Instant::now();
+    if now >= expires_at {
+        Freshness::Expired
+    } else if now + margin >= expires_at {
+        Freshness::Expiring
+    } else {
+        Freshness::Fresh
+    }
+}
+
+/// How long a waiter polls the store while another instance refreshes.
+const POLL_INTERVAL: Duration = Duration::from_millis(20);
+
+/// One token slot: a source plus the caches in front of it.
+///
+/// Lookup order: the local copy (no I/O) → the [`TokenStore`](super::TokenStore)
+/// (shared with other clients and, with Redis, other processes) → a fetch from
+/// WeCom. Only one fetch runs per token: callers in this process queue on a
+/// local lock; other processes wait for the store's lock holder and then read
+/// what it stored. Inside the refresh margin the old token stays in use while
+/// one caller refreshes.
+pub struct TokenCell {
+    source: Box<dyn TokenSource>,
+    key: String,
+    local: RwLock<Option<CachedToken>>,
+    refresh: tokio::sync::Mutex<()>,
 }
 
 impl TokenCell {
-    /// A cell in front of `source`; tokens are refreshed `margin` before they expire.
-    pub fn new(source: impl TokenSource, margin: Duration) -> Self {
+    /// A cell in front of `source`.
+    pub fn new(source: impl TokenSource) -> Self {
+        let key = source.key();
         TokenCell {
             source: Box::new(source),
-            current: RwLock::new(None),
+            key,
+            local: RwLock::new(None),
             refresh: tokio::sync::Mutex::new(()),
-            margin,
         }
     }
 
@@ -70,83 +97,179 @@ impl TokenCell {
         self.source.kind()
     }
 
-    fn freshness(&self) -> Freshness {
-        let guard = self.current.read().unwrap_or_else(|p| p.into_inner());
-        match guard.as_ref() {
-            None => Freshness::Missing,
-            Some(t) => {
-                let now = Instant::now();
-                if now >= t.expires_at {
-                    Freshness::Missing
-                } else if now + self.margin >= t.expires_at {
-                    Freshness::Expiring(t.clone())
-                } else {
-                    Freshness::Fresh(t.clone())
-                }
-            }
-        }
+    /// The store key of this token.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
-    /// A usable token: cached if fresh, fetched (once for all waiters) if not.
+    /// What the source says about itself (e.g. the corpid), without secrets.
+    pub fn label(&self) -> &str {
+        self.source.label()
+    }
+
+    fn local_copy(&self) -> Option<CachedToken> {
+        self.local.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn set_local(&self, token: &CachedToken) {
+        *self.local.write().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+    }
+
+    /// A usable token: the local copy if fresh, else the store's, else a fresh
+    /// fetch (once for all waiters, in this process and across processes).
     pub async fn get(&self, runtime: &Runtime) -> Result<CachedToken> {
-        match self.freshness() {
-            Freshness::Fresh(t) => Ok(t),
-            Freshness::Expiring(old) => match self.refresh.try_lock() {
-                // One caller refreshes early; if that fails the old token is still valid.
-                Ok(_guard) => match self.fetch_and_store(runtime).await {
-                    Ok(t) => Ok(t),
-                    Err(err) => {
-                        tracing::warn!(kind = self.kind().name, error = %err, "early token refresh failed; using the still-valid token");
-                        Ok(old)
+        let margin = runtime.refresh_margin();
+        if runtime.local_cache()
+            && let Some(token) = self.local_copy()
+        {
+            match freshness_at(token.expires_at, margin) {
+                Freshness::Fresh => return Ok(token),
+                Freshness::Expiring => {
+                    // One caller refreshes early; the rest keep the valid token.
+                    let Ok(_guard) = self.refresh.try_lock() else {
+                        return Ok(token);
+                    };
+                    return match self.load_or_refresh(runtime).await {
+                        Ok(fresh) => Ok(fresh),
+                        Err(err) => {
+                            tracing::warn!(kind = self.kind().name, error = %err, "early token refresh failed; using the still-valid token");
+                            Ok(token)
+                        }
+                    };
+                }
+                Freshness::Expired => {}
+            }
+        } else if let Some(stored) = runtime
+            .store()
+            .get_token(&self.key)
+            .await
+            .map_err(|e| self.wrap(e))?
+        {
+            // No local copy kept: the store is read on every call.
+            let token = CachedToken::from_stored(&stored);
+            if matches!(freshness_at(token.expires_at, margin), Freshness::Fresh) {
+                return Ok(token);
+            }
+        }
+        let _guard = self.refresh.lock().await;
+        // Whoever held the lock before us may have refreshed already.
+        if runtime.local_cache()
+            && let Some(token) = self.local_copy()
+            && !matches!(freshness_at(token.expires_at, margin), Freshness::Expired)
+        {
+            return Ok(token);
+        }
+        self.load_or_refresh(runtime).await
+    }
+
+    /// Reads the store; fetches (under the store's lock) when it has no fresh token.
+    async fn load_or_refresh(&self, runtime: &Runtime) -> Result<CachedToken> {
+        let store = runtime.store();
+        let margin = runtime.refresh_margin();
+        let lock_key = format!("{}:lock", self.key);
+        let deadline = Instant::now() + runtime.lock_ttl() + Duration::from_secs(2);
+        loop {
+            let stored = store.get_token(&self.key).await.map_err(|e| self.wrap(e))?;
+            let stored = stored.map(|s| CachedToken::from_stored(&s));
+            if let Some(token) = &stored
+                && matches!(freshness_at(token.expires_at, margin), Freshness::Fresh)
+            {
+                self.set_local(token);
+                return Ok(token.clone());
+            }
+            match store
+                .try_lock(&lock_key, runtime.lock_ttl())
+                .await
+                .map_err(|e| self.wrap(e))?
+            {
+                Some(owner) => {
+                    let result = self.refresh_locked(runtime, margin).await;
+                    if let Err(err) = store.unlock(&lock_key, &owner).await {
+                        tracing::warn!(key = %self.key, error = %err, "could not release the refresh lock; it expires by itself");
                     }
-                },
-                Err(_) => Ok(old),
-            },
-            Freshness::Missing => {
-                let _guard = self.refresh.lock().await;
-                // Whoever held the lock before us may have refreshed already.
-                match self.freshness() {
-                    Freshness::Fresh(t) | Freshness::Expiring(t) => Ok(t),
-                    Freshness::Missing => self.fetch_and_store(runtime).await,
+                    return result;
+                }
+                None => {
+                    // Someone else refreshes. A still-valid token is good enough meanwhile.
+                    if let Some(token) = stored {
+                        self.set_local(&token);
+                        return Ok(token);
+                    }
+                    if Instant::now() >= deadline {
+                        return Err(self.wrap(Error::Store {
+                            operation: "wait for refresh",
+                            reason: format!(
+                                "another instance holds the refresh lock of `{}` and stored no token in time",
+                                self.key
+                            ),
+                        }));
+                    }
+                    tokio::time::sleep(POLL_INTERVAL).await;
                 }
             }
         }
     }
 
-    async fn fetch_and_store(&self, runtime: &Runtime) -> Result<CachedToken> {
+    /// Under the store's lock: re-check the store, then fetch and store.
+    async fn refresh_locked(&self, runtime: &Runtime, margin: Duration) -> Result<CachedToken> {
+        let store = runtime.store();
+        if let Some(stored) = store.get_token(&self.key).await.map_err(|e| self.wrap(e))? {
+            let token = CachedToken::from_stored(&stored);
+            if matches!(freshness_at(token.expires_at, margin), Freshness::Fresh) {
+                self.set_local(&token);
+                return Ok(token);
+            }
+        }
         let kind = self.kind();
         let span = tracing::debug_span!(
             "wecom.token.refresh",
             kind = kind.name,
             owner = self.source.label()
         );
+        let context = FetchContext { runtime, store };
         let fetched = self
             .source
-            .fetch(runtime)
+            .fetch(context)
             .instrument(span)
             .await
-            .map_err(|e| Error::Token {
-                kind: kind.name,
-                source: Box::new(e),
-            })?;
-        let token = CachedToken {
-            value: Arc::from(fetched.value.expose()),
-            expires_at: Instant::now() + fetched.expires_in,
+            .map_err(|e| self.wrap(e))?;
+        let stored = StoredToken {
+            value: fetched.value.expose().to_owned(),
+            expires_at_ms: unix_ms() + i64::try_from(fetched.expires_in.as_millis()).unwrap_or(i64::MAX),
         };
-        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+        let token = CachedToken::from_stored(&stored);
+        if let Err(err) = store.put_token(&self.key, &stored).await {
+            // The token is good; other instances will fetch their own.
+            tracing::warn!(key = %self.key, error = %err, "could not store the refreshed token");
+        }
+        self.set_local(&token);
         Ok(token)
     }
 
-    /// Drops the cached token, but only if it is still `failed`: a token that
-    /// another call refreshed meanwhile is kept. Returns whether it dropped it.
-    pub fn invalidate(&self, failed: &CachedToken) -> bool {
-        let mut guard = self.current.write().unwrap_or_else(|p| p.into_inner());
-        match guard.as_ref() {
-            Some(current) if Arc::ptr_eq(&current.value, &failed.value) => {
-                *guard = None;
-                true
+    fn wrap(&self, err: Error) -> Error {
+        match err {
+            e @ Error::Token { .. } => e,
+            e => Error::Token {
+                kind: self.kind().name,
+                source: Box::new(e),
+            },
+        }
+    }
+
+    /// Drops the token if it is still `failed`, locally and in the store: a
+    /// token that another call refreshed meanwhile is kept.
+    pub async fn invalidate(&self, runtime: &Runtime, failed: &CachedToken) {
+        {
+            let mut local = self.local.write().unwrap_or_else(|p| p.into_inner());
+            if local
+                .as_ref()
+                .is_some_and(|t| Arc::ptr_eq(&t.value, &failed.value) || t.value == failed.value)
+            {
+                *local = None;
             }
-            _ => false,
+        }
+        if let Err(err) = runtime.store().invalidate_token(&self.key, failed.expose()).await {
+            tracing::warn!(key = %self.key, error = %err, "could not invalidate the token in the store");
         }
     }
 }
@@ -155,8 +278,7 @@ impl std::fmt::Debug for TokenCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenCell")
             .field("kind", &self.kind().name)
-            .field("owner", &self.source.label())
-            .field("margin", &self.margin)
+            .field("key", &self.key)
             .finish_non_exhaustive()
     }
 }

@@ -13,13 +13,21 @@ use super::tokens::{TokenStore, require_corp};
 /// Path of the member-read API.
 pub(crate) const USER_GET: &str = "user/get";
 
-/// `GET user/get?access_token=&userid=` for [`creds::CORPID`].
+/// `GET user/get?access_token=&userid=` for [`creds::CORPID`], and for the
+/// customer / downstream corps with a corp token of theirs (from
+/// `service/get_corp_token` or `corpgroup/corp/gettoken`): each corp sees
+/// only its own members.
 pub(crate) fn user_get(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
-    require_corp(tokens, &req.query, creds::CORPID, now)?;
+    let corpid = query_param(&req.query, "access_token")
+        .and_then(|token| tokens.corp_of(token))
+        .unwrap_or(creds::CORPID)
+        .to_owned();
+    require_corp(tokens, &req.query, &corpid, now)?;
     let userid = query_param(&req.query, "userid")
         .filter(|u| !u.is_empty())
         .ok_or_else(|| ApiError::missing("userid"))?;
-    if !creds::CORP_USERS.contains(&userid) {
+    let users = creds::users_of(&corpid).unwrap_or_default();
+    if !users.contains(&userid) {
         return Err(ApiError::new(
             codes::USER_NOT_FOUND,
             format!("userid not found: {userid}"),

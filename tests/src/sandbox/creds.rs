@@ -21,3 +21,28 @@ pub(crate) const CORP_USERS: &[&str] = &["zhangsan", "lisi"];
 pub(crate) const CUSTOMER_USERS: &[&str] = &["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi"];
 /// Users of [`DOWNSTREAM_CORPID`].
 pub(crate) const DOWNSTREAM_USERS: &[&str] = &["alice", "bob"];
+
+/// Secret of the suite [`SUITE_ID`] (for `service/get_suite_token`, with the
+/// sandbox's current suite_ticket, see `Sandbox::suite_ticket`).
+pub const SUITE_SECRET: &str = "sandbox-suite-secret";
+
+/// Members of a corp the sandbox knows, as answered by `user/get` with that
+/// corp's `access_token`.
+pub(crate) fn users_of(corpid: &str) -> Option<&'static [&'static str]> {
+    match corpid {
+        CORPID => Some(CORP_USERS),
+        CUSTOMER_CORPID => Some(CUSTOMER_USERS),
+        DOWNSTREAM_CORPID => Some(DOWNSTREAM_USERS),
+        _ => None,
+    }
+}
+
+/// Short name of a corp the sandbox knows (`corp_name`).
+pub(crate) fn corp_name(corpid: &str) -> Option<&'static str> {
+    match corpid {
+        CORPID => Some("沙箱自建企业"),
+        CUSTOMER_CORPID => Some("沙箱客户企业"),
+        DOWNSTREAM_CORPID => Some("沙箱下游企业"),
+        _ => None,
+    }
+}

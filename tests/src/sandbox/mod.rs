@@ -25,6 +25,7 @@
 mod clock;
 mod codes;
 mod corp_api;
+mod corpgroup;
 mod external_contact;
 pub mod creds;
 mod faults;
@@ -176,6 +177,53 @@ impl Sandbox {
         let mut state = self.shared.lock();
         let now = state.clock.now();
         state.license.add_customer_corp(corpid, userids, now);
+    }
+}
+
+impl Sandbox {
+    /// The suite's newest suite_ticket ([`creds::SUITE_ID`]) and the unix
+    /// time it was pushed — what the suite's callback URL received. A fresh
+    /// sandbox has one, pushed when it started.
+    pub fn suite_ticket(&self) -> (String, i64) {
+        self.shared.lock().service.suite_ticket()
+    }
+
+    /// Pushes a new suite_ticket now (WeCom does every 10 minutes) and
+    /// returns it with its push time. The previous ticket stays valid for
+    /// 30 minutes; `service/get_suite_token` answers 40085 for unknown or
+    /// lapsed tickets.
+    pub fn rotate_suite_ticket(&self) -> (String, i64) {
+        let mut state = self.shared.lock();
+        let now = state.clock.now();
+        state.service.rotate_suite_ticket(now)
+    }
+
+    /// What the corp admin's browser does on the authorization page: consent
+    /// to install the suite in `corpid` (a corp the sandbox knows:
+    /// [`creds::CUSTOMER_CORPID`], [`creds::DOWNSTREAM_CORPID`] or
+    /// [`creds::CORPID`]) within the session of `pre_auth_code` (from
+    /// `service/get_pre_auth_code`, valid 20 minutes, used up here). Returns
+    /// the temporary auth_code (valid 10 minutes, single use) for
+    /// `service/get_permanent_code`.
+    ///
+    /// # Errors
+    /// `"errcode errmsg"` when the pre_auth_code is unknown or used (40077),
+    /// expired (42007), or the corp is unknown (40013).
+    pub fn authorize(&self, pre_auth_code: &str, corpid: &str) -> Result<String, String> {
+        let mut state = self.shared.lock();
+        let now = state.clock.now();
+        state.service.authorize(pre_auth_code, corpid, now)
+    }
+
+    /// The permanent code of `corpid`'s authorization of the suite, if any.
+    pub fn permanent_code(&self, corpid: &str) -> Option<String> {
+        self.shared.lock().service.permanent_code(corpid)
+    }
+
+    /// The corp cancels its authorization (取消授权): its permanent code stops
+    /// working (40084). Returns whether it had authorized the suite.
+    pub fn cancel_authorization(&self, corpid: &str) -> bool {
+        self.shared.lock().service.cancel_authorization(corpid)
     }
 }
 

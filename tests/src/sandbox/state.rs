@@ -58,6 +58,7 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
+            super::corpgroup::CORP_GETTOKEN => super::corpgroup::handle(&mut self.tokens, req, now),
             corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
             path if path.starts_with("externalcontact/") => {
                 external_contact::handle(&mut self.external_contact, &self.tokens, req, now)

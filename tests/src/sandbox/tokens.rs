@@ -1,4 +1,6 @@
 //! Access tokens: issuing (`gettoken`, `service/get_provider_token`) and checking.
+//! Suite tokens (`service/get_suite_token`) and the corp tokens of authorized
+//! or downstream corps are issued by `service` and `corpgroup`, and checked here.
 
 use std::collections::HashMap;
 
@@ -18,6 +20,15 @@ pub(crate) const DEFAULT_TTL: u64 = 7200;
 pub(crate) const GETTOKEN: &str = "gettoken";
 /// Path of the provider-token endpoint.
 pub(crate) const PROVIDER_TOKEN: &str = "service/get_provider_token";
+/// Path of the suite-token endpoint.
+pub(crate) const SUITE_TOKEN: &str = "service/get_suite_token";
+/// Path of the authorized-corp token endpoint.
+pub(crate) const AUTH_CORP_TOKEN: &str = "service/get_corp_token";
+/// Path of the downstream-corp token endpoint.
+pub(crate) const DOWNSTREAM_TOKEN: &str = "corpgroup/corp/gettoken";
+
+/// WeCom: suite_access_token missing (缺少suite_access_token参数).
+pub(crate) const MISSING_SUITE_TOKEN: i64 = 41022;
 
 /// Who a token was issued to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +37,8 @@ pub(crate) enum TokenKind {
     Corp(String),
     /// A `provider_access_token`.
     Provider,
+    /// A `suite_access_token` of the given suite.
+    Suite(String),
 }
 
 #[derive(Clone, Debug)]
@@ -94,6 +107,15 @@ impl TokenStore {
         }
     }
 
+    /// The corp a corp `access_token` was issued for (expired or not), if
+    /// `token` is one.
+    pub(crate) fn corp_of(&self, token: &str) -> Option<&str> {
+        match &self.tokens.get(token)?.kind {
+            TokenKind::Corp(corpid) => Some(corpid),
+            _ => None,
+        }
+    }
+
     /// Every token issued so far becomes expired.
     pub(crate) fn expire_all(&mut self) {
         for token in self.tokens.values_mut() {
@@ -109,7 +131,10 @@ impl TokenStore {
 
 /// Whether `path` is a token endpoint (these honour the token delay).
 pub(crate) fn is_token_path(path: &str) -> bool {
-    path == GETTOKEN || path == PROVIDER_TOKEN
+    matches!(
+        path,
+        GETTOKEN | PROVIDER_TOKEN | SUITE_TOKEN | AUTH_CORP_TOKEN | DOWNSTREAM_TOKEN
+    )
 }
 
 /// `GET gettoken?corpid=&corpsecret=`.
@@ -205,6 +230,35 @@ pub(crate) fn require_corp(
     }
 }
 
+/// Guard of suite APIs: a valid `suite_access_token` (missing → 41022,
+/// unknown or of another kind → 40082, expired → 42009). Returns the suite id.
+pub(crate) fn require_suite(
+    store: &TokenStore,
+    query: &[(String, String)],
+    now: i64,
+) -> Result<String, ApiError> {
+    let token = non_empty(query_param(query, "suite_access_token"))
+        .ok_or_else(|| ApiError::new(MISSING_SUITE_TOKEN, "suite_access_token missing"))?;
+    let suite = match store.tokens.get(token) {
+        Some(Token {
+            kind: TokenKind::Suite(suite),
+            ..
+        }) => suite.clone(),
+        _ => String::new(),
+    };
+    match store.check(token, |k| matches!(k, TokenKind::Suite(_)), now) {
+        TokenState::Valid => Ok(suite),
+        TokenState::Invalid => Err(ApiError::new(
+            codes::INVALID_PROVIDER_TOKEN,
+            "invalid suite_access_token",
+        )),
+        TokenState::Expired => Err(ApiError::new(
+            codes::PROVIDER_TOKEN_EXPIRED,
+            "suite_access_token expired",
+        )),
+    }
+}
+
 fn non_empty(value: Option<&str>) -> Option<&str> {
     value.filter(|v| !v.is_empty())
 }
@@ -245,6 +299,45 @@ mod tests {
         assert_eq!(
             require_provider(&store, &[], 1000).unwrap_err().code,
             codes::MISSING_TOKEN
+        );
+    }
+
+    #[test]
+    fn suite_token_lifecycle_and_kinds() {
+        let mut store = TokenStore::new();
+        let (suite, _) = store.issue(TokenKind::Suite(creds::SUITE_ID.into()), 1000);
+        let (provider, _) = store.issue(TokenKind::Provider, 1000);
+        let (corp, _) = store.issue(TokenKind::Corp(creds::CUSTOMER_CORPID.into()), 1000);
+        let query = q(&[("suite_access_token", &suite)]);
+        assert_eq!(
+            require_suite(&store, &query, 1000).as_deref(),
+            Ok(creds::SUITE_ID)
+        );
+        assert_eq!(
+            require_suite(&store, &q(&[("suite_access_token", &provider)]), 1000)
+                .unwrap_err()
+                .code,
+            codes::INVALID_PROVIDER_TOKEN
+        );
+        assert_eq!(
+            require_suite(&store, &q(&[("provider_access_token", &suite)]), 1000)
+                .unwrap_err()
+                .code,
+            MISSING_SUITE_TOKEN
+        );
+        let err = require_provider(&store, &q(&[("provider_access_token", &suite)]), 1000).unwrap_err();
+        assert_eq!(err.code, codes::INVALID_PROVIDER_TOKEN);
+        assert_eq!(store.corp_of(&corp), Some(creds::CUSTOMER_CORPID));
+        assert_eq!(store.corp_of(&suite), None);
+        store.expire_all();
+        assert_eq!(
+            require_suite(&store, &query, 1000).unwrap_err().code,
+            codes::PROVIDER_TOKEN_EXPIRED
+        );
+        store.revoke_all();
+        assert_eq!(
+            require_suite(&store, &query, 1000).unwrap_err().code,
+            codes::INVALID_PROVIDER_TOKEN
         );
     }
 

@@ -1,1 +1,161 @@
-//! Attachments (`media/upload_attachment`) used by moments and welcome messages.
+//! Attachments (`media/upload_attachment`, 上传附件资源) for moments and the
+//! product album.
+//!
+//! The file goes up as `multipart/form-data`, part `media`; the media type
+//! and the attachment scene go in the query. The returned `media_id` is
+//! valid for three days and feeds
+//! [`MomentAttachment`](super::MomentAttachment) (scene
+//! [`AttachmentType::Moment`]) or
+//! [`ProductAttachment`](super::ProductAttachment) (scene
+//! [`AttachmentType::ProductAlbum`]).
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::serde_util::int_enum;
+use crate::{Result, Upload};
+
+/// Attachment upload (上传附件资源). Takes the corp `access_token`
+/// (self-built app configured as 可调用应用, or a third-party / 代开发 token
+/// with 「企业客户」).
+#[crate::api]
+pub trait MediaApi {
+    /// 上传附件资源: upload an image, video or file for moments (scene 1,
+    /// images and videos only) or the product album (scene 2, images). The
+    /// file name in `media` is what WeCom shows. The `media_id` is valid for
+    /// 3 days. Files must be larger than 5 bytes; images at most 10 MB
+    /// (JPG/PNG), videos at most 10 MB (MP4), files at most 20 MB.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95098>
+    #[post("media/upload_attachment", token = corp)]
+    async fn upload_attachment(
+        &self,
+        #[query] media_type: AttachmentMediaType,
+        #[query] attachment_type: AttachmentType,
+        #[file = "media"] media: &Upload,
+    ) -> Result<UploadedAttachment>;
+}
+
+int_enum! {
+    /// The scene an attachment is for (附件类型 `attachment_type`).
+    pub enum AttachmentType {
+        /// 1: customer moments (朋友圈); images and videos only.
+        Moment = 1,
+        /// 2: product album (商品图册).
+        ProductAlbum = 2,
+    }
+}
+
+/// Media type of an attachment (`media_type` / `type`): `image`, `video`,
+/// `file`, or a value this SDK does not name (e.g. `voice` in replies).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum AttachmentMediaType {
+    /// `image` (图片).
+    #[default]
+    Image,
+    /// `video` (视频).
+    Video,
+    /// `file` (普通文件).
+    File,
+    /// Any other value, kept as WeCom sent it.
+    Other(String),
+}
+
+impl AttachmentMediaType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Image => "image",
+            Self::Video => "video",
+            Self::File => "file",
+            Self::Other(other) => other,
+        }
+    }
+
+    /// The variant for a wire value; unknown values become `Other`.
+    pub fn from_wire(value: &str) -> Self {
+        match value {
+            "image" => Self::Image,
+            "video" => Self::Video,
+            "file" => Self::File,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for AttachmentMediaType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for AttachmentMediaType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for AttachmentMediaType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from_wire(&value))
+    }
+}
+
+/// Response of `media/upload_attachment`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedAttachment {
+    /// Media type (媒体文件类型).
+    #[serde(rename = "type", default)]
+    pub media_type: AttachmentMediaType,
+    /// The media id (媒体文件上传后获取的唯一标识), valid for 3 days.
+    #[serde(default)]
+    pub media_id: String,
+    /// Upload time (unix seconds). WeCom sends a number here (and a string
+    /// in the sibling `media/upload`); both are accepted.
+    #[serde(default, deserialize_with = "int_or_string")]
+    pub created_at: i64,
+}
+
+/// Reads an integer written as a JSON number or as a string (`"1380000000"`).
+fn int_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> std::result::Result<i64, D::Error> {
+    crate::serde_util::deserialize_code(deserializer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_type_keeps_unknown_values() {
+        let v: Vec<AttachmentMediaType> =
+            serde_json::from_str(r#"["image","video","file","voice"]"#).unwrap();
+        assert_eq!(
+            v,
+            [
+                AttachmentMediaType::Image,
+                AttachmentMediaType::Video,
+                AttachmentMediaType::File,
+                AttachmentMediaType::Other("voice".into())
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            r#"["image","video","file","voice"]"#
+        );
+    }
+
+    #[test]
+    fn created_at_number_or_string() {
+        let a: UploadedAttachment =
+            serde_json::from_str(r#"{"type":"image","media_id":"M","created_at":"1380000000"}"#).unwrap();
+        assert_eq!(a.created_at, 1_380_000_000);
+        let a: UploadedAttachment =
+            serde_json::from_str(r#"{"type":"video","media_id":"M","created_at":1380000001}"#).unwrap();
+        assert_eq!(
+            (a.media_type, a.created_at),
+            (AttachmentMediaType::Video, 1_380_000_001)
+        );
+    }
+}

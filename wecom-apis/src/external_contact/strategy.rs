@@ -1,1 +1,804 @@
 //! 2.4 Rule-group (规则组) tags and customer strategies.
+//!
+//! A customer strategy (客户联系规则组) gives a set of admins a set of
+//! privileges over the customers of the members and departments in its
+//! range; rule groups can carry their own tag library (规则组标签), managed
+//! like corp tags but scoped to the group. [`CustomerStrategyApi`] covers
+//! both, and [`CustomerStrategyStreams`] walks the cursor lists.
+
+use futures_core::Stream;
+use serde::{Deserialize, Deserializer, Serialize};
+use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+
+use super::group_chat::opt_flag;
+use crate::Result;
+use crate::serde_util::int_enum;
+
+/// Page size the streams ask for: WeCom's maximum for these lists.
+const PAGE_LIMIT: u32 = 1000;
+
+/// Rule-group tag (规则组标签) and customer strategy (客户联系规则组)
+/// endpoints.
+///
+/// Every method takes the corp `access_token` of an app allowed to manage
+/// customer contact (a self-built app listed under 可调用应用, the 客户联系
+/// secret, or a third-party app with the customer-contact permission).
+#[crate::api]
+pub trait CustomerStrategyApi {
+    // --- Rule-group tags ---------------------------------------------------
+
+    /// 获取指定规则组下的企业客户标签: the tag groups and tags of rule
+    /// groups, optionally narrowed to one rule group, some tags and/or some
+    /// tag groups (a tag-group id returns the whole group; when both lists
+    /// are given WeCom filters by `group_id`).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    #[post("externalcontact/get_strategy_tag_list", token = corp)]
+    async fn get_strategy_tag_list(
+        &self,
+        #[body] request: &StrategyTagListRequest,
+    ) -> Result<StrategyTagList>;
+
+    /// 为指定规则组创建企业客户标签: add tags to a rule group, either into an
+    /// existing tag group (`group_id`, which makes WeCom ignore `group_name`
+    /// and `order`) or into a new one (`group_name`; an existing name adds to
+    /// that group).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    #[post("externalcontact/add_strategy_tag", token = corp)]
+    async fn add_strategy_tag(
+        &self,
+        #[body] request: &AddStrategyTagRequest,
+    ) -> Result<AddedStrategyTagGroup>;
+
+    /// 编辑指定规则组下的企业客户标签: rename or reorder a rule-group tag or
+    /// tag group (`id` is either).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    #[post("externalcontact/edit_strategy_tag", token = corp)]
+    async fn edit_strategy_tag(&self, id: &str, name: Option<&str>, order: Option<u32>) -> Result<()>;
+
+    /// 删除指定规则组下的企业客户标签: delete rule-group tags and/or whole
+    /// tag groups; give at least one of the two lists.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    #[post("externalcontact/del_strategy_tag", token = corp)]
+    async fn del_strategy_tag(&self, tag_id: Option<&[&str]>, group_id: Option<&[&str]>) -> Result<()>;
+
+    // --- Customer strategies -----------------------------------------------
+
+    /// 获取规则组列表: one page of the corp's customer strategy ids.
+    /// `limit` at most 1000 (WeCom's default 1000). Walk every page with
+    /// [`CustomerStrategyStreams::list_customer_strategy_stream`].
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/list", token = corp)]
+    async fn list_customer_strategy(
+        &self,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<CustomerStrategyList>;
+
+    /// 获取规则组详情: a strategy's name, parent, admins and privileges.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/get", token = corp)]
+    async fn get_customer_strategy(&self, strategy_id: i64) -> Result<CustomerStrategyDetail>;
+
+    /// 获取规则组管理范围: one page of the members and departments a
+    /// strategy applies to. `limit` at most 1000 (WeCom's default 1000).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/get_range", token = corp)]
+    async fn get_customer_strategy_range(
+        &self,
+        strategy_id: i64,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<CustomerStrategyRangeList>;
+
+    /// 创建新的规则组: create a strategy, optionally under a parent
+    /// (`parent_id`), with its admins, privileges and range of members and
+    /// departments.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/create", token = corp)]
+    async fn create_customer_strategy(
+        &self,
+        #[body] request: &CreateCustomerStrategyRequest,
+    ) -> Result<CreatedCustomerStrategy>;
+
+    /// 编辑规则组及其管理范围: rename a strategy, replace its admins or
+    /// privileges, and add or remove range entries. Fields left `None` are
+    /// not sent.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/edit", token = corp)]
+    async fn edit_customer_strategy(&self, #[body] request: &EditCustomerStrategyRequest) -> Result<()>;
+
+    /// 删除规则组: delete a strategy.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94883>
+    #[post("externalcontact/customer_strategy/del", token = corp)]
+    async fn del_customer_strategy(&self, strategy_id: i64) -> Result<()>;
+}
+
+// ---------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------
+
+int_enum! {
+    /// Kind of an entry in a strategy's range (管理范围节点类型).
+    pub enum CustomerStrategyRangeType {
+        /// 1: a member (成员), identified by `userid`.
+        Member = 1,
+        /// 2: a department (部门), identified by `partyid`.
+        Department = 2,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rule-group tags
+// ---------------------------------------------------------------------------
+
+/// Request of `externalcontact/get_strategy_tag_list`. Every field is
+/// optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyTagListRequest {
+    /// Only tags of this rule group (规则组id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy_id: Option<i64>,
+    /// Only these tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag_id: Option<Vec<String>>,
+    /// Only these tag groups (with all their tags).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<Vec<String>>,
+}
+
+impl StrategyTagListRequest {
+    /// Every rule-group tag.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only tags of rule group `strategy_id`.
+    pub fn with_strategy_id(mut self, strategy_id: i64) -> Self {
+        self.strategy_id = Some(strategy_id);
+        self
+    }
+
+    /// Only these tags.
+    pub fn with_tag_ids<I, S>(mut self, tag_ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.tag_id = Some(tag_ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Only these tag groups.
+    pub fn with_group_ids<I, S>(mut self, group_ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.group_id = Some(group_ids.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+/// A rule-group tag (规则组标签).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyTag {
+    /// The tag's id.
+    #[serde(default)]
+    pub id: String,
+    /// The tag's name.
+    #[serde(default)]
+    pub name: String,
+    /// When the tag was created (unix seconds).
+    #[serde(default)]
+    pub create_time: i64,
+    /// Sort order (次序值); larger values come first.
+    #[serde(default)]
+    pub order: i64,
+    /// Whether the tag was deleted (WeCom sends this only for deleted tags).
+    #[serde(default, with = "crate::serde_util::flag")]
+    pub deleted: bool,
+}
+
+/// A rule-group tag group with its tags.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyTagGroup {
+    /// The rule group the tags belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy_id: Option<i64>,
+    /// The tag group's id.
+    #[serde(default)]
+    pub group_id: String,
+    /// The tag group's name.
+    #[serde(default)]
+    pub group_name: String,
+    /// When the tag group was created (unix seconds).
+    #[serde(default)]
+    pub create_time: i64,
+    /// Sort order (次序值); larger values come first.
+    #[serde(default)]
+    pub order: i64,
+    /// Whether the tag group was deleted.
+    #[serde(default, with = "crate::serde_util::flag")]
+    pub deleted: bool,
+    /// The group's tags.
+    #[serde(default)]
+    pub tag: Vec<StrategyTag>,
+}
+
+/// Response of `externalcontact/get_strategy_tag_list`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyTagList {
+    /// The tag groups.
+    #[serde(default)]
+    pub tag_group: Vec<StrategyTagGroup>,
+}
+
+/// A tag to create (`add_strategy_tag`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewStrategyTag {
+    /// The tag's name.
+    pub name: String,
+    /// Sort order; larger values come first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<u32>,
+}
+
+impl NewStrategyTag {
+    /// A tag named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            order: None,
+        }
+    }
+
+    /// Sets the sort order.
+    pub fn with_order(mut self, order: u32) -> Self {
+        self.order = Some(order);
+        self
+    }
+}
+
+/// Request of `externalcontact/add_strategy_tag`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddStrategyTagRequest {
+    /// The rule group (规则组id).
+    pub strategy_id: i64,
+    /// An existing tag group to add to (takes precedence over `group_name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// The name of a new tag group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Sort order of a new tag group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<u32>,
+    /// The tags to add.
+    pub tag: Vec<NewStrategyTag>,
+}
+
+impl AddStrategyTagRequest {
+    /// Creates a tag group `group_name` in rule group `strategy_id` with `tags`.
+    pub fn new_group(strategy_id: i64, group_name: impl Into<String>, tags: Vec<NewStrategyTag>) -> Self {
+        Self {
+            strategy_id,
+            group_id: None,
+            group_name: Some(group_name.into()),
+            order: None,
+            tag: tags,
+        }
+    }
+
+    /// Adds `tags` to the existing tag group `group_id` of rule group
+    /// `strategy_id`.
+    pub fn into_group(strategy_id: i64, group_id: impl Into<String>, tags: Vec<NewStrategyTag>) -> Self {
+        Self {
+            strategy_id,
+            group_id: Some(group_id.into()),
+            group_name: None,
+            order: None,
+            tag: tags,
+        }
+    }
+
+    /// Sets the new tag group's sort order.
+    pub fn with_order(mut self, order: u32) -> Self {
+        self.order = Some(order);
+        self
+    }
+}
+
+/// Response of `externalcontact/add_strategy_tag`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedStrategyTagGroup {
+    /// The tag group with the created tags and their ids.
+    #[serde(default)]
+    pub tag_group: StrategyTagGroup,
+}
+
+// ---------------------------------------------------------------------------
+// Customer strategies
+// ---------------------------------------------------------------------------
+
+/// One entry of `customer_strategy/list`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyId {
+    /// The strategy's id (规则组id).
+    #[serde(default)]
+    pub strategy_id: i64,
+}
+
+/// Response of `externalcontact/customer_strategy/list`: one page of ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyList {
+    /// Strategies on this page.
+    #[serde(default)]
+    pub strategy: Vec<CustomerStrategyId>,
+    /// Cursor of the next page; empty (or missing) on the last page.
+    #[serde(default)]
+    pub next_cursor: String,
+}
+
+/// What a strategy's admins may do (规则组权限). Every flag is optional:
+/// in requests, unset flags are left out (WeCom then applies its own
+/// default); replies carry every flag. Flags are written as JSON bools and
+/// read from bools or 0/1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyPrivilege {
+    /// View the customer list (查看客户列表).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub view_customer_list: Option<bool>,
+    /// View customer statistics (查看客户统计数据).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub view_customer_data: Option<bool>,
+    /// View the customer-group list (查看客户群列表).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub view_room_list: Option<bool>,
+    /// Configure 「联系我」 for members (配置「联系我」方式).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub contact_me: Option<bool>,
+    /// Configure 「加入群聊」 (配置「加入群聊」).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub join_room: Option<bool>,
+    /// Share customers between members (允许分享客户给其他成员).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub share_customer: Option<bool>,
+    /// Reassign resigned members' customers (分配离职成员客户).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub oper_resign_customer: Option<bool>,
+    /// Reassign resigned members' customer groups (分配离职成员客户群).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub oper_resign_group: Option<bool>,
+    /// Send mass messages to customers (给客户群发消息).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub send_customer_msg: Option<bool>,
+    /// Configure welcome messages (配置欢迎语).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub edit_welcome_msg: Option<bool>,
+    /// View members' customer-contact statistics (查看成员联系客户统计).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub view_behavior_data: Option<bool>,
+    /// View customer-group statistics (查看群聊数据统计).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub view_room_data: Option<bool>,
+    /// Send mass messages to customer groups (发送消息到客户群).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub send_group_msg: Option<bool>,
+    /// Deduplicate customer groups (群聊去重).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub room_deduplication: Option<bool>,
+    /// Configure quick replies (配置快捷回复).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub rapid_reply: Option<bool>,
+    /// Transfer active members' customers (转接在职成员的客户).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub onjob_customer_transfer: Option<bool>,
+    /// Edit the anti-harassment rules (编辑企业成员防骚扰规则).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub edit_anti_spam_rule: Option<bool>,
+    /// Export the customer list (导出客户列表).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub export_customer_list: Option<bool>,
+    /// Export members' customer statistics (导出成员客户统计).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub export_customer_data: Option<bool>,
+    /// Export the customer-group list (导出客户群列表).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub export_customer_group_list: Option<bool>,
+    /// Manage customer tags (配置企业客户标签).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_bool"
+    )]
+    pub manage_customer_tag: Option<bool>,
+}
+
+/// A customer strategy (规则组).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategy {
+    /// The strategy's id.
+    #[serde(default)]
+    pub strategy_id: i64,
+    /// The parent strategy's id; 0 for top-level strategies.
+    #[serde(default)]
+    pub parent_id: i64,
+    /// The strategy's name (规则组名称).
+    #[serde(default)]
+    pub strategy_name: String,
+    /// When the strategy was created (unix seconds).
+    #[serde(default)]
+    pub create_time: i64,
+    /// Admins' userids (规则组管理员).
+    #[serde(default)]
+    pub admin_list: Vec<String>,
+    /// What the admins may do.
+    #[serde(default)]
+    pub privilege: CustomerStrategyPrivilege,
+}
+
+/// Response of `externalcontact/customer_strategy/get`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyDetail {
+    /// The strategy.
+    #[serde(default)]
+    pub strategy: CustomerStrategy,
+}
+
+/// A member or department in a strategy's range (管理范围节点).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyRange {
+    /// Member or department (`type`).
+    #[serde(rename = "type", default)]
+    pub range_type: CustomerStrategyRangeType,
+    /// The member's userid, for [`CustomerStrategyRangeType::Member`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub userid: Option<String>,
+    /// The department id, for [`CustomerStrategyRangeType::Department`]
+    /// (accepted as a number or a numeric string).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "opt_id")]
+    pub partyid: Option<i64>,
+}
+
+impl CustomerStrategyRange {
+    /// The member `userid`.
+    pub fn member(userid: impl Into<String>) -> Self {
+        Self {
+            range_type: CustomerStrategyRangeType::Member,
+            userid: Some(userid.into()),
+            partyid: None,
+        }
+    }
+
+    /// The department `partyid`.
+    pub fn department(partyid: i64) -> Self {
+        Self {
+            range_type: CustomerStrategyRangeType::Department,
+            userid: None,
+            partyid: Some(partyid),
+        }
+    }
+}
+
+/// Response of `externalcontact/customer_strategy/get_range`: one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStrategyRangeList {
+    /// Range entries on this page.
+    #[serde(default)]
+    pub range: Vec<CustomerStrategyRange>,
+    /// Cursor of the next page; empty (or missing) on the last page.
+    #[serde(default)]
+    pub next_cursor: String,
+}
+
+/// Request of `externalcontact/customer_strategy/create`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateCustomerStrategyRequest {
+    /// The parent strategy; `None` for a top-level strategy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
+    /// The name; must differ from the other strategies' names.
+    pub strategy_name: String,
+    /// Admins' userids (规则组管理员).
+    pub admin_list: Vec<String>,
+    /// Privileges; unset flags take WeCom's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privilege: Option<CustomerStrategyPrivilege>,
+    /// Members and departments the strategy applies to.
+    pub range: Vec<CustomerStrategyRange>,
+}
+
+impl CreateCustomerStrategyRequest {
+    /// A top-level strategy `strategy_name` managed by `admin_list` over
+    /// `range`.
+    pub fn new<I, S>(
+        strategy_name: impl Into<String>,
+        admin_list: I,
+        range: Vec<CustomerStrategyRange>,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self {
+            parent_id: None,
+            strategy_name: strategy_name.into(),
+            admin_list: admin_list.into_iter().map(Into::into).collect(),
+            privilege: None,
+            range,
+        }
+    }
+
+    /// Places the strategy under `parent_id`.
+    pub fn with_parent_id(mut self, parent_id: i64) -> Self {
+        self.parent_id = Some(parent_id);
+        self
+    }
+
+    /// Sets the privileges.
+    pub fn with_privilege(mut self, privilege: CustomerStrategyPrivilege) -> Self {
+        self.privilege = Some(privilege);
+        self
+    }
+}
+
+/// Response of `externalcontact/customer_strategy/create`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedCustomerStrategy {
+    /// The new strategy's id.
+    #[serde(default)]
+    pub strategy_id: i64,
+}
+
+/// Request of `externalcontact/customer_strategy/edit`; `None` fields are
+/// left unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditCustomerStrategyRequest {
+    /// The strategy to edit.
+    pub strategy_id: i64,
+    /// A new name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy_name: Option<String>,
+    /// The new admin list (replaces the old one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_list: Option<Vec<String>>,
+    /// Privileges to change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privilege: Option<CustomerStrategyPrivilege>,
+    /// Range entries to add.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_add: Option<Vec<CustomerStrategyRange>>,
+    /// Range entries to remove.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_del: Option<Vec<CustomerStrategyRange>>,
+}
+
+impl EditCustomerStrategyRequest {
+    /// Edits strategy `strategy_id`; nothing changes until a setter is used.
+    pub fn new(strategy_id: i64) -> Self {
+        Self {
+            strategy_id,
+            ..Self::default()
+        }
+    }
+
+    /// Renames the strategy.
+    pub fn with_strategy_name(mut self, name: impl Into<String>) -> Self {
+        self.strategy_name = Some(name.into());
+        self
+    }
+
+    /// Replaces the admins.
+    pub fn with_admin_list<I, S>(mut self, admin_list: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.admin_list = Some(admin_list.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Changes the privileges that are set in `privilege`.
+    pub fn with_privilege(mut self, privilege: CustomerStrategyPrivilege) -> Self {
+        self.privilege = Some(privilege);
+        self
+    }
+
+    /// Adds range entries.
+    pub fn with_range_add(mut self, range: Vec<CustomerStrategyRange>) -> Self {
+        self.range_add = Some(range);
+        self
+    }
+
+    /// Removes range entries.
+    pub fn with_range_del(mut self, range: Vec<CustomerStrategyRange>) -> Self {
+        self.range_del = Some(range);
+        self
+    }
+}
+
+impl CursorPage for CustomerStrategyList {
+    type Item = CustomerStrategyId;
+    fn into_page(self) -> Page<CustomerStrategyId> {
+        let more = !self.next_cursor.is_empty();
+        Page::from_cursor(self.strategy, self.next_cursor, more)
+    }
+}
+
+impl CursorPage for CustomerStrategyRangeList {
+    type Item = CustomerStrategyRange;
+    fn into_page(self) -> Page<CustomerStrategyRange> {
+        let more = !self.next_cursor.is_empty();
+        Page::from_cursor(self.range, self.next_cursor, more)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Streams
+// ---------------------------------------------------------------------------
+
+/// Walks the customer-strategy cursor lists to the end, 1000 per request.
+///
+/// Implemented for every [`CustomerStrategyApi`] client. Each stream fetches
+/// a page only when the previous one has been consumed, yields the items one
+/// by one, and ends after the page whose `next_cursor` is empty. An error is
+/// yielded as the last item.
+pub trait CustomerStrategyStreams: CustomerStrategyApi {
+    /// Every strategy id of the corp (`customer_strategy/list`).
+    fn list_customer_strategy_stream(
+        &self,
+    ) -> impl Stream<Item = Result<CustomerStrategyId>> + Send + use<'_, Self>
+    where
+        Self: HasToken<Corp>;
+
+    /// Every range entry of strategy `strategy_id`
+    /// (`customer_strategy/get_range`).
+    fn customer_strategy_range_stream(
+        &self,
+        strategy_id: i64,
+    ) -> impl Stream<Item = Result<CustomerStrategyRange>> + Send + use<'_, Self>
+    where
+        Self: HasToken<Corp>;
+}
+
+impl<T: CustomerStrategyApi + ?Sized> CustomerStrategyStreams for T {
+    fn list_customer_strategy_stream(
+        &self,
+    ) -> impl Stream<Item = Result<CustomerStrategyId>> + Send + use<'_, T>
+    where
+        Self: HasToken<Corp>,
+    {
+        paginate(move |cursor: Option<String>| async move {
+            self.list_customer_strategy(cursor.as_deref(), Some(PAGE_LIMIT))
+                .await
+                .map(CursorPage::into_page)
+        })
+    }
+
+    fn customer_strategy_range_stream(
+        &self,
+        strategy_id: i64,
+    ) -> impl Stream<Item = Result<CustomerStrategyRange>> + Send + use<'_, T>
+    where
+        Self: HasToken<Corp>,
+    {
+        paginate(move |cursor: Option<String>| async move {
+            self.get_customer_strategy_range(strategy_id, cursor.as_deref(), Some(PAGE_LIMIT))
+                .await
+                .map(CursorPage::into_page)
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Serde helpers
+// ---------------------------------------------------------------------------
+
+/// Reads an optional privilege flag: `true`/`false`, `0`/`1`, or `null`.
+/// Written back as a JSON bool, as WeCom documents it.
+fn opt_bool<'de, D>(deserializer: D) -> std::result::Result<Option<bool>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    opt_flag::deserialize(deserializer)
+}
+
+/// Reads an optional numeric id sent as a number or a numeric string.
+fn opt_id<'de, D>(deserializer: D) -> std::result::Result<Option<i64>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    struct Id(#[serde(deserialize_with = "crate::serde_util::deserialize_code")] i64);
+    Option::<Id>::deserialize(deserializer).map(|id| id.map(|Id(n)| n))
+}

@@ -1,0 +1,1 @@
+//! Typed callback events (being written).

@@ -17,8 +17,8 @@ use crate::runtime::{Runtime, TokenSettings};
 use crate::secret::Secret;
 use crate::token::{
     AuthCorpTokenSource, Corp, CorpTokenSource, DownstreamTokenSource, MemoryStore, Provider,
-    ProviderTokenSource, StoredTicket, Suite, SuiteTokenSource, TokenCell, TokenKind, TokenSource,
-    TokenStore, suite_ticket_key,
+    ProviderTokenSource, Suite, SuiteTokenSource, TokenCell, TokenKind, TokenSource,
+    TokenStore,
 };
 
 /// WeCom's public API root.
@@ -134,9 +134,6 @@ impl<P, S, C> Client<P, S, C> {
     }
 }
 
-/// How long WeCom accepts a suite_ticket after pushing it.
-const SUITE_TICKET_LIFE: Duration = Duration::from_secs(30 * 60);
-
 impl<P, C> Client<P, Credential<Suite>, C> {
     /// A client for one customer corp that authorized this suite: its corp
     /// token comes from `service/get_corp_token` with `permanent_code`.
@@ -163,23 +160,7 @@ impl<P, C> Client<P, Credential<Suite>, C> {
     /// # Errors
     /// [`Error::Store`] when the token store cannot be written.
     pub async fn store_suite_ticket(&self, ticket: &str, timestamp: i64) -> Result<bool> {
-        let age = Duration::from_secs(
-            u64::try_from(crate::token::store::unix_ms() / 1000 - timestamp).unwrap_or(0),
-        );
-        let Some(ttl) = SUITE_TICKET_LIFE.checked_sub(age).filter(|t| !t.is_zero()) else {
-            tracing::warn!(
-                suite_id = self.suite.cell.label(),
-                timestamp,
-                "ignoring an expired suite_ticket"
-            );
-            return Ok(false);
-        };
-        let key = suite_ticket_key(self.suite.cell.label());
-        let stored = StoredTicket {
-            ticket: ticket.to_owned(),
-            timestamp,
-        };
-        self.runtime.store().put_ticket(&key, &stored, ttl).await
+        crate::token::store_suite_ticket(self.runtime.store(), self.suite.cell.label(), ticket, timestamp).await
     }
 }
 

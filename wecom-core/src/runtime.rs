@@ -72,6 +72,11 @@ impl Runtime {
         &*self.store
     }
 
+    /// The token store, shared (e.g. for a callback receiver).
+    pub fn shared_store(&self) -> Arc<dyn TokenStore> {
+        Arc::clone(&self.store)
+    }
+
     /// How long a refresh lock is held at most (a crashed holder blocks others no longer).
     pub fn lock_ttl(&self) -> Duration {
         self.lock_ttl

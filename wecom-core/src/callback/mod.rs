@@ -1,6 +1,24 @@
 //! Callbacks: WeCom's encrypted pushes (suite tickets, authorizations,
 //! contact changes, license payments, customer events).
 //!
+//! * [`crypto`] — the WXBizMsgCrypt scheme (signature, AES-256-CBC, padding,
+//!   receive id), strict about every malformed input.
+//! * [`replay`] — optional replay protection (timestamp window, nonce reuse).
 //! * [`event`] — the decrypted XML parsed into typed events.
+//! * [`receiver`] — a framework-agnostic handler that verifies URLs, decrypts
+//!   and parses pushes, and stores suite tickets in the token store.
 
+pub mod crypto;
+mod error;
 pub mod event;
+// pub mod receiver; (waits for event)
+pub mod replay;
+mod xml;
+
+pub use crypto::{CallbackCrypto, Decrypted, EncryptedReply, signature};
+pub use error::CallbackError;
+// pub use receiver::{CallbackQuery, CallbackReceiver, Received};
+pub use replay::ReplayGuard;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,304 @@
+//! The WXBizMsgCrypt scheme, strictly.
+//!
+//! signature = hex(SHA-1(sorted(token, timestamp, nonce, ciphertext) joined));
+//! key = base64(EncodingAESKey + "="), IV = key[..16], AES-256-CBC;
+//! plaintext = 16 random bytes ‖ u32 BE length ‖ message ‖ receive id,
+//! PKCS#7-padded to 32-byte blocks.
+
+use std::fmt;
+
+use aes::Aes256;
+use aes::cipher::block_padding::NoPadding;
+use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit};
+use base64::Engine;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+use base64::engine::{DecodePaddingMode, general_purpose};
+use sha1::{Digest, Sha1};
+use subtle::ConstantTimeEq;
+
+use super::error::CallbackError;
+use super::xml;
+use crate::secret::Secret;
+
+/// WeCom pads to 32-byte blocks, not AES's 16.
+const PAD_BLOCK: usize = 32;
+/// Random prefix of the plaintext.
+const RANDOM_LEN: usize = 16;
+/// Default largest accepted body (WeCom's callbacks are a few KiB).
+pub const DEFAULT_MAX_BODY: usize = 1 << 20;
+
+/// Lenient about the 2 unused bits of the 43rd character, as WeCom's own
+/// reference implementations are (keys are random text).
+const KEY_ENGINE: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Signing, encryption and decryption for one callback URL.
+#[derive(Clone)]
+pub struct CallbackCrypto {
+    token: Secret,
+    key: [u8; 32],
+    receive_ids: Vec<String>,
+    max_body: usize,
+}
+
+impl fmt::Debug for CallbackCrypto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallbackCrypto")
+            .field("token", &self.token)
+            .field("key", &crate::error::Redacted)
+            .field("receive_ids", &self.receive_ids)
+            .field("max_body", &self.max_body)
+            .finish()
+    }
+}
+
+/// A decrypted message and the receive id it was addressed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decrypted {
+    /// The plaintext (the event XML, or the echostr).
+    pub message: String,
+    /// The receive id found in the plaintext (a corpid or a suite_id).
+    pub receive_id: String,
+}
+
+/// An encrypted passive reply, ready to be sent back as XML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncryptedReply {
+    /// Base64 ciphertext.
+    pub encrypt: String,
+    /// Its signature.
+    pub msg_signature: String,
+    /// The timestamp signed.
+    pub timestamp: String,
+    /// The nonce signed.
+    pub nonce: String,
+}
+
+impl EncryptedReply {
+    /// The reply body WeCom expects.
+    pub fn to_xml(&self) -> String {
+        format!(
+            "<xml><Encrypt><![CDATA[{}]]></Encrypt><MsgSignature><![CDATA[{}]]></MsgSignature><TimeStamp>{}</TimeStamp><Nonce><![CDATA[{}]]></Nonce></xml>",
+            self.encrypt, self.msg_signature, self.timestamp, self.nonce
+        )
+    }
+}
+
+/// hex(SHA-1(sorted parts joined)), as WeCom signs callbacks.
+pub fn signature(token: &str, timestamp: &str, nonce: &str, encrypt: &str) -> String {
+    let mut parts = [token, timestamp, nonce, encrypt];
+    parts.sort_unstable();
+    let mut hasher = Sha1::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+impl CallbackCrypto {
+    /// Crypto for a callback URL configured with `token` and
+    /// `encoding_aes_key`, accepting messages addressed to `receive_id`
+    /// (the corpid for a corp's callbacks, the suite_id for a suite's command
+    /// callbacks; add more with [`also_accept`](Self::also_accept)).
+    ///
+    /// # Errors
+    /// [`CallbackError::BadAesKey`] unless the key is 43 base64 characters.
+    pub fn new(
+        token: impl Into<Secret>,
+        encoding_aes_key: &str,
+        receive_id: impl Into<String>,
+    ) -> Result<Self, CallbackError> {
+        if encoding_aes_key.len() != 43 {
+            return Err(CallbackError::BadAesKey("it must be 43 characters long"));
+        }
+        let mut padded = String::with_capacity(44);
+        padded.push_str(encoding_aes_key);
+        padded.push('=');
+        let bytes = KEY_ENGINE
+            .decode(padded)
+            .map_err(|_| CallbackError::BadAesKey("it is not base64"))?;
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| CallbackError::BadAesKey("it does not decode to 32 bytes"))?;
+        Ok(CallbackCrypto {
+            token: token.into(),
+            key,
+            receive_ids: vec![receive_id.into()],
+            max_body: DEFAULT_MAX_BODY,
+        })
+    }
+
+    /// Also accepts messages addressed to `receive_id`. WeCom uses the
+    /// provider's corpid for a suite URL's verification request, the suite_id
+    /// on the command URL, and the customer's corpid on the data URL.
+    pub fn also_accept(mut self, receive_id: impl Into<String>) -> Self {
+        self.receive_ids.push(receive_id.into());
+        self
+    }
+
+    /// The largest body accepted (default 1 MiB).
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// The receive ids accepted.
+    pub fn receive_ids(&self) -> &[String] {
+        &self.receive_ids
+    }
+
+    /// The largest body accepted.
+    pub fn max_body(&self) -> usize {
+        self.max_body
+    }
+
+    /// Checks `msg_signature` in constant time.
+    pub fn verify_signature(
+        &self,
+        msg_signature: &str,
+        timestamp: &str,
+        nonce: &str,
+        encrypt: &str,
+    ) -> Result<(), CallbackError> {
+        let expected = signature(self.token.expose(), timestamp, nonce, encrypt);
+        let given = msg_signature.to_ascii_lowercase();
+        if bool::from(expected.as_bytes().ct_eq(given.as_bytes())) {
+            Ok(())
+        } else {
+            Err(CallbackError::BadSignature)
+        }
+    }
+
+    /// URL verification (the GET WeCom sends when the URL is saved): checks
+    /// the signature and returns the decrypted `echostr` to answer with.
+    pub fn verify_url(
+        &self,
+        msg_signature: &str,
+        timestamp: &str,
+        nonce: &str,
+        echostr: &str,
+    ) -> Result<Decrypted, CallbackError> {
+        if echostr.len() > self.max_body {
+            return Err(CallbackError::TooLarge {
+                size: echostr.len(),
+                limit: self.max_body,
+            });
+        }
+        self.verify_signature(msg_signature, timestamp, nonce, echostr)?;
+        self.decrypt(echostr)
+    }
+
+    /// A pushed message (the POST body): checks the size, refuses DTDs,
+    /// extracts `<Encrypt>`, checks the signature and decrypts.
+    pub fn decrypt_message(
+        &self,
+        msg_signature: &str,
+        timestamp: &str,
+        nonce: &str,
+        body: &[u8],
+    ) -> Result<Decrypted, CallbackError> {
+        if body.len() > self.max_body {
+            return Err(CallbackError::TooLarge {
+                size: body.len(),
+                limit: self.max_body,
+            });
+        }
+        let body = std::str::from_utf8(body).map_err(|_| CallbackError::MalformedXml("not UTF-8".into()))?;
+        let encrypt = xml::encrypt_element(body)?;
+        self.verify_signature(msg_signature, timestamp, nonce, &encrypt)?;
+        let decrypted = self.decrypt(&encrypt)?;
+        xml::refuse_dtd(&decrypted.message)?;
+        Ok(decrypted)
+    }
+
+    /// Decrypts a base64 ciphertext (no signature check).
+    pub fn decrypt(&self, encrypt: &str) -> Result<Decrypted, CallbackError> {
+        let mut data = STANDARD
+            .decode(encrypt.trim())
+            .map_err(|_| CallbackError::BadBase64)?;
+        if data.is_empty() || data.len() % 16 != 0 {
+            return Err(CallbackError::BadCiphertextLength(data.len()));
+        }
+        let iv: [u8; 16] = self.key[..16].try_into().map_err(|_| CallbackError::BadPadding)?;
+        let len = data.len();
+        let plain = cbc::Decryptor::<Aes256>::new(&self.key.into(), &iv.into())
+            .decrypt_padded_mut::<NoPadding>(&mut data)
+            .map_err(|_| CallbackError::BadCiphertextLength(len))?;
+        let content = unpad(plain)?;
+        if content.len() < RANDOM_LEN + 4 {
+            return Err(CallbackError::BadLength);
+        }
+        let mut len_bytes = [0u8; 4];
+        len_bytes.copy_from_slice(&content[RANDOM_LEN..RANDOM_LEN + 4]);
+        let msg_len = u32::from_be_bytes(len_bytes) as usize;
+        let rest = &content[RANDOM_LEN + 4..];
+        if msg_len > rest.len() {
+            return Err(CallbackError::BadLength);
+        }
+        let (message, receive_id) = rest.split_at(msg_len);
+        let receive_id = std::str::from_utf8(receive_id).map_err(|_| CallbackError::NotUtf8)?;
+        if !self.receive_ids.iter().any(|id| id == receive_id) {
+            return Err(CallbackError::WrongReceiveId(receive_id.to_owned()));
+        }
+        let message = std::str::from_utf8(message).map_err(|_| CallbackError::NotUtf8)?;
+        Ok(Decrypted {
+            message: message.to_owned(),
+            receive_id: receive_id.to_owned(),
+        })
+    }
+
+    /// Encrypts `message` for `receive_id` (which must be accepted).
+    pub fn encrypt(&self, message: &str, receive_id: &str) -> String {
+        let random: [u8; RANDOM_LEN] = rand::random();
+        let len = u32::try_from(message.len()).unwrap_or(u32::MAX);
+        let mut data = Vec::with_capacity(RANDOM_LEN + 4 + message.len() + receive_id.len() + PAD_BLOCK);
+        data.extend_from_slice(&random);
+        data.extend_from_slice(&len.to_be_bytes());
+        data.extend_from_slice(message.as_bytes());
+        data.extend_from_slice(receive_id.as_bytes());
+        let pad = PAD_BLOCK - data.len() % PAD_BLOCK;
+        data.resize(data.len() + pad, pad as u8);
+        let iv: [u8; 16] = self.key[..16].try_into().unwrap_or([0; 16]);
+        let total = data.len();
+        let cipher = cbc::Encryptor::<Aes256>::new(&self.key.into(), &iv.into())
+            .encrypt_padded_mut::<NoPadding>(&mut data, total)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        general_purpose::STANDARD.encode(cipher)
+    }
+
+    /// Encrypts and signs a passive reply (`<xml>…</xml>` of the reply message).
+    pub fn encrypt_reply(
+        &self,
+        reply_xml: &str,
+        timestamp: &str,
+        nonce: &str,
+        receive_id: &str,
+    ) -> EncryptedReply {
+        let encrypt = self.encrypt(reply_xml, receive_id);
+        EncryptedReply {
+            msg_signature: signature(self.token.expose(), timestamp, nonce, &encrypt),
+            encrypt,
+            timestamp: timestamp.to_owned(),
+            nonce: nonce.to_owned(),
+        }
+    }
+}
+
+/// Strips WeCom's PKCS#7 padding (1..=32 identical bytes).
+fn unpad(plain: &[u8]) -> Result<&[u8], CallbackError> {
+    let &last = plain.last().ok_or(CallbackError::BadPadding)?;
+    let pad = usize::from(last);
+    if pad == 0 || pad > PAD_BLOCK || pad > plain.len() {
+        return Err(CallbackError::BadPadding);
+    }
+    let (content, padding) = plain.split_at(plain.len() - pad);
+    if padding.iter().any(|&b| b != last) {
+        return Err(CallbackError::BadPadding);
+    }
+    Ok(content)
+}

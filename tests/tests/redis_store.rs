@@ -114,6 +114,48 @@ async fn a_revoked_token_is_refreshed_once_and_shared() {
     );
 }
 
+/// An endpoint that needs the suite token.
+#[api]
+pub trait PreAuth {
+    /// 获取预授权码
+    #[get("service/get_pre_auth_code", token = suite)]
+    async fn pre_auth_code(&self) -> Result<serde_json::Value>;
+}
+
+/// A suite_ticket stored by one instance is used by another; older tickets never win.
+#[tokio::test]
+async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
+    let sb = Sandbox::start().await;
+    let redis = RedisServer::start();
+    let suite_instance = |redis_url: String, base: String| async move {
+        let store = RedisStore::connect_with(&redis_url, options("ticket")).await.expect("redis store");
+        Client::builder()
+            .suite(creds::SUITE_ID, creds::SUITE_SECRET)
+            .base_url(base)
+            .retry_policy(fast_retries())
+            .token_store(store)
+            .build()
+            .expect("client")
+    };
+    let receiver = suite_instance(redis.url(), sb.base_url()).await;
+    let worker = suite_instance(redis.url(), sb.base_url()).await;
+
+    let err = worker.pre_auth_code().await.expect_err("no ticket yet");
+    assert!(matches!(&err, Error::Token { source, .. } if matches!(**source, Error::MissingSuiteTicket { .. })), "{err:?}");
+    assert!(err.to_string().contains("suite_ticket"), "{err}");
+
+    let (old_ticket, old_ts) = sb.suite_ticket();
+    let (new_ticket, new_ts) = sb.rotate_suite_ticket();
+    assert!(receiver.store_suite_ticket(&new_ticket, new_ts).await.expect("store"));
+    // A late push of the older ticket does not overwrite the newer one.
+    assert!(!receiver.store_suite_ticket(&old_ticket, old_ts - 1).await.expect("store"));
+
+    let code = worker.pre_auth_code().await.expect("suite token from the shared ticket");
+    assert!(code["pre_auth_code"].as_str().is_some_and(|c| !c.is_empty()));
+    let sent = &sb.requests("service/get_suite_token")[0].json().expect("json");
+    assert_eq!(sent["suite_ticket"], serde_json::json!(new_ticket));
+}
+
 /// Redis going away gives clear errors; the client recovers when it returns.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_redis_outage_gives_clear_errors_and_the_client_recovers() {

@@ -5,7 +5,7 @@
 //! pick templates in their client; [`GroupWelcomeApi`] manages them. The
 //! attachment payloads are the ones of mass messages ([`MsgImage`],
 //! [`MsgLink`], …); image, file and video take a `media_id` from
-//! `media/upload_attachment`.
+//! [`MediaApi::upload_attachment`](super::MediaApi::upload_attachment).
 
 use serde::{Deserialize, Serialize};
 

@@ -9,7 +9,8 @@
 //!
 //! Content is an optional [`MsgText`] plus up to 9 [`MsgAttachment`]s; image,
 //! video and file attachments take a `media_id` from
-//! `media/upload_attachment` (or `media/upload`, valid 3 days).
+//! [`MediaApi::upload_attachment`](super::MediaApi::upload_attachment)
+//! (`media/upload_attachment`; `media/upload` ids also work but last 3 days).
 
 use futures_core::Stream;
 use serde::de::Error as _;
@@ -413,7 +414,8 @@ pub enum MsgAttachment {
 }
 
 impl MsgAttachment {
-    /// An uploaded image (`media_id` from `media/upload_attachment`).
+    /// An uploaded image (`media_id` from
+    /// [`MediaApi::upload_attachment`](super::MediaApi::upload_attachment)).
     pub fn image(media_id: impl Into<String>) -> Self {
         Self::Image(MsgImage::media(media_id))
     }

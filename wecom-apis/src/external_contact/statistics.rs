@@ -371,9 +371,12 @@ impl CursorPage for GroupChatStatistic {
     type Item = GroupChatOwnerStatistic;
 
     /// An offset list: the cursor is `next_offset` as text, and the walk
-    /// ends when it reaches `total` (or a page comes back empty).
+    /// ends when it reaches `total`, or when a page comes back empty or with
+    /// a `next_offset` that cannot follow it (smaller than the page).
     fn into_page(self) -> Page<GroupChatOwnerStatistic> {
-        let more = !self.items.is_empty() && self.next_offset < self.total;
+        let more = !self.items.is_empty()
+            && self.next_offset < self.total
+            && self.next_offset as usize >= self.items.len();
         Page::from_cursor(self.items, self.next_offset.to_string(), more)
     }
 }

@@ -1,0 +1,91 @@
+//! The callback receiver as an axum route (feature `axum`).
+//!
+//! ```ignore
+//! let receiver = Arc::new(CallbackReceiver::new(crypto).feeding(&app));
+//! let routes = axum::Router::new().nest(
+//!     "/wecom/callback",
+//!     wecom_core::callback::axum::callback_router(receiver, |received| async move {
+//!         tracing::info!(kind = received.event.kind(), "callback");
+//!     }),
+//! );
+//! ```
+//!
+//! GET answers URL verification with the decrypted echostr; POST decrypts,
+//! parses, stores suite tickets, awaits `handler`, then answers `success`.
+//! WeCom waits 5 seconds for the answer: hand long work to a task or a queue.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use super::error::CallbackError;
+use super::receiver::{CallbackQuery, CallbackReceiver, Received};
+
+/// What the route shares between requests.
+struct Shared<H> {
+    receiver: Arc<CallbackReceiver>,
+    handler: H,
+}
+
+/// A router with `GET /` (URL verification) and `POST /` (pushes); nest it
+/// where the callback URL points.
+pub fn callback_router<H, Fut>(receiver: Arc<CallbackReceiver>, handler: H) -> Router
+where
+    H: Fn(Received) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let shared = Arc::new(Shared { receiver, handler });
+    Router::new().route("/", get(verify::<H, Fut>).post(receive::<H, Fut>)).with_state(shared)
+}
+
+async fn verify<H, Fut>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery) -> Response
+where
+    H: Fn(Received) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let result = CallbackQuery::parse(query.as_deref().unwrap_or_default())
+        .and_then(|q| shared.receiver.verify(&q));
+    match result {
+        Ok(echo) => (StatusCode::OK, echo).into_response(),
+        Err(err) => rejection(&err),
+    }
+}
+
+async fn receive<H, Fut>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery, body: Bytes) -> Response
+where
+    H: Fn(Received) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let query = match CallbackQuery::parse(query.as_deref().unwrap_or_default()) {
+        Ok(q) => q,
+        Err(err) => return rejection(&err),
+    };
+    match shared.receiver.receive(&query, &body).await {
+        Ok(received) => {
+            (shared.handler)(received).await;
+            (StatusCode::OK, "success").into_response()
+        }
+        Err(err) => rejection(&err),
+    }
+}
+
+/// The HTTP answer to a rejected callback (logged, never echoing secrets).
+fn rejection(err: &CallbackError) -> Response {
+    let status = match err {
+        CallbackError::BadSignature
+        | CallbackError::WrongReceiveId(_)
+        | CallbackError::StaleTimestamp { .. }
+        | CallbackError::ReplayedNonce => StatusCode::FORBIDDEN,
+        CallbackError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        CallbackError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    tracing::warn!(error = %err, status = status.as_u16(), "callback rejected");
+    (status, status.canonical_reason().unwrap_or("rejected")).into_response()
+}

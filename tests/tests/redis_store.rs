@@ -154,6 +154,11 @@ async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
     assert!(code["pre_auth_code"].as_str().is_some_and(|c| !c.is_empty()));
     let sent = &sb.requests("service/get_suite_token")[0].json().expect("json");
     assert_eq!(sent["suite_ticket"], serde_json::json!(new_ticket));
+
+    // A token error drops the suite token, never the ticket: the refetch uses it again.
+    sb.revoke_tokens();
+    worker.pre_auth_code().await.expect("refetched with the stored ticket");
+    assert_eq!(sb.request_count("service/get_suite_token"), 2);
 }
 
 /// Redis going away gives clear errors; the client recovers when it returns.

@@ -19,12 +19,13 @@
 //! ```
 //!
 //! Families: [`license`] (接口许可), [`external_contact`] (客户联系),
-//! [`service`] (服务商 / 第三方应用). Declare endpoints the SDK lacks in your
+//! [`corpgroup`] (上下游), [`service`] (服务商 / 第三方应用). Declare endpoints the SDK lacks in your
 //! own crate with [`api`]; they run on the same clients.
 
 // Lets the `api` macro name this crate as `::wecom_apis` from inside it too.
 extern crate self as wecom_apis;
 
+pub mod corpgroup;
 pub mod external_contact;
 pub mod license;
 pub mod service;

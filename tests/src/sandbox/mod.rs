@@ -22,6 +22,7 @@
 //! found, code bound or already shared, no active account, takeover already
 //! has an account, job already submitted).
 
+mod callbacks;
 mod clock;
 mod codes;
 mod corp_api;
@@ -46,6 +47,7 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
+pub use callbacks::PushRecord;
 pub use faults::Fault;
 pub use record::RecordedRequest;
 
@@ -166,10 +168,28 @@ impl Sandbox {
     ///
     /// # Errors
     /// When the order is unknown, not awaiting payment, or a multi-corp sub-order.
+    /// With a callback URL set ([`set_callback`](Self::set_callback)), each paid
+    /// corp's `license_pay_success` event is pushed in the background.
     pub fn pay_order(&self, order_id: &str) -> Result<(), String> {
-        let mut state = self.shared.lock();
-        let now = state.clock.now();
-        state.license.pay_order(order_id, now)
+        let events = {
+            let mut state = self.shared.lock();
+            let now = state.clock.now();
+            state.license.pay_order(order_id, now)?;
+            state
+                .license
+                .paid_corps(order_id)
+                .into_iter()
+                .map(|(corpid, buyer)| {
+                    let xml =
+                        callbacks::license_pay_success_xml(creds::PROVIDER_CORPID, &corpid, order_id, &buyer, now);
+                    ("license_pay_success", xml, creds::PROVIDER_CORPID.to_owned(), now)
+                })
+                .collect::<Vec<_>>()
+        };
+        for (kind, xml, receive_id, now) in events {
+            self.push_in_background(kind, xml, receive_id, now);
+        }
+        Ok(())
     }
 
     /// Adds a customer corp with these members (or adds members to a known corp).
@@ -209,10 +229,18 @@ impl Sandbox {
     /// # Errors
     /// `"errcode errmsg"` when the pre_auth_code is unknown or used (40077),
     /// expired (42007), or the corp is unknown (40013).
+    ///
+    /// With a callback URL set, the `create_auth` event carrying the
+    /// auth_code is pushed in the background too.
     pub fn authorize(&self, pre_auth_code: &str, corpid: &str) -> Result<String, String> {
-        let mut state = self.shared.lock();
-        let now = state.clock.now();
-        state.service.authorize(pre_auth_code, corpid, now)
+        let (auth_code, now) = {
+            let mut state = self.shared.lock();
+            let now = state.clock.now();
+            (state.service.authorize(pre_auth_code, corpid, now)?, now)
+        };
+        let xml = callbacks::create_auth_xml(creds::SUITE_ID, &auth_code, now);
+        self.push_in_background("create_auth", xml, creds::SUITE_ID.to_owned(), now);
+        Ok(auth_code)
     }
 
     /// The permanent code of `corpid`'s authorization of the suite, if any.
@@ -224,6 +252,69 @@ impl Sandbox {
     /// working (40084). Returns whether it had authorized the suite.
     pub fn cancel_authorization(&self, corpid: &str) -> bool {
         self.shared.lock().service.cancel_authorization(corpid)
+    }
+}
+
+impl Sandbox {
+    /// Where WeCom pushes callbacks: the URL and the Token and EncodingAESKey
+    /// configured for it. Suite events are addressed to [`creds::SUITE_ID`],
+    /// license events to [`creds::PROVIDER_CORPID`].
+    ///
+    /// # Errors
+    /// When the EncodingAESKey does not decode to 32 bytes.
+    pub fn set_callback(&self, url: &str, token: &str, encoding_aes_key: &str) -> Result<(), String> {
+        let target = callbacks::CallbackTarget::new(url, token, encoding_aes_key)?;
+        self.shared.lock().callback = Some(target);
+        Ok(())
+    }
+
+    /// Pushes a new suite_ticket (rotating it, as WeCom does every 10
+    /// minutes) to the callback URL and returns what the receiver answered.
+    ///
+    /// # Panics
+    /// If no callback URL is set.
+    pub async fn push_suite_ticket(&self) -> PushRecord {
+        let (target, xml, now) = {
+            let mut state = self.shared.lock();
+            let now = state.clock.now();
+            let (ticket, ts) = state.service.rotate_suite_ticket(now);
+            let target = state.callback.clone().expect("sandbox: set_callback first");
+            (target, callbacks::suite_ticket_xml(creds::SUITE_ID, &ticket, ts), now)
+        };
+        let record = target.push("suite_ticket", &xml, creds::SUITE_ID, now).await;
+        self.shared.lock().pushes.push(record.clone());
+        record
+    }
+
+    /// Every push answered so far, oldest first.
+    pub fn pushes(&self) -> Vec<PushRecord> {
+        self.shared.lock().pushes.clone()
+    }
+
+    /// Waits (up to `limit`) until at least `count` pushes have been answered.
+    pub async fn wait_for_pushes(&self, count: usize, limit: Duration) -> Vec<PushRecord> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let pushes = self.pushes();
+            if pushes.len() >= count || tokio::time::Instant::now() >= deadline {
+                return pushes;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    fn push_in_background(&self, kind: &'static str, xml: String, receive_id: String, now: i64) {
+        let Some(target) = self.shared.lock().callback.clone() else {
+            return;
+        };
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let shared = Arc::clone(&self.shared);
+        runtime.spawn(async move {
+            let record = target.push(kind, &xml, &receive_id, now).await;
+            shared.lock().pushes.push(record);
+        });
     }
 }
 

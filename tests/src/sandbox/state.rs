@@ -27,6 +27,10 @@ pub(crate) struct State {
     pub(crate) stubs: Stubs,
     pub(crate) external_contact: ExternalContactState,
     pub(crate) service: ServiceState,
+    /// Where callbacks are pushed, if the app configured a URL.
+    pub(crate) callback: Option<super::callbacks::CallbackTarget>,
+    /// What every push got back.
+    pub(crate) pushes: Vec<super::callbacks::PushRecord>,
 }
 
 impl State {
@@ -44,6 +48,8 @@ impl State {
             stubs: Stubs::default(),
             external_contact: ExternalContactState::default(),
             service: ServiceState::default(),
+            callback: None,
+            pushes: Vec::new(),
         }
     }
 
@@ -58,7 +64,9 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
-            super::corpgroup::CORP_GETTOKEN => super::corpgroup::handle(&mut self.tokens, req, now),
+            path if path.starts_with("corpgroup/") || path == "miniprogram/transfer_session" => {
+                super::corpgroup::handle(&mut self.tokens, req, now)
+            }
             corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
             path if path.starts_with("externalcontact/") => {
                 external_contact::handle(&mut self.external_contact, &self.tokens, req, now)

@@ -92,8 +92,9 @@ pub trait CustomerApi {
     /// 外部联系人unionid转换: the `external_userid` for a WeChat unionid
     /// and openid obtained in the corp's (or provider's) mini program or
     /// official account; `pending_id` when the user is not a customer yet.
-    /// `subject_type` is the mini program / official account subject type
-    /// of the official page (omitted: WeCom's default).
+    /// `subject_type` is the subject type (主体类型) of that mini program /
+    /// official account as the official page numbers it; `None` leaves
+    /// WeCom's default.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93274>
     #[post("externalcontact/unionid_to_external_userid", token = corp)]

@@ -41,7 +41,9 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let shared = Arc::new(Shared { receiver, handler });
-    Router::new().route("/", get(verify::<H, Fut>).post(receive::<H, Fut>)).with_state(shared)
+    Router::new()
+        .route("/", get(verify::<H, Fut>).post(receive::<H, Fut>))
+        .with_state(shared)
 }
 
 async fn verify<H, Fut>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery) -> Response
@@ -49,15 +51,19 @@ where
     H: Fn(Received) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let result = CallbackQuery::parse(query.as_deref().unwrap_or_default())
-        .and_then(|q| shared.receiver.verify(&q));
+    let result =
+        CallbackQuery::parse(query.as_deref().unwrap_or_default()).and_then(|q| shared.receiver.verify(&q));
     match result {
         Ok(echo) => (StatusCode::OK, echo).into_response(),
         Err(err) => rejection(&err),
     }
 }
 
-async fn receive<H, Fut>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery, body: Bytes) -> Response
+async fn receive<H, Fut>(
+    State(shared): State<Arc<Shared<H>>>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response
 where
     H: Fn(Received) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send + 'static,

@@ -7,17 +7,20 @@
 //! * [`event`] — the decrypted XML parsed into typed events.
 //! * [`receiver`] — a framework-agnostic handler that verifies URLs, decrypts
 //!   and parses pushes, and stores suite tickets in the token store.
+//! * `axum` (feature `axum`) — the receiver as an axum route.
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod crypto;
 mod error;
 pub mod event;
-// pub mod receiver; (waits for event)
+pub mod receiver;
 pub mod replay;
 mod xml;
 
 pub use crypto::{CallbackCrypto, Decrypted, EncryptedReply, signature};
 pub use error::CallbackError;
-// pub use receiver::{CallbackQuery, CallbackReceiver, Received};
+pub use receiver::{CallbackQuery, CallbackReceiver, Received};
 pub use replay::ReplayGuard;
 
 #[cfg(test)]

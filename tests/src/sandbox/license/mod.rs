@@ -64,6 +64,23 @@ impl LicenseState {
         pay::pay(self, order_id, now).map_err(|e| format!("{} {}", e.code, e.msg))
     }
 
+    /// `(corpid, buyer_userid)` of each corp an order pays for (every sub-order
+    /// of a multi-corp order), for the payment callback.
+    pub(crate) fn paid_corps(&self, order_id: &str) -> Vec<(String, String)> {
+        let Some(order) = self.orders.get(order_id) else {
+            return Vec::new();
+        };
+        match &order.corpid {
+            Some(corpid) => vec![(corpid.clone(), order.buyer_userid.clone())],
+            None => order
+                .sub_orders
+                .iter()
+                .filter_map(|id| self.orders.get(id))
+                .filter_map(|sub| sub.corpid.clone().map(|c| (c, order.buyer_userid.clone())))
+                .collect(),
+        }
+    }
+
     fn order(&self, order_id: &str) -> Result<&Order, ApiError> {
         self.orders.get(order_id).ok_or_else(|| order_not_found(order_id))
     }

@@ -219,6 +219,8 @@ pub(crate) struct Order {
     pub(crate) parent: Option<String>,
     /// Sub-orders: the `auto_active_status` bought with them.
     pub(crate) auto_active_status: i64,
+    /// Who placed the order (`buyer_userid`), for the payment callback.
+    pub(crate) buyer_userid: String,
 }
 
 impl Order {
@@ -253,6 +255,7 @@ impl Order {
             sub_orders: Vec::new(),
             parent: None,
             auto_active_status: 0,
+            buyer_userid: String::new(),
         }
     }
 

@@ -17,7 +17,7 @@ const MAX_LIST_WINDOW: i64 = 31 * DAY;
 pub(crate) fn create_new_order(st: &mut LicenseState, f: Fields<'_>, now: i64) -> ApiResult {
     let corpid = f.req_str("corpid")?;
     st.corps.get(corpid)?;
-    f.req_str("buyer_userid")?;
+    let buyer_userid = f.req_str("buyer_userid")?;
     let count = AccountCount::parse(f.req_obj("account_count")?)?;
     let duration = AccountDuration::parse(f.req_obj("account_duration")?)?;
     let id = st.new_order_id();
@@ -25,6 +25,7 @@ pub(crate) fn create_new_order(st: &mut LicenseState, f: Fields<'_>, now: i64) -
     order.count = count;
     order.duration = duration;
     order.price = price(count, duration);
+    order.buyer_userid = buyer_userid.to_owned();
     st.orders.insert(id.clone(), order);
     Ok(fields(json!({"order_id": id})))
 }

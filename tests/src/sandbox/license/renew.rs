@@ -99,7 +99,7 @@ pub(crate) fn create_renew_order_job(st: &mut LicenseState, f: Fields<'_>, now: 
 /// `license/submit_order_job`.
 pub(crate) fn submit_order_job(st: &mut LicenseState, f: Fields<'_>, now: i64) -> ApiResult {
     let jobid = f.req_str("jobid")?;
-    f.req_str("buyer_userid")?;
+    let buyer_userid = f.req_str("buyer_userid")?;
     let duration = AccountDuration::parse_renewal(f.req_obj("account_duration")?, now)?;
     let job = st.renew_jobs.get(jobid).ok_or_else(|| job_not_found(jobid))?;
     if job.order_id.is_some() {
@@ -122,6 +122,7 @@ pub(crate) fn submit_order_job(st: &mut LicenseState, f: Fields<'_>, now: i64) -
     order.duration = duration;
     order.price = super::model::price(count, duration);
     order.renew_accounts = accounts;
+    order.buyer_userid = buyer_userid.to_owned();
     st.orders.insert(order_id.clone(), order);
     if let Some(job) = st.renew_jobs.get_mut(jobid) {
         job.order_id = Some(order_id.clone());

@@ -103,7 +103,7 @@ pub(crate) fn create_new_order_job(st: &mut LicenseState, f: Fields<'_>, _now: i
 /// `license/submit_new_order_job`: creates the parent order and its sub-orders at once.
 pub(crate) fn submit_new_order_job(st: &mut LicenseState, f: Fields<'_>, now: i64) -> ApiResult {
     let jobid = f.req_str("jobid")?;
-    f.req_str("buyer_userid")?;
+    let buyer_userid = f.req_str("buyer_userid")?;
     let job = st.union_jobs.get(jobid).ok_or_else(|| job_not_found(jobid))?;
     if job.order_id.is_some() {
         return Err(ApiError::new(
@@ -119,6 +119,7 @@ pub(crate) fn submit_new_order_job(st: &mut LicenseState, f: Fields<'_>, now: i6
     let buy_list = job.buy_list.clone();
     let parent_id = st.new_order_id();
     let mut parent = Order::new(parent_id.clone(), order_type::UNION, None, now);
+    parent.buyer_userid = buyer_userid.to_owned();
     for info in buy_list {
         let sub_id = st.new_order_id();
         let mut sub = Order::new(sub_id.clone(), order_type::NEW, Some(info.corpid.clone()), now);

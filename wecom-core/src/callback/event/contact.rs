@@ -9,7 +9,7 @@
 
 use super::EventError;
 use super::kinds::{int_enum, string_enum};
-use super::tree::Node;
+use super::tree::{self, Node};
 
 string_enum! {
     /// The `ChangeType` values of `change_contact`.
@@ -226,10 +226,7 @@ fn user(root: &Node) -> Result<UserChange, EventError> {
         .map(|v| match v.as_str() {
             "1" => Ok(true),
             "0" => Ok(false),
-            other => Err(EventError::InvalidField {
-                field: "IsLeaderInDept",
-                value: other.to_owned(),
-            }),
+            other => Err(tree::invalid("IsLeaderInDept", other)),
         })
         .collect::<Result<_, _>>()?;
     let ext_attr = match root.child("ExtAttr") {
@@ -390,9 +387,8 @@ mod tests {
 
     #[test]
     fn create_user_both_envelopes() {
-        let provider = format!(
-            "{PROVIDER_HEAD}<ChangeType><![CDATA[create_user]]></ChangeType>{USER_BODY}</xml>"
-        );
+        let provider =
+            format!("{PROVIDER_HEAD}<ChangeType><![CDATA[create_user]]></ChangeType>{USER_BODY}</xml>");
         let event = parse_event(&provider).unwrap();
         assert_eq!(
             event,
@@ -446,7 +442,9 @@ mod tests {
              <UserID><![CDATA[zhangsan]]></UserID><OpenUserID><![CDATA[woxxx]]></OpenUserID></xml>"
         );
         let event = parse_event(&xml).unwrap();
-        let Event::ChangeContact { change, .. } = &event else { panic!() };
+        let Event::ChangeContact { change, .. } = &event else {
+            panic!()
+        };
         assert_eq!(change.change_type(), ContactChangeType::DeleteUser);
         assert_eq!(
             change,
@@ -460,7 +458,8 @@ mod tests {
 
     #[test]
     fn parties_both_envelopes() {
-        let body = "<Id>2</Id><Name><![CDATA[张三]]></Name><ParentId><![CDATA[1]]></ParentId><Order>1</Order>";
+        let body =
+            "<Id>2</Id><Name><![CDATA[张三]]></Name><ParentId><![CDATA[1]]></ParentId><Order>1</Order>";
         let expected = PartyChange {
             id: 2,
             name: Some("张三".into()),
@@ -475,7 +474,8 @@ mod tests {
                 change: ContactChange::CreateParty(expected.clone()),
             }
         );
-        let provider = format!("{PROVIDER_HEAD}<ChangeType><![CDATA[update_party]]></ChangeType>{body}</xml>");
+        let provider =
+            format!("{PROVIDER_HEAD}<ChangeType><![CDATA[update_party]]></ChangeType>{body}</xml>");
         assert_eq!(
             parse_event(&provider).unwrap(),
             Event::ChangeContact {
@@ -535,10 +535,17 @@ mod tests {
                    <CreateTime>1640333986</CreateTime><MsgType><![CDATA[event]]></MsgType>\
                    <Event><![CDATA[change_contact]]></Event><ChangeType><![CDATA[update_user]]></ChangeType>\
                    <UserID><![CDATA[ChengXiaoFei]]></UserID><MainDepartment>35</MainDepartment></xml>";
-        let Event::ChangeContact { source, change } = parse_event(xml).unwrap() else { panic!() };
+        let Event::ChangeContact { source, change } = parse_event(xml).unwrap() else {
+            panic!()
+        };
         assert_eq!(source.corp_id(), Some(""));
-        let ContactChange::UpdateUser(user) = change else { panic!() };
-        assert_eq!((user.user_id.as_str(), user.main_department), ("ChengXiaoFei", Some(35)));
+        let ContactChange::UpdateUser(user) = change else {
+            panic!()
+        };
+        assert_eq!(
+            (user.user_id.as_str(), user.main_department),
+            ("ChengXiaoFei", Some(35))
+        );
 
         // An unknown ChangeType keeps the event typed, with the value.
         let xml = format!("{APP_HEAD}<ChangeType>merge_user</ChangeType></xml>");
@@ -554,15 +561,22 @@ mod tests {
 
         // A known ChangeType without its id is an unknown shape.
         let xml = format!("{APP_HEAD}<ChangeType>create_user</ChangeType><Name>x</Name></xml>");
-        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else { panic!() };
+        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else {
+            panic!()
+        };
         assert_eq!(unknown.reason, Some(EventError::MissingField("UserID")));
         assert_eq!(unknown.change_type.as_deref(), Some("create_user"));
         assert_eq!(unknown.raw_xml, xml);
 
         // A non-numeric department is an unknown shape too.
         let xml = format!("{APP_HEAD}<ChangeType>create_party</ChangeType><Id>x</Id></xml>");
-        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else { panic!() };
-        assert!(matches!(unknown.reason, Some(EventError::InvalidField { field: "Id", .. })));
+        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else {
+            panic!()
+        };
+        assert!(matches!(
+            unknown.reason,
+            Some(EventError::InvalidField { field: "Id", .. })
+        ));
     }
 
     #[test]

@@ -154,8 +154,14 @@ mod tests {
         let root = tree::parse("<xml><MsgType>text</MsgType><Content>hi</Content></xml>").unwrap();
         assert_eq!(detect(&root), None);
         let root = tree::parse("<xml><InfoType>x</InfoType><TimeStamp>1</TimeStamp></xml>").unwrap();
-        assert_eq!(source(&root, Envelope::Provider), Err(EventError::MissingField("SuiteId")));
+        assert_eq!(
+            source(&root, Envelope::Provider),
+            Err(EventError::MissingField("SuiteId"))
+        );
         let root = tree::parse("<xml><Event>x</Event><ToUserName/><FromUserName/></xml>").unwrap();
-        assert_eq!(source(&root, Envelope::App), Err(EventError::MissingField("CreateTime")));
+        assert_eq!(
+            source(&root, Envelope::App),
+            Err(EventError::MissingField("CreateTime"))
+        );
     }
 }

@@ -240,10 +240,7 @@ pub struct CustomerAcquisitionChange {
     pub chat_key: Option<Secret>,
 }
 
-pub(super) fn external_contact(
-    root: &Node,
-    change_type: &str,
-) -> Result<ExternalContactChange, EventError> {
+pub(super) fn external_contact(root: &Node, change_type: &str) -> Result<ExternalContactChange, EventError> {
     Ok(ExternalContactChange {
         change_type: ExternalContactChangeType::from_value(change_type),
         user_id: root.req_nonempty(&["UserID", "UserId"])?,
@@ -262,7 +259,9 @@ pub(super) fn external_chat(root: &Node, change_type: &str) -> Result<ExternalCh
     Ok(ExternalChatChange {
         change_type: ExternalChatChangeType::from_value(change_type),
         chat_id: root.req_nonempty(&["ChatId"])?,
-        update_detail: root.opt_str(&["UpdateDetail"]).map(|v| UpdateDetail::from_value(&v)),
+        update_detail: root
+            .opt_str(&["UpdateDetail"])
+            .map(|v| UpdateDetail::from_value(&v)),
         join_scene: root.opt_i64(&["JoinScene"])?.map(JoinScene::from_code),
         quit_scene: root.opt_i64(&["QuitScene"])?.map(QuitScene::from_code),
         mem_change_cnt: root.opt_i64(&["MemChangeCnt"])?,
@@ -385,8 +384,14 @@ mod tests {
     #[test]
     fn add_and_add_half_external_contact() {
         for (value, kind) in [
-            ("add_external_contact", ExternalContactChangeType::AddExternalContact),
-            ("add_half_external_contact", ExternalContactChangeType::AddHalfExternalContact),
+            (
+                "add_external_contact",
+                ExternalContactChangeType::AddExternalContact,
+            ),
+            (
+                "add_half_external_contact",
+                ExternalContactChangeType::AddHalfExternalContact,
+            ),
         ] {
             let body = format!(
                 "\t<ChangeType><![CDATA[{value}]]></ChangeType>\n{IDS}\
@@ -406,7 +411,10 @@ mod tests {
     #[test]
     fn edit_and_del_follow_user() {
         for (value, kind) in [
-            ("edit_external_contact", ExternalContactChangeType::EditExternalContact),
+            (
+                "edit_external_contact",
+                ExternalContactChangeType::EditExternalContact,
+            ),
             ("del_follow_user", ExternalContactChangeType::DelFollowUser),
         ] {
             let body = format!("\t<ChangeType><![CDATA[{value}]]></ChangeType>\n{IDS}");
@@ -434,7 +442,10 @@ mod tests {
         for (value, reason) in [
             ("customer_refused", TransferFailReason::CustomerRefused),
             ("customer_limit_exceed", TransferFailReason::CustomerLimitExceed),
-            ("some_new_reason", TransferFailReason::Other("some_new_reason".into())),
+            (
+                "some_new_reason",
+                TransferFailReason::Other("some_new_reason".into()),
+            ),
         ] {
             let body = format!(
                 "\t<ChangeType><![CDATA[transfer_fail]]></ChangeType>\n\
@@ -465,7 +476,9 @@ mod tests {
         );
         // Without the ids the shape is unknown.
         let xml = app("change_external_contact", "<ChangeType>range_change</ChangeType>");
-        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else { panic!() };
+        let Event::Unknown(unknown) = parse_event(&xml).unwrap() else {
+            panic!()
+        };
         assert_eq!(unknown.event.as_deref(), Some("change_external_contact"));
         assert_eq!(unknown.change_type.as_deref(), Some("range_change"));
         assert_eq!(unknown.reason, Some(EventError::MissingField("UserID")));
@@ -528,7 +541,9 @@ mod tests {
         let tail = "\t<LastMemVer>9c3f97c2ada667dfb5f6d03308d963e1</LastMemVer>\n\
                     \t<CurMemVer>71217227bbd112ecfe3a49c482195cb4</CurMemVer>\n";
         // Since 4.8.0: Item elements.
-        let items = format!("{head}\t<MemChangeList>\n\t\t<Item>Jack</Item>\n\t\t<Item>Rose</Item>\n\t</MemChangeList>\n{tail}");
+        let items = format!(
+            "{head}\t<MemChangeList>\n\t\t<Item>Jack</Item>\n\t\t<Item>Rose</Item>\n\t</MemChangeList>\n{tail}"
+        );
         assert_eq!(
             parse_event(&provider("change_external_chat", &items)).unwrap(),
             Event::ChangeExternalChat {
@@ -552,7 +567,8 @@ mod tests {
         let body = "<ChatId><![CDATA[c]]></ChatId><ChangeType><![CDATA[update]]></ChangeType>\
                     <UpdateDetail><![CDATA[del_member]]></UpdateDetail><QuitScene>1</QuitScene>\
                     <MemChangeCnt>1</MemChangeCnt><MemChangeList><Item><![CDATA[wmA]]></Item></MemChangeList>";
-        let Event::ChangeExternalChat { change, .. } = parse_event(&app("change_external_chat", body)).unwrap()
+        let Event::ChangeExternalChat { change, .. } =
+            parse_event(&app("change_external_chat", body)).unwrap()
         else {
             panic!()
         };
@@ -584,7 +600,12 @@ mod tests {
     fn tags_all_change_types_both_envelopes() {
         for (value, kind, tag_type, expected_type) in [
             ("create", ExternalTagChangeType::Create, "tag", TagType::Tag),
-            ("update", ExternalTagChangeType::Update, "tag_group", TagType::TagGroup),
+            (
+                "update",
+                ExternalTagChangeType::Update,
+                "tag_group",
+                TagType::TagGroup,
+            ),
             ("delete", ExternalTagChangeType::Delete, "tag", TagType::Tag),
         ] {
             let body = format!(
@@ -629,14 +650,18 @@ mod tests {
             }
         );
         let body = "<Id><![CDATA[]]></Id><ChangeType><![CDATA[shuffle]]></ChangeType>";
-        let Event::ChangeExternalTag { change, .. } = parse_event(&provider("change_external_tag", body)).unwrap()
+        let Event::ChangeExternalTag { change, .. } =
+            parse_event(&provider("change_external_tag", body)).unwrap()
         else {
             panic!()
         };
         assert_eq!(change.id, None);
         // create without Id is not a known shape.
         let body = "<TagType>tag</TagType><ChangeType>create</ChangeType>";
-        assert!(matches!(parse_event(&app("change_external_tag", body)).unwrap(), Event::Unknown(_)));
+        assert!(matches!(
+            parse_event(&app("change_external_tag", body)).unwrap(),
+            Event::Unknown(_)
+        ));
     }
 
     #[test]

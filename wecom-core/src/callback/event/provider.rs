@@ -225,7 +225,9 @@ pub(super) fn register_corp(root: &Node) -> Result<RegisterCorp, EventError> {
 }
 
 pub(super) fn batch_job(root: &Node) -> Result<BatchJob, EventError> {
-    let node = root.child("BatchJob").ok_or(EventError::MissingField("BatchJob"))?;
+    let node = root
+        .child("BatchJob")
+        .ok_or(EventError::MissingField("BatchJob"))?;
     Ok(BatchJob {
         job_id: node.req_nonempty(&["JobId"])?,
         job_type: node.req_str(&["JobType"])?,
@@ -254,9 +256,15 @@ mod tests {
                 timestamp: 1403610513,
             })
         );
-        assert_eq!(event.suite_ticket(), Some(("ww4asffe99e54c0fxxxx", "asdfasfdasdfasdf", 1403610513)));
+        assert_eq!(
+            event.suite_ticket(),
+            Some(("ww4asffe99e54c0fxxxx", "asdfasfdasdfasdf", 1403610513))
+        );
         assert_eq!(event.kind(), "suite_ticket");
-        assert!(!format!("{event:?}").contains("asdfasfdasdfasdf"), "the ticket is redacted in Debug");
+        assert!(
+            !format!("{event:?}").contains("asdfasfdasdfasdf"),
+            "the ticket is redacted in Debug"
+        );
     }
 
     #[test]
@@ -264,7 +272,9 @@ mod tests {
         // Go's SuiteTicketNotify bug: that element is not the ticket.
         let xml = "<xml><SuiteId>s</SuiteId><InfoType>suite_ticket</InfoType><TimeStamp>1</TimeStamp>\
                    <SuiteTicketNotify>t</SuiteTicketNotify></xml>";
-        let Event::Unknown(unknown) = parse_event(xml).unwrap() else { panic!() };
+        let Event::Unknown(unknown) = parse_event(xml).unwrap() else {
+            panic!()
+        };
         assert_eq!(unknown.reason, Some(EventError::MissingField("SuiteTicket")));
         assert_eq!(unknown.info_type.as_deref(), Some("suite_ticket"));
     }
@@ -294,7 +304,9 @@ mod tests {
                    <State><![CDATA[STATE]]></State><ExtraInfo><AuthOpenKfIdList>\
                    <OpenKfId><![CDATA[wk11111]]></OpenKfId><OpenKfId><![CDATA[wk22222]]></OpenKfId>\
                    </AuthOpenKfIdList></ExtraInfo></xml>";
-        let Event::CreateAuth(auth) = parse_event(xml).unwrap() else { panic!() };
+        let Event::CreateAuth(auth) = parse_event(xml).unwrap() else {
+            panic!()
+        };
         assert_eq!(auth.state.as_deref(), Some("STATE"));
         assert_eq!(
             auth.extra_info,
@@ -358,8 +370,13 @@ mod tests {
         // The shape some receivers report: AuthCorpId instead of AuthCode.
         let xml = "<xml><SuiteId>s</SuiteId><InfoType>reset_permanent_code</InfoType>\
                    <TimeStamp>1</TimeStamp><AuthCorpId>wxcorp</AuthCorpId></xml>";
-        let Event::ResetPermanentCode(reset) = parse_event(xml).unwrap() else { panic!() };
-        assert_eq!((reset.auth_code, reset.auth_corp_id.as_deref()), (None, Some("wxcorp")));
+        let Event::ResetPermanentCode(reset) = parse_event(xml).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            (reset.auth_code, reset.auth_corp_id.as_deref()),
+            (None, Some("wxcorp"))
+        );
         // Neither: not a shape we know.
         let xml = "<xml><SuiteId>s</SuiteId><InfoType>reset_permanent_code</InfoType>\
                    <TimeStamp>1</TimeStamp></xml>";

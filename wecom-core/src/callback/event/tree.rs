@@ -58,7 +58,9 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
                 }
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
                 if stack.is_empty() && !name.eq_ignore_ascii_case("xml") {
-                    return Err(EventError::Malformed(format!("the root element is <{name}>, not <xml>")));
+                    return Err(EventError::Malformed(format!(
+                        "the root element is <{name}>, not <xml>"
+                    )));
                 }
                 stack.push(Node {
                     name,
@@ -118,7 +120,9 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
         }
     }
     if !stack.is_empty() {
-        return Err(EventError::Malformed("the document ends inside an element".into()));
+        return Err(EventError::Malformed(
+            "the document ends inside an element".into(),
+        ));
     }
     root.ok_or_else(|| EventError::Malformed("no root element".into()))
 }
@@ -249,10 +253,15 @@ pub(super) fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Parses an integer field value.
 pub(super) fn parse_i64(field: &'static str, value: &str) -> Result<i64, EventError> {
-    value.trim().parse().map_err(|_| EventError::InvalidField {
+    value.trim().parse().map_err(|_| invalid(field, value))
+}
+
+/// An [`EventError::InvalidField`] keeping at most 64 characters of `value`.
+pub(super) fn invalid(field: &'static str, value: &str) -> EventError {
+    EventError::InvalidField {
         field,
-        value: value.to_owned(),
-    })
+        value: value.chars().take(64).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -295,7 +304,10 @@ mod tests {
         assert_eq!(root.req_i64(&["A"]).unwrap(), 42);
         assert_eq!(root.opt_i64(&["B"]).unwrap(), None);
         assert_eq!(root.req_i64(&["B"]), Err(EventError::MissingField("B")));
-        assert!(matches!(root.opt_i64(&["C"]), Err(EventError::InvalidField { field: "C", .. })));
+        assert!(matches!(
+            root.opt_i64(&["C"]),
+            Err(EventError::InvalidField { field: "C", .. })
+        ));
     }
 
     #[test]
@@ -320,7 +332,11 @@ mod tests {
     #[test]
     fn deep_nesting_is_skipped_not_kept() {
         let depth = 10_000;
-        let xml = format!("<xml>{}{}<A>1</A></xml>", "<d>".repeat(depth), "</d>".repeat(depth));
+        let xml = format!(
+            "<xml>{}{}<A>1</A></xml>",
+            "<d>".repeat(depth),
+            "</d>".repeat(depth)
+        );
         let root = parse(&xml).unwrap();
         assert_eq!(root.raw(&["A"]), Some("1"));
         let mut levels = 0;

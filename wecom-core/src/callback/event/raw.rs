@@ -1,0 +1,43 @@
+//! Events this SDK does not type: kept raw.
+
+use super::EventError;
+use super::tree::Node;
+
+/// An event this SDK does not type: an unknown `InfoType` / `Event` value, a
+/// known one whose fields do not have the expected shape, or a document that
+/// is no event at all (an ordinary message). Nothing is lost: the whole
+/// decrypted XML is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEvent {
+    /// The decrypted XML, exactly as received.
+    pub raw_xml: String,
+    /// `InfoType`, as found (provider envelope).
+    pub info_type: Option<String>,
+    /// `Event`, as found (app envelope).
+    pub event: Option<String>,
+    /// `ChangeType`, as found.
+    pub change_type: Option<String>,
+    /// `MsgType`, as found (`event`, or a message type such as `text`).
+    pub msg_type: Option<String>,
+    /// Why a known event was not typed (`None` when the event itself is not
+    /// known).
+    pub reason: Option<EventError>,
+}
+
+impl UnknownEvent {
+    pub(super) fn new(raw_xml: &str, root: &Node, reason: Option<EventError>) -> Self {
+        UnknownEvent {
+            raw_xml: raw_xml.to_owned(),
+            info_type: root.opt_str(&["InfoType"]),
+            event: root.opt_str(&["Event"]),
+            change_type: root.opt_str(&["ChangeType"]),
+            msg_type: root.opt_str(&["MsgType"]),
+            reason,
+        }
+    }
+
+    /// The event name: `InfoType`, else `Event`.
+    pub fn name(&self) -> Option<&str> {
+        self.info_type.as_deref().or(self.event.as_deref())
+    }
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::clock::Clock;
 use super::corp_api;
+use super::corpgroup::CorpGroupState;
 use super::faults::FaultQueue;
 use super::external_contact::{self, ExternalContactState};
 use super::license::{self, LicenseState};
@@ -27,6 +28,8 @@ pub(crate) struct State {
     pub(crate) stubs: Stubs,
     pub(crate) external_contact: ExternalContactState,
     pub(crate) service: ServiceState,
+    /// 上下游: the chain, its corps, customers, import jobs and rules.
+    pub(crate) corpgroup: CorpGroupState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -47,6 +50,7 @@ impl State {
             license,
             stubs: Stubs::default(),
             external_contact: ExternalContactState::default(),
+            corpgroup: CorpGroupState::new(),
             service: ServiceState::default(),
             callback: None,
             pushes: Vec::new(),
@@ -65,7 +69,7 @@ impl State {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
             path if path.starts_with("corpgroup/") || path == "miniprogram/transfer_session" => {
-                super::corpgroup::handle(&mut self.tokens, req, now)
+                super::corpgroup::handle(&mut self.corpgroup, &mut self.tokens, req, now)
             }
             corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
             path if path.starts_with("externalcontact/") => {

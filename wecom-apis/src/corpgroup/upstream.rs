@@ -123,8 +123,10 @@ pub trait UpStreamApi {
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95820>
     #[post("corpgroup/corp/get_chain_corpinfo_list", token = corp)]
-    async fn get_chain_corpinfo_list(&self, #[body] query: &ChainCorpInfoListRequest)
-    -> Result<ChainCorpInfoList>;
+    async fn get_chain_corpinfo_list(
+        &self,
+        #[body] query: &ChainCorpInfoListRequest,
+    ) -> Result<ChainCorpInfoList>;
 
     /// 获取企业上下游通讯录下的企业信息: name, custom id, group, joined
     /// state and verification of one corp of a chain, addressed by `corpid`
@@ -975,13 +977,17 @@ mod tests {
     #[test]
     fn chain_corp_serializes_to_one_key() {
         let q = ChainCorpQuery::new("Ch1", ChainCorp::corpid("ww1"));
-        assert_eq!(serde_json::to_value(&q).unwrap(), json!({"chain_id":"Ch1","corpid":"ww1"}));
+        assert_eq!(
+            serde_json::to_value(&q).unwrap(),
+            json!({"chain_id":"Ch1","corpid":"ww1"})
+        );
         let q = ChainCorpQuery::new("Ch1", ChainCorp::pending_corpid("wp1"));
         assert_eq!(
             serde_json::to_value(&q).unwrap(),
             json!({"chain_id":"Ch1","pending_corpid":"wp1"})
         );
-        let back: ChainCorpQuery = serde_json::from_value(json!({"chain_id":"C","pending_corpid":"p"})).unwrap();
+        let back: ChainCorpQuery =
+            serde_json::from_value(json!({"chain_id":"C","pending_corpid":"p"})).unwrap();
         assert_eq!(back.corp, ChainCorp::PendingCorpid("p".into()));
         assert_eq!(back.corp.id(), "p");
     }
@@ -994,12 +1000,14 @@ mod tests {
         let b: GroupCorp = serde_json::from_value(json!({"pending_corpid":"wp","is_joined":false})).unwrap();
         assert!(!b.is_joined);
         assert_eq!(b.chain_corp(), Some(ChainCorp::pending_corpid("wp")));
-        let c: ChainCorpInfo = serde_json::from_value(json!({"is_joined":true,"qualification_status":9})).unwrap();
+        let c: ChainCorpInfo =
+            serde_json::from_value(json!({"is_joined":true,"qualification_status":9})).unwrap();
         assert!(c.is_joined);
         assert_eq!(c.qualification_status, Some(QualificationStatus::Other(9)));
         let l: AppShareInfoList = serde_json::from_value(json!({"ending":1,"corp_list":[]})).unwrap();
         assert!(l.ending);
-        let l: ChainCorpInfoList = serde_json::from_value(json!({"has_more":true,"next_cursor":"x"})).unwrap();
+        let l: ChainCorpInfoList =
+            serde_json::from_value(json!({"has_more":true,"next_cursor":"x"})).unwrap();
         assert_eq!(l.into_page().next_cursor.as_deref(), Some("x"));
     }
 

@@ -90,13 +90,17 @@ impl EncryptedReply {
 
 /// hex(SHA-1(sorted parts joined)), as WeCom signs callbacks.
 pub fn signature(token: &str, timestamp: &str, nonce: &str, encrypt: &str) -> String {
+    hex::encode(signature_bytes(token, timestamp, nonce, encrypt))
+}
+
+fn signature_bytes(token: &str, timestamp: &str, nonce: &str, encrypt: &str) -> [u8; 20] {
     let mut parts = [token, timestamp, nonce, encrypt];
     parts.sort_unstable();
     let mut hasher = Sha1::new();
     for part in parts {
         hasher.update(part.as_bytes());
     }
-    hex::encode(hasher.finalize())
+    hasher.finalize().into()
 }
 
 impl CallbackCrypto {
@@ -164,9 +168,13 @@ impl CallbackCrypto {
         nonce: &str,
         encrypt: &str,
     ) -> Result<(), CallbackError> {
-        let expected = signature(self.token.expose(), timestamp, nonce, encrypt);
-        let given = msg_signature.to_ascii_lowercase();
-        if bool::from(expected.as_bytes().ct_eq(given.as_bytes())) {
+        let expected = signature_bytes(self.token.expose(), timestamp, nonce, encrypt);
+        // Compare raw digests: the given hex (either case) decoded, in constant time.
+        let mut given = [0u8; 20];
+        if hex::decode_to_slice(msg_signature.trim(), &mut given).is_err() {
+            return Err(CallbackError::BadSignature);
+        }
+        if bool::from(expected.ct_eq(&given)) {
             Ok(())
         } else {
             Err(CallbackError::BadSignature)

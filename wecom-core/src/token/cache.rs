@@ -118,6 +118,17 @@ impl TokenCell {
     /// A usable token: the local copy if fresh, else the store's, else a fresh
     /// fetch (once for all waiters, in this process and across processes).
     pub async fn get(&self, runtime: &Runtime) -> Result<CachedToken> {
+        // The hot path stays small: no I/O, no large future.
+        if runtime.local_cache()
+            && let Some(token) = self.local_copy()
+            && matches!(freshness_at(token.expires_at, runtime.refresh_margin()), Freshness::Fresh)
+        {
+            return Ok(token);
+        }
+        Box::pin(self.get_slow(runtime)).await
+    }
+
+    async fn get_slow(&self, runtime: &Runtime) -> Result<CachedToken> {
         let margin = runtime.refresh_margin();
         if runtime.local_cache()
             && let Some(token) = self.local_copy()

@@ -15,20 +15,26 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use wecom_apis::Client;
 use wecom_apis::callback::axum::callback_router;
 use wecom_apis::callback::event::Event;
 use wecom_apis::callback::{CallbackCrypto, CallbackReceiver, Received};
 use wecom_apis::license::{AccountCount, AccountDuration, LicenseApi, NewOrder};
 use wecom_apis::service::AuthApi;
-use wecom_apis::Client;
 use wecom_testkit::{Sandbox, creds};
 
 /// What the app does with each event (keep it fast: WeCom waits 5 s).
 async fn on_event(received: Received) {
     match &received.event {
         Event::SuiteTicket(t) => println!("  ← suite_ticket for {} (stored automatically)", t.suite_id),
-        Event::CreateAuth(auth) => println!("  ← create_auth: exchange auth code for a permanent code ({})", auth.suite_id),
-        Event::LicensePaySuccess(paid) => println!("  ← license_pay_success: order {} for {}", paid.order_id, paid.auth_corp_id),
+        Event::CreateAuth(auth) => println!(
+            "  ← create_auth: exchange auth code for a permanent code ({})",
+            auth.suite_id
+        ),
+        Event::LicensePaySuccess(paid) => println!(
+            "  ← license_pay_success: order {} for {}",
+            paid.order_id, paid.auth_corp_id
+        ),
         other => println!("  ← {} event", other.kind()),
     }
 }
@@ -39,7 +45,9 @@ fn env(name: &str) -> Option<String> {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
     if let (Some(suite_id), Some(secret), Some(token), Some(key)) = (
         env("WECOM_SUITE_ID"),
         env("WECOM_SUITE_SECRET"),
@@ -51,14 +59,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     offline().await
 }
 
-async fn serve_for_real(suite_id: &str, secret: &str, token: &str, key: &str) -> Result<(), Box<dyn std::error::Error>> {
+async fn serve_for_real(
+    suite_id: &str,
+    secret: &str,
+    token: &str,
+    key: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
     let app = Client::builder().suite(suite_id, secret).build()?;
     let mut crypto = CallbackCrypto::new(token, key, suite_id)?;
     if let Some(provider) = env("WECOM_PROVIDER_CORPID") {
         // WeCom signs the URL check of a suite's callback with the provider's corpid.
         crypto = crypto.also_accept(provider);
     }
-    let receiver = Arc::new(CallbackReceiver::new(crypto).replay_protection(Duration::from_secs(300)).feeding(&app));
+    let receiver = Arc::new(
+        CallbackReceiver::new(crypto)
+            .replay_protection(Duration::from_secs(300))
+            .feeding(&app),
+    );
     let routes = axum::Router::new().nest("/wecom/callback", callback_router(receiver, on_event));
     let listen = env("WECOM_LISTEN").unwrap_or_else(|| "0.0.0.0:8080".into());
     println!("serving /wecom/callback on {listen}");
@@ -96,11 +113,19 @@ async fn offline() -> Result<(), Box<dyn std::error::Error>> {
     let auth_code = sandbox.authorize(&pre_auth.pre_auth_code, creds::CUSTOMER_CORPID)?;
     sandbox.wait_for_pushes(2, Duration::from_secs(5)).await;
     let permanent = app.get_permanent_code(&auth_code).await?;
-    println!("   permanent code received for {}", permanent.auth_corp_info.corpid);
+    println!(
+        "   permanent code received for {}",
+        permanent.auth_corp_info.corpid
+    );
 
     println!("4. a license order is paid");
     let order = app
-        .create_new_order(&NewOrder::new(creds::CUSTOMER_CORPID, "zhangsan", AccountCount::new(1, 0), AccountDuration::months(1)))
+        .create_new_order(&NewOrder::new(
+            creds::CUSTOMER_CORPID,
+            "zhangsan",
+            AccountCount::new(1, 0),
+            AccountDuration::months(1),
+        ))
         .await?;
     sandbox.pay_order(&order.order_id)?;
     sandbox.wait_for_pushes(3, Duration::from_secs(5)).await;

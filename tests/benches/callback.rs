@@ -39,7 +39,9 @@ fn floor(key: &[u8; 32], sig_parts: [&str; 4], encrypt: &str) -> usize {
         hasher.update(p.as_bytes());
     }
     let sig = hex::encode(hasher.finalize());
-    let mut data = base64::engine::general_purpose::STANDARD.decode(encrypt).expect("base64");
+    let mut data = base64::engine::general_purpose::STANDARD
+        .decode(encrypt)
+        .expect("base64");
     let iv: [u8; 16] = key[..16].try_into().expect("iv");
     let plain = cbc::Decryptor::<Aes256>::new(key.into(), &iv.into())
         .decrypt_padded_mut::<NoPadding>(&mut data)
@@ -51,17 +53,25 @@ fn measure(name: &str, xml: &str, iterations: u32) {
     let crypto = CallbackCrypto::new(TOKEN, KEY, SUITE_ID).expect("key");
     let encrypt = crypto.encrypt(xml, SUITE_ID);
     let sig = signature(TOKEN, "1700000000", "1372623149", &encrypt);
-    let body = format!("<xml><ToUserName><![CDATA[{SUITE_ID}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>");
+    let body = format!(
+        "<xml><ToUserName><![CDATA[{SUITE_ID}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>"
+    );
     let lenient = base64::engine::GeneralPurpose::new(
         &base64::alphabet::STANDARD,
         base64::engine::GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true),
     );
-    let key: [u8; 32] = lenient.decode(format!("{KEY}=")).expect("key").try_into().expect("32 bytes");
+    let key: [u8; 32] = lenient
+        .decode(format!("{KEY}="))
+        .expect("key")
+        .try_into()
+        .expect("32 bytes");
 
     let run_sdk = || {
         let start = Instant::now();
         for _ in 0..iterations {
-            let decrypted = crypto.decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes()).expect("decrypt");
+            let decrypted = crypto
+                .decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes())
+                .expect("decrypt");
             black_box(parse_event(&decrypted.message).expect("parse"));
         }
         start.elapsed().as_secs_f64()
@@ -69,7 +79,11 @@ fn measure(name: &str, xml: &str, iterations: u32) {
     let run_floor = || {
         let start = Instant::now();
         for _ in 0..iterations {
-            black_box(floor(&key, [TOKEN, "1700000000", "1372623149", &encrypt], &encrypt));
+            black_box(floor(
+                &key,
+                [TOKEN, "1700000000", "1372623149", &encrypt],
+                &encrypt,
+            ));
         }
         start.elapsed().as_secs_f64()
     };
@@ -91,7 +105,9 @@ fn measure(name: &str, xml: &str, iterations: u32) {
         s / b
     );
     // Where the time goes.
-    let decrypted = crypto.decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes()).expect("decrypt");
+    let decrypted = crypto
+        .decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes())
+        .expect("decrypt");
     let step = |f: &dyn Fn()| {
         let start = Instant::now();
         for _ in 0..iterations {
@@ -100,12 +116,19 @@ fn measure(name: &str, xml: &str, iterations: u32) {
         start.elapsed().as_secs_f64() * 1e9 / f64::from(iterations)
     };
     let verify_decrypt = step(&|| {
-        black_box(crypto.decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes()).expect("decrypt"));
+        black_box(
+            crypto
+                .decrypt_message(&sig, "1700000000", "1372623149", body.as_bytes())
+                .expect("decrypt"),
+        );
     });
     let parse = step(&|| {
         black_box(parse_event(&decrypted.message).expect("parse"));
     });
-    println!("{:<40} verify+decrypt {verify_decrypt:>7.0} ns   parse {parse:>7.0} ns", "");
+    println!(
+        "{:<40} verify+decrypt {verify_decrypt:>7.0} ns   parse {parse:>7.0} ns",
+        ""
+    );
 }
 
 fn main() {

@@ -1564,3 +1564,30 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         Some(json!({"link_id": "LINK", "limit": 1000, "cursor": "C2"}))
     );
 }
+
+/// `media/upload`: temporary media for welcome and mass messages, sent as
+/// multipart with the media type in the `type` query parameter.
+#[tokio::test]
+async fn upload_temporary_media() {
+    let sb = Sandbox::start().await;
+    let client = corp_client(&sb);
+    sb.stub(
+        "media/upload",
+        json!({"type": "image", "media_id": "3a8asd892asd8asd", "created_at": "1380000000"}),
+    );
+    let image =
+        Upload::new("welcome.png", vec![0x89, b'P', b'N', b'G', 1, 2, 3]).with_content_type("image/png");
+    let uploaded = client
+        .upload_media(AttachmentMediaType::Image, &image)
+        .await
+        .expect("upload");
+    assert_eq!(uploaded.media_id, "3a8asd892asd8asd");
+    let req = last(&sb, "media/upload", "POST");
+    assert_eq!(req.query_param("type"), Some("image"));
+    assert!(req.query_param("access_token").is_some_and(|t| !t.is_empty()));
+    assert!(
+        req.body.contains("name=\"media\"") && req.body.contains("filename=\"welcome.png\""),
+        "{}",
+        req.body
+    );
+}

@@ -128,7 +128,9 @@ async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
     let sb = Sandbox::start().await;
     let redis = RedisServer::start();
     let suite_instance = |redis_url: String, base: String| async move {
-        let store = RedisStore::connect_with(&redis_url, options("ticket")).await.expect("redis store");
+        let store = RedisStore::connect_with(&redis_url, options("ticket"))
+            .await
+            .expect("redis store");
         Client::builder()
             .suite(creds::SUITE_ID, creds::SUITE_SECRET)
             .base_url(base)
@@ -141,23 +143,42 @@ async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
     let worker = suite_instance(redis.url(), sb.base_url()).await;
 
     let err = worker.pre_auth_code().await.expect_err("no ticket yet");
-    assert!(matches!(&err, Error::Token { source, .. } if matches!(**source, Error::MissingSuiteTicket { .. })), "{err:?}");
+    assert!(
+        matches!(&err, Error::Token { source, .. } if matches!(**source, Error::MissingSuiteTicket { .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("suite_ticket"), "{err}");
 
     let (old_ticket, old_ts) = sb.suite_ticket();
     let (new_ticket, new_ts) = sb.rotate_suite_ticket();
-    assert!(receiver.store_suite_ticket(&new_ticket, new_ts).await.expect("store"));
+    assert!(
+        receiver
+            .store_suite_ticket(&new_ticket, new_ts)
+            .await
+            .expect("store")
+    );
     // A late push of the older ticket does not overwrite the newer one.
-    assert!(!receiver.store_suite_ticket(&old_ticket, old_ts - 1).await.expect("store"));
+    assert!(
+        !receiver
+            .store_suite_ticket(&old_ticket, old_ts - 1)
+            .await
+            .expect("store")
+    );
 
-    let code = worker.pre_auth_code().await.expect("suite token from the shared ticket");
+    let code = worker
+        .pre_auth_code()
+        .await
+        .expect("suite token from the shared ticket");
     assert!(code["pre_auth_code"].as_str().is_some_and(|c| !c.is_empty()));
     let sent = &sb.requests("service/get_suite_token")[0].json().expect("json");
     assert_eq!(sent["suite_ticket"], serde_json::json!(new_ticket));
 
     // A token error drops the suite token, never the ticket: the refetch uses it again.
     sb.revoke_tokens();
-    worker.pre_auth_code().await.expect("refetched with the stored ticket");
+    worker
+        .pre_auth_code()
+        .await
+        .expect("refetched with the stored ticket");
     assert_eq!(sb.request_count("service/get_suite_token"), 2);
 }
 

@@ -28,8 +28,8 @@ extern crate self as wecom_apis;
 pub mod corpgroup;
 pub mod external_contact;
 pub mod license;
-pub mod service;
 pub(crate) mod serde_util;
+pub mod service;
 
 /// The runtime crate, for items not re-exported at the top level.
 pub use wecom_core as core;

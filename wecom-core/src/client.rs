@@ -17,8 +17,7 @@ use crate::runtime::{Runtime, TokenSettings};
 use crate::secret::Secret;
 use crate::token::{
     AuthCorpTokenSource, Corp, CorpTokenSource, DownstreamTokenSource, MemoryStore, Provider,
-    ProviderTokenSource, Suite, SuiteTokenSource, TokenCell, TokenKind, TokenSource,
-    TokenStore,
+    ProviderTokenSource, Suite, SuiteTokenSource, TokenCell, TokenKind, TokenSource, TokenStore,
 };
 
 /// WeCom's public API root.
@@ -160,7 +159,8 @@ impl<P, C> Client<P, Credential<Suite>, C> {
     /// # Errors
     /// [`Error::Store`] when the token store cannot be written.
     pub async fn store_suite_ticket(&self, ticket: &str, timestamp: i64) -> Result<bool> {
-        crate::token::store_suite_ticket(self.runtime.store(), self.suite.cell.label(), ticket, timestamp).await
+        crate::token::store_suite_ticket(self.runtime.store(), self.suite.cell.label(), ticket, timestamp)
+            .await
     }
 }
 

@@ -27,8 +27,8 @@ mod clock;
 mod codes;
 mod corp_api;
 mod corpgroup;
-mod external_contact;
 pub mod creds;
+mod external_contact;
 mod faults;
 mod ids;
 mod license;
@@ -180,8 +180,13 @@ impl Sandbox {
                 .paid_corps(order_id)
                 .into_iter()
                 .map(|(corpid, buyer)| {
-                    let xml =
-                        callbacks::license_pay_success_xml(creds::PROVIDER_CORPID, &corpid, order_id, &buyer, now);
+                    let xml = callbacks::license_pay_success_xml(
+                        creds::PROVIDER_CORPID,
+                        &corpid,
+                        order_id,
+                        &buyer,
+                        now,
+                    );
                     ("license_pay_success", xml, creds::PROVIDER_CORPID.to_owned(), now)
                 })
                 .collect::<Vec<_>>()
@@ -279,7 +284,11 @@ impl Sandbox {
             let now = state.clock.now();
             let (ticket, ts) = state.service.rotate_suite_ticket(now);
             let target = state.callback.clone().expect("sandbox: set_callback first");
-            (target, callbacks::suite_ticket_xml(creds::SUITE_ID, &ticket, ts), now)
+            (
+                target,
+                callbacks::suite_ticket_xml(creds::SUITE_ID, &ticket, ts),
+                now,
+            )
         };
         let record = target.push("suite_ticket", &xml, creds::SUITE_ID, now).await;
         self.shared.lock().pushes.push(record.clone());
@@ -340,7 +349,12 @@ impl Sandbox {
     /// # Errors
     /// `"errcode errmsg"`: 40013 when `corpid` has not joined a chain, 40058
     /// when `openid` belongs to another unionid.
-    pub fn add_downstream_customer(&self, corpid: &str, unionid: &str, openid: &str) -> Result<String, String> {
+    pub fn add_downstream_customer(
+        &self,
+        corpid: &str,
+        unionid: &str,
+        openid: &str,
+    ) -> Result<String, String> {
         self.shared.lock().corpgroup.add_customer(corpid, unionid, openid)
     }
 

@@ -7,12 +7,12 @@ use std::time::Duration;
 use super::clock::Clock;
 use super::corp_api;
 use super::corpgroup::CorpGroupState;
-use super::faults::FaultQueue;
 use super::external_contact::{self, ExternalContactState};
+use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
-use super::service::{self, ServiceState};
 use super::record::RecordedRequest;
 use super::reply::Reply;
+use super::service::{self, ServiceState};
 use super::stubs::Stubs;
 use super::tokens::{self, TokenStore};
 
@@ -75,7 +75,9 @@ impl State {
             path if path.starts_with("externalcontact/") => {
                 external_contact::handle(&mut self.external_contact, &self.tokens, req, now)
             }
-            path if path.starts_with("service/") => service::handle(&mut self.service, &mut self.tokens, req, now),
+            path if path.starts_with("service/") => {
+                service::handle(&mut self.service, &mut self.tokens, req, now)
+            }
             path if path.starts_with("license/") => {
                 license::handle(&mut self.license, &self.tokens, req, now)
             }

@@ -35,6 +35,19 @@ pub trait MediaApi {
         #[query] attachment_type: AttachmentType,
         #[file = "media"] media: &Upload,
     ) -> Result<UploadedAttachment>;
+
+    /// 上传临时素材: upload temporary media (valid 3 days), the source of the
+    /// `media_id`s in welcome messages, mass messages and group welcome
+    /// templates. Images ≤ 10 MB (JPG/PNG), voice ≤ 2 MB (AMR), videos
+    /// ≤ 10 MB (MP4), files ≤ 20 MB; all larger than 5 bytes.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90253>
+    #[post("media/upload", token = corp)]
+    async fn upload_media(
+        &self,
+        #[query = "type"] media_type: AttachmentMediaType,
+        #[file = "media"] media: &Upload,
+    ) -> Result<UploadedAttachment>;
 }
 
 int_enum! {

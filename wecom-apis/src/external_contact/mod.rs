@@ -10,32 +10,32 @@
 //! `ContactWayApi`, …), implemented for every client; `use
 //! wecom_apis::external_contact::*` brings them all into scope.
 
-mod customer;
+mod acquisition;
 mod contact_way;
 mod corp_tag;
-mod transfer;
-mod strategy;
+mod customer;
 mod group_chat;
-mod message;
 mod group_welcome;
-mod moment;
-mod statistics;
-mod product;
 mod intercept;
-mod acquisition;
 mod media;
+mod message;
+mod moment;
+mod product;
+mod statistics;
+mod strategy;
+mod transfer;
 
-pub use customer::*;
+pub use acquisition::*;
 pub use contact_way::*;
 pub use corp_tag::*;
-pub use transfer::*;
-pub use strategy::*;
+pub use customer::*;
 pub use group_chat::*;
-pub use message::*;
 pub use group_welcome::*;
-pub use moment::*;
-pub use statistics::*;
-pub use product::*;
 pub use intercept::*;
-pub use acquisition::*;
 pub use media::*;
+pub use message::*;
+pub use moment::*;
+pub use product::*;
+pub use statistics::*;
+pub use strategy::*;
+pub use transfer::*;

@@ -10,7 +10,8 @@ pub(crate) fn refuse_dtd(xml: &str) -> Result<(), CallbackError> {
     let mut rest = xml;
     while let Some(at) = rest.find("<!") {
         let after = &rest.as_bytes()[at + 2..];
-        let starts = |word: &[u8]| after.len() >= word.len() && after[..word.len()].eq_ignore_ascii_case(word);
+        let starts =
+            |word: &[u8]| after.len() >= word.len() && after[..word.len()].eq_ignore_ascii_case(word);
         if starts(b"DOCTYPE") || starts(b"ENTITY") {
             return Err(CallbackError::ForbiddenXml);
         }
@@ -26,11 +27,18 @@ pub(crate) fn encrypt_element(body: &str) -> Result<String, CallbackError> {
         return Err(CallbackError::MalformedXml("the body is not XML".into()));
     }
     let malformed = |what: &str| CallbackError::MalformedXml(what.to_owned());
-    let start = body.find("<Encrypt>").ok_or_else(|| malformed("no <Encrypt> element"))? + "<Encrypt>".len();
-    let len = body[start..].find("</Encrypt>").ok_or_else(|| malformed("<Encrypt> is not closed"))?;
+    let start = body
+        .find("<Encrypt>")
+        .ok_or_else(|| malformed("no <Encrypt> element"))?
+        + "<Encrypt>".len();
+    let len = body[start..]
+        .find("</Encrypt>")
+        .ok_or_else(|| malformed("<Encrypt> is not closed"))?;
     let inner = body[start..start + len].trim();
     let value = match inner.strip_prefix("<![CDATA[") {
-        Some(cdata) => cdata.strip_suffix("]]>").ok_or_else(|| malformed("unterminated CDATA in <Encrypt>"))?,
+        Some(cdata) => cdata
+            .strip_suffix("]]>")
+            .ok_or_else(|| malformed("unterminated CDATA in <Encrypt>"))?,
         None => inner,
     };
     if value.trim().is_empty() {
@@ -45,8 +53,14 @@ mod tests {
 
     #[test]
     fn encrypt_is_found_in_cdata_or_plain_text() {
-        assert_eq!(encrypt_element("<xml><Encrypt><![CDATA[abc=]]></Encrypt></xml>").unwrap(), "abc=");
-        assert_eq!(encrypt_element("<xml>\n <Encrypt> abc= </Encrypt></xml>").unwrap(), "abc=");
+        assert_eq!(
+            encrypt_element("<xml><Encrypt><![CDATA[abc=]]></Encrypt></xml>").unwrap(),
+            "abc="
+        );
+        assert_eq!(
+            encrypt_element("<xml>\n <Encrypt> abc= </Encrypt></xml>").unwrap(),
+            "abc="
+        );
         assert!(encrypt_element("<xml><Encrypt><![CDATA[abc=</Encrypt></xml>").is_err());
         assert!(encrypt_element("<xml><Encrypt></Encrypt></xml>").is_err());
         assert!(encrypt_element("<xml><Encrypt>abc").is_err());

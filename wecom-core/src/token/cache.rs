@@ -121,7 +121,10 @@ impl TokenCell {
         // The hot path stays small: no I/O, no large future.
         if runtime.local_cache()
             && let Some(token) = self.local_copy()
-            && matches!(freshness_at(token.expires_at, runtime.refresh_margin()), Freshness::Fresh)
+            && matches!(
+                freshness_at(token.expires_at, runtime.refresh_margin()),
+                Freshness::Fresh
+            )
         {
             return Ok(token);
         }

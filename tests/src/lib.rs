@@ -19,8 +19,10 @@
 //! # }
 //! ```
 
+pub mod clients;
 pub mod redis_server;
 pub mod sandbox;
 
+pub use clients::fast_retries;
 pub use redis_server::RedisServer;
 pub use sandbox::{Fault, RecordedRequest, Sandbox, creds};

@@ -7,12 +7,11 @@
 //! `UpStreamApi` (felord) to ours, on the right path.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use wecom_apis::corpgroup::*;
-use wecom_apis::{Client, CorpClient, Result, RetryPolicy};
+use wecom_apis::{Client, CorpClient, Result};
 use wecom_testkit::{RecordedRequest, Sandbox, creds};
 
 /// The sandbox's chain, owned by `creds::CORPID`.
@@ -52,20 +51,12 @@ const SBX_RULE_NOT_FOUND: i64 = 670_904;
 /// Unknown or mismatched mini-program session.
 const SBX_INVALID_SESSION: i64 = 670_905;
 
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_busy_retries: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-    }
-}
-
 /// The brand's (upstream corp's) client.
 fn upstream(sb: &Sandbox) -> CorpClient {
     Client::builder()
         .corp(creds::CORPID, creds::CORP_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds")
 }

@@ -7,16 +7,7 @@
 
 use serde_json::{Value, json};
 use wecom_apis::external_contact::*;
-use wecom_apis::{Client, CorpClient};
 use wecom_testkit::{RecordedRequest, Sandbox, creds};
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .build()
-        .expect("corp client builds")
-}
 
 /// The one request `path` received.
 fn only_request(sb: &Sandbox, path: &str) -> RecordedRequest {
@@ -190,7 +181,7 @@ fn check_customer_detail(detail: &CustomerDetail) {
 #[tokio::test]
 async fn customer_reads_send_wecom_requests_and_decode_documented_replies() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/get_follow_user_list",
@@ -307,7 +298,7 @@ async fn customer_reads_send_wecom_requests_and_decode_documented_replies() {
 #[tokio::test]
 async fn customer_writes_and_conversions_send_exact_bodies() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub("externalcontact/remark", json!({}));
     client
@@ -466,7 +457,7 @@ async fn customer_writes_and_conversions_send_exact_bodies() {
 #[tokio::test]
 async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/add_contact_way",
@@ -666,7 +657,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
 #[tokio::test]
 async fn corp_tag_endpoints_send_wecom_requests_and_decode_replies() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/get_corp_tag_list",
@@ -782,7 +773,7 @@ async fn corp_tag_endpoints_send_wecom_requests_and_decode_replies() {
 #[tokio::test]
 async fn transfer_endpoints_send_wecom_requests_and_decode_replies() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let outcome = json!({"customer": [
         {"external_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACBBBB", "errcode": 0},
@@ -977,7 +968,7 @@ async fn transfer_endpoints_send_wecom_requests_and_decode_replies() {
 #[tokio::test]
 async fn unset_options_are_left_out_of_requests() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     client
         .get_external_contact("wmCUSTOMER0001", None)

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use futures_util::TryStreamExt;
 use serde_json::json;
 use wecom_apis::external_contact::*;
-use wecom_apis::{Client, CorpClient, Result};
+use wecom_apis::{CorpClient, Result};
 use wecom_testkit::{Sandbox, creds};
 
 /// Seconds in a day.
@@ -45,14 +45,6 @@ const INVALID_CONFIG_ID: i64 = 41_044;
 /// 84061: no relation between member and customer.
 const NO_RELATION: i64 = 84_061;
 
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .build()
-        .expect("corp client builds")
-}
-
 /// The WeCom errcode of a call that must fail.
 fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
     let err = result.expect_err(what);
@@ -81,7 +73,7 @@ async fn followers(client: &CorpClient, external_userid: &str) -> Vec<String> {
 #[tokio::test]
 async fn a_contact_way_is_created_read_updated_listed_and_deleted() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let request = NewContactWay::new(ContactWayType::Multi, ContactWayScene::QrCode)
         .with_user(["zhangsan"])
@@ -273,7 +265,7 @@ async fn a_contact_way_is_created_read_updated_listed_and_deleted() {
 #[tokio::test]
 async fn corp_tags_are_created_marked_on_customers_edited_and_deleted() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let seeded = client
         .get_corp_tag_list(None, None)
@@ -469,7 +461,7 @@ async fn corp_tags_are_created_marked_on_customers_edited_and_deleted() {
 #[tokio::test]
 async fn on_job_transfers_wait_a_day_then_move_customers() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     let (one, two, lisis) = (customer(1), customer(2), customer(13));
 
     let started = client
@@ -588,7 +580,7 @@ async fn on_job_transfers_wait_a_day_then_move_customers() {
 #[tokio::test]
 async fn resigned_members_customers_are_listed_and_reassigned() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let unassigned = client
         .get_unassigned_list(&UnassignedListRequest::new())
@@ -660,7 +652,7 @@ async fn resigned_members_customers_are_listed_and_reassigned() {
 #[tokio::test]
 async fn customer_lists_walk_every_page_exactly_once() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let all: Vec<CustomerWithFollowInfo> = client
         .batch_get_by_user_stream(BatchGetByUserRequest::new(["zhangsan"]).with_limit(5))
@@ -752,7 +744,7 @@ async fn customer_lists_walk_every_page_exactly_once() {
 #[tokio::test]
 async fn remarks_and_id_conversions_use_the_customer_data() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     client
         .remark(

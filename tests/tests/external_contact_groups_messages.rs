@@ -8,26 +8,10 @@
 
 #![allow(deprecated)] // the deprecated endpoints are part of what is tested
 
-use std::time::Duration;
-
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::external_contact::*;
-use wecom_apis::{Client, CorpClient, RetryPolicy};
-use wecom_testkit::{RecordedRequest, Sandbox, creds};
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(RetryPolicy {
-            max_busy_retries: 1,
-            base_delay: Duration::from_millis(2),
-            max_delay: Duration::from_millis(10),
-        })
-        .build()
-        .expect("corp client builds")
-}
+use wecom_testkit::{RecordedRequest, Sandbox};
 
 /// The last request `path` received; checks it was a POST carrying the corp
 /// token and that its JSON body is exactly `body`.
@@ -57,7 +41,7 @@ fn assert_posted(sb: &Sandbox, path: &str, body: Value) -> RecordedRequest {
 #[tokio::test]
 async fn strategy_tags_crud() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     let tag_group = json!({
         "strategy_id": 1,
@@ -198,7 +182,7 @@ async fn strategy_tags_crud() {
 #[tokio::test]
 async fn customer_strategies_crud_and_ranges() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // list_customer_strategy
     sb.stub(
@@ -381,7 +365,7 @@ async fn customer_strategies_crud_and_ranges() {
 #[tokio::test]
 async fn customer_strategy_streams_walk_every_page() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // Strategy ids over two pages: the second page is stubbed once the first
     // has been consumed (the stream fetches lazily).
@@ -432,7 +416,7 @@ async fn customer_strategy_streams_walk_every_page() {
 #[tokio::test]
 async fn group_chat_list_get_and_opengid() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // list_group_chat
     sb.stub(
@@ -604,7 +588,7 @@ async fn group_chat_list_get_and_opengid() {
 #[tokio::test]
 async fn group_chat_stream_walks_every_page() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     sb.stub(
         "externalcontact/groupchat/list",
         json!({"group_chat_list": [{"chat_id": "wr1", "status": 0}], "next_cursor": "C2"}),
@@ -635,7 +619,7 @@ async fn group_chat_stream_walks_every_page() {
 #[tokio::test]
 async fn join_ways_crud() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // add_join_way
     sb.stub(
@@ -785,7 +769,7 @@ fn every_attachment_json() -> Value {
 #[tokio::test]
 async fn mass_message_create_remind_cancel() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // add_msg_template to customers, with every attachment kind.
     sb.stub(
@@ -867,7 +851,7 @@ async fn mass_message_create_remind_cancel() {
 #[tokio::test]
 async fn mass_message_records_tasks_and_results() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // get_groupmsg_list_v2, with every attachment kind and an unknown one.
     let mut attachments = every_attachment_json();
@@ -1034,7 +1018,7 @@ async fn mass_message_records_tasks_and_results() {
 #[tokio::test]
 async fn mass_message_streams_walk_every_page() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // Records: the stream asks for 100 per page unless told otherwise.
     sb.stub(
@@ -1111,7 +1095,7 @@ async fn mass_message_streams_walk_every_page() {
 #[tokio::test]
 async fn welcome_message_is_sent_with_its_code() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     sb.stub("externalcontact/send_welcome_msg", json!({}));
 
     let mut message = WelcomeMsg::new("CALLBACK_CODE").with_text("文本消息内容");
@@ -1163,7 +1147,7 @@ async fn welcome_message_is_sent_with_its_code() {
 #[tokio::test]
 async fn group_welcome_templates_crud() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // add_group_welcome_template: text + image, agentid, notify.
     sb.stub(

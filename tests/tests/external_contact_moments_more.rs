@@ -11,26 +11,12 @@
 //! with it.
 
 use std::pin::pin;
-use std::time::Duration;
 
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
+use wecom_apis::Upload;
 use wecom_apis::external_contact::*;
-use wecom_apis::{Client, CorpClient, RetryPolicy, Upload};
-use wecom_testkit::{RecordedRequest, Sandbox, creds};
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(RetryPolicy {
-            max_busy_retries: 1,
-            base_delay: Duration::from_millis(2),
-            max_delay: Duration::from_millis(10),
-        })
-        .build()
-        .expect("corp client builds")
-}
+use wecom_testkit::{RecordedRequest, Sandbox};
 
 /// The last request `path` received, checked to be `method` with a non-empty
 /// corp `access_token`.
@@ -84,7 +70,7 @@ fn assert_got(sb: &Sandbox, path: &str, params: &[(&str, &str)]) -> RecordedRequ
 #[tokio::test]
 async fn moment_publish_job_and_records() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // add_moment_task → jobid
     sb.stub("externalcontact/add_moment_task", json!({"jobid": "xxxx"}));
@@ -382,7 +368,7 @@ async fn moment_publish_job_and_records() {
 #[tokio::test]
 async fn moment_rule_groups() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/moment_strategy/list",
@@ -531,7 +517,7 @@ async fn moment_rule_groups() {
 #[tokio::test]
 async fn moment_streams_walk_every_page() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // get_moment_list_stream across two pages: the stub changes once the
     // first page has been consumed.
@@ -679,7 +665,7 @@ async fn moment_streams_walk_every_page() {
 #[tokio::test]
 async fn upload_an_image_then_publish_a_moment_with_it() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "media/upload_attachment",
@@ -772,7 +758,7 @@ async fn upload_an_image_then_publish_a_moment_with_it() {
 #[tokio::test]
 async fn statistics() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/get_user_behavior_data",
@@ -947,7 +933,7 @@ async fn statistics() {
 #[tokio::test]
 async fn product_album() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/add_product_album",
@@ -1089,7 +1075,7 @@ async fn product_album() {
 #[tokio::test]
 async fn intercept_rules() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub("externalcontact/add_intercept_rule", json!({"rule_id": "xxx"}));
     let created = client
@@ -1234,7 +1220,7 @@ async fn intercept_rules() {
 #[tokio::test]
 async fn customer_acquisition_links() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     sb.stub(
         "externalcontact/customer_acquisition/list_link",
@@ -1405,7 +1391,7 @@ async fn customer_acquisition_links() {
 #[tokio::test]
 async fn customer_acquisition_quota_statistics_and_extras() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
 
     // GET; the reply keeps quota_list.
     sb.stub(
@@ -1570,7 +1556,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
 #[tokio::test]
 async fn upload_temporary_media() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     sb.stub(
         "media/upload",
         json!({"type": "image", "media_id": "3a8asd892asd8asd", "created_at": "1380000000"}),

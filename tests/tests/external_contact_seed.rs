@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 use wecom_apis::external_contact::*;
-use wecom_apis::{Client, CorpClient, Result};
-use wecom_testkit::{Sandbox, creds};
+use wecom_apis::{CorpClient, Result};
+use wecom_testkit::Sandbox;
 
 /// The seed file, beside the repository (CI checks /work/shared out there too).
 const SEED_PATH: &str = concat!(
@@ -88,14 +88,6 @@ const MOMENT: &str = "momMOMENT0001";
 const MSGID: &str = "msgGROUPMSG0001";
 /// 2023-11-14 (unix seconds), a day start for the statistics calls.
 const DAY_START: i64 = 1_699_891_200;
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .build()
-        .expect("corp client builds")
-}
 
 /// A minimal reply for `path` that our response type decodes.
 fn minimal_reply(path: &str) -> Value {
@@ -409,7 +401,7 @@ fn counts(sb: &Sandbox, paths: &BTreeSet<&'static str>) -> Vec<(&'static str, us
 #[tokio::test]
 async fn every_seed_method_calls_its_endpoint() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     let paths: BTreeSet<&'static str> = SEED_MAP.iter().map(|r| r.path).collect();
     for path in &paths {
         sb.stub(path, minimal_reply(path));

@@ -4,12 +4,11 @@
 //! fields they return, the errcodes they fail with, and the JSON they send.
 
 use std::collections::{BTreeSet, HashSet};
-use std::time::Duration;
 
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::license::*;
-use wecom_apis::{Client, ProviderClient, Result, RetryPolicy};
+use wecom_apis::{ProviderClient, Result};
 use wecom_testkit::{Sandbox, creds};
 
 /// Seconds in a day.
@@ -55,23 +54,6 @@ const SBX_TAKEOVER_HAS_ACCOUNT: i64 = 701_906;
 const SBX_JOB_ALREADY_SUBMITTED: i64 = 701_908;
 /// The code was already shared once.
 const SBX_CODE_ALREADY_SHARED: i64 = 701_909;
-
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_busy_retries: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-    }
-}
-
-fn provider_client(sb: &Sandbox) -> ProviderClient {
-    Client::builder()
-        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(fast_retries())
-        .build()
-        .expect("provider client builds")
-}
 
 /// The WeCom errcode of a call that must fail.
 fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
@@ -149,7 +131,7 @@ fn accounts_by_user(accounts: &[ActivedAccount]) -> Vec<(String, i64)> {
 #[tokio::test]
 async fn a_new_order_is_created_paid_listed_and_only_unpaid_orders_cancel() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let before = sb.now();
     let order = NewOrder::new(
         creds::CUSTOMER_CORPID,
@@ -338,7 +320,7 @@ async fn a_new_order_is_created_paid_listed_and_only_unpaid_orders_cancel() {
 #[tokio::test]
 async fn activation_binds_codes_and_reports_errors_per_item() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
     let codes = buy_paid(&client, &sb, corp, AccountCount::new(4, 1), 1).await;
     let (b, e) = (&codes.base, &codes.external);
@@ -552,7 +534,7 @@ async fn activation_binds_codes_and_reports_errors_per_item() {
 #[tokio::test]
 async fn same_type_codes_stack_only_near_expiry_and_never_past_five_years() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
     let five_years = buy_paid(&client, &sb, corp, AccountCount::base(2), 60).await.base;
 
@@ -637,7 +619,7 @@ async fn same_type_codes_stack_only_near_expiry_and_never_past_five_years() {
 #[tokio::test]
 async fn a_renewal_job_becomes_a_renewal_order_that_extends_accounts() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
     let codes = buy_paid(&client, &sb, corp, AccountCount::base(2), 1).await;
     client
@@ -805,7 +787,7 @@ async fn a_renewal_job_becomes_a_renewal_order_that_extends_accounts() {
 #[tokio::test]
 async fn a_multi_corp_order_is_paid_by_balance_and_issues_codes_per_corp() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let (up, down) = (creds::CUSTOMER_CORPID, creds::DOWNSTREAM_CORPID);
 
     let job = client
@@ -1038,7 +1020,7 @@ async fn a_multi_corp_order_is_paid_by_balance_and_issues_codes_per_corp() {
 #[tokio::test]
 async fn transfer_moves_accounts_and_sharing_hands_unbound_codes_downstream() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let (up, down) = (creds::CUSTOMER_CORPID, creds::DOWNSTREAM_CORPID);
     let codes = buy_paid(&client, &sb, up, AccountCount::new(4, 1), 1).await;
     let (b, e) = (&codes.base, &codes.external);
@@ -1171,7 +1153,7 @@ async fn transfer_moves_accounts_and_sharing_hands_unbound_codes_downstream() {
 async fn corp_settings_round_trip_and_report_trial_and_policy() {
     let sb = Sandbox::start().await;
     let installed = sb.now();
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
 
     let get = || async {
@@ -1258,7 +1240,7 @@ async fn corp_settings_round_trip_and_report_trial_and_policy() {
 #[tokio::test]
 async fn order_streams_walk_every_page_exactly_once() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
     let big = client
         .create_new_order(&NewOrder::new(
@@ -1355,7 +1337,7 @@ async fn order_streams_walk_every_page_exactly_once() {
 #[tokio::test]
 async fn actived_account_stream_walks_more_than_one_page() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = "wwbigcustomer001";
     let users: Vec<String> = (0..1001).map(|i| format!("member{i:04}")).collect();
     let user_refs: Vec<&str> = users.iter().map(String::as_str).collect();
@@ -1396,7 +1378,7 @@ async fn actived_account_stream_walks_more_than_one_page() {
 #[tokio::test]
 async fn requests_carry_wecom_keys_and_only_the_provider_token() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let corp = creds::CUSTOMER_CORPID;
 
     let created = client
@@ -1531,7 +1513,7 @@ async fn requests_carry_wecom_keys_and_only_the_provider_token() {
 #[tokio::test]
 async fn an_unpaid_multi_corp_order_is_cancelled_without_a_corpid() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let job = client
         .create_new_order_job(&CreateNewOrderJobRequest::new(vec![CorpPurchase::new(
             creds::CUSTOMER_CORPID,

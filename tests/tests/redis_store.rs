@@ -5,16 +5,8 @@
 use std::time::Duration;
 
 use wecom_apis::license::LicenseApi;
-use wecom_apis::{Client, Error, ProviderClient, RedisStore, RedisStoreOptions, Result, RetryPolicy, api};
+use wecom_apis::{Client, Error, ProviderClient, RedisStore, RedisStoreOptions, Result, api};
 use wecom_testkit::{RedisServer, Sandbox, creds};
-
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_busy_retries: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-    }
-}
 
 /// One app instance: its own client and its own Redis connection.
 async fn instance(sb: &Sandbox, redis: &RedisServer, prefix: &str) -> ProviderClient {
@@ -24,7 +16,7 @@ async fn instance(sb: &Sandbox, redis: &RedisServer, prefix: &str) -> ProviderCl
     Client::builder()
         .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .token_store(store)
         .lock_ttl(Duration::from_millis(800))
         .build()
@@ -134,7 +126,7 @@ async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
         Client::builder()
             .suite(creds::SUITE_ID, creds::SUITE_SECRET)
             .base_url(base)
-            .retry_policy(fast_retries())
+            .retry_policy(wecom_testkit::fast_retries())
             .token_store(store)
             .build()
             .expect("client")
@@ -194,7 +186,7 @@ async fn a_redis_outage_gives_clear_errors_and_the_client_recovers() {
     let client = Client::builder()
         .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .token_store(store)
         .local_cache(false)
         .build()

@@ -5,34 +5,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use wecom_apis::license::LicenseApi;
-use wecom_apis::{Client, CorpClient, Error, ProviderClient, Result, RetryPolicy, api};
+use wecom_apis::{Client, Error, ProviderClient, Result, api};
 use wecom_testkit::{Fault, Sandbox, creds};
-
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_busy_retries: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-    }
-}
-
-fn provider_client(sb: &Sandbox) -> ProviderClient {
-    Client::builder()
-        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(fast_retries())
-        .build()
-        .expect("client builds")
-}
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(fast_retries())
-        .build()
-        .expect("client builds")
-}
 
 /// A cheap License call used to exercise the call path.
 async fn probe(client: &ProviderClient) -> Result<wecom_apis::license::AutoActiveStatusInfo> {
@@ -59,7 +33,7 @@ pub struct User {
 #[tokio::test]
 async fn an_app_declared_endpoint_runs_with_a_corp_token() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     let user = client.get_user("zhangsan").await.expect("user");
     assert_eq!(user.userid, "zhangsan");
     assert!(!user.name.is_empty());
@@ -77,10 +51,10 @@ async fn an_app_declared_endpoint_runs_with_a_corp_token() {
 async fn two_hundred_concurrent_calls_on_a_cold_cache_fetch_one_token() {
     let sb = Sandbox::start().await;
     sb.set_token_delay(Duration::from_millis(50));
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let order = client.create_new_order(&new_order(2, 0)).await.expect("order");
     // A fresh client has a cold cache.
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let before = sb.request_count("service/get_provider_token");
     let calls = (0..200).map(|_| {
         let c = client.clone();
@@ -97,7 +71,7 @@ async fn two_hundred_concurrent_calls_on_a_cold_cache_fetch_one_token() {
 #[tokio::test]
 async fn an_expired_token_is_refreshed_once_and_the_call_succeeds() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let order = client.create_new_order(&new_order(1, 1)).await.expect("order");
     assert_eq!(sb.request_count("service/get_provider_token"), 1);
 
@@ -122,7 +96,7 @@ async fn an_expired_token_is_refreshed_once_and_the_call_succeeds() {
 #[tokio::test]
 async fn corp_token_errors_are_recognised_too() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     client.get_user("lisi").await.expect("user");
     sb.expire_tokens(); // 42001
     client.get_user("lisi").await.expect("refreshed");
@@ -134,7 +108,7 @@ async fn corp_token_errors_are_recognised_too() {
 #[tokio::test]
 async fn a_token_that_keeps_failing_is_refreshed_only_once() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     probe(&client).await.expect("warm");
     sb.inject_fault(
         "license/get_auto_active_status",
@@ -156,7 +130,7 @@ async fn a_wrong_secret_is_reported_and_not_retried() {
     let client = Client::builder()
         .provider(creds::PROVIDER_CORPID, "not-the-secret")
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client");
     let err = probe(&client).await.expect_err("bad secret");
@@ -170,7 +144,7 @@ async fn a_wrong_secret_is_reported_and_not_retried() {
 #[tokio::test]
 async fn system_busy_is_retried_a_bounded_number_of_times() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     let busy = Fault::Errcode {
         code: -1,
         message: "system busy".into(),
@@ -191,7 +165,7 @@ async fn system_busy_is_retried_a_bounded_number_of_times() {
 #[tokio::test]
 async fn malformed_json_gives_a_decode_error_with_a_snippet() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     sb.inject_fault(
         "license/get_order",
         Fault::RawBody("{\"errcode\":0,\"order\":{\"order_id\":".into()),
@@ -217,7 +191,7 @@ async fn malformed_json_gives_a_decode_error_with_a_snippet() {
 #[tokio::test]
 async fn http_errors_are_clear_and_posts_are_not_retried() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     probe(&client).await.expect("warm");
     sb.inject_fault(
         "license/get_auto_active_status",
@@ -241,7 +215,7 @@ async fn http_errors_are_clear_and_posts_are_not_retried() {
 #[tokio::test]
 async fn gets_are_retried_on_server_errors() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     client.get_user("zhangsan").await.expect("warm");
     sb.inject_fault(
         "user/get",
@@ -261,7 +235,7 @@ async fn a_post_that_timed_out_is_not_sent_again() {
     let client = Client::builder()
         .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .timeout(Duration::from_millis(300))
         .build()
         .expect("client");
@@ -289,7 +263,7 @@ async fn an_unreachable_server_gives_a_transport_error() {
     let client = Client::builder()
         .corp(creds::CORPID, creds::CORP_SECRET)
         .base_url(format!("http://127.0.0.1:{port}/cgi-bin/"))
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client");
     let err = client.get_user("zhangsan").await.expect_err("refused");
@@ -303,7 +277,7 @@ async fn an_unreachable_server_gives_a_transport_error() {
 #[tokio::test]
 async fn only_the_provider_token_is_sent_to_license_endpoints() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     probe(&client).await.expect("call");
     let req = &sb.requests("license/get_auto_active_status")[0];
     assert!(req.query_param("provider_access_token").is_some());
@@ -345,7 +319,7 @@ async fn secrets_and_tokens_never_reach_logs_or_debug_output() {
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     probe(&client).await.expect("call");
     sb.expire_tokens();
     probe(&client).await.expect("refreshed");
@@ -389,7 +363,7 @@ fn new_order(base: u32, external: u32) -> wecom_apis::license::NewOrder {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_token_failures_refreshes_once_and_keeps_the_new_token() {
     let sb = Sandbox::start().await;
-    let client = provider_client(&sb);
+    let client = sb.provider_client();
     probe(&client).await.expect("warm");
     sb.set_token_delay(Duration::from_millis(30));
     sb.revoke_tokens();
@@ -453,7 +427,7 @@ pub trait FileApi {
 #[tokio::test]
 async fn files_go_up_as_multipart_and_binary_replies_come_back_as_bytes() {
     let sb = Sandbox::start().await;
-    let client = corp_client(&sb);
+    let client = sb.corp_client();
     sb.stub(
         "media/upload_attachment",
         serde_json::json!({"type": "image", "media_id": "MEDIA1", "created_at": 1700000000}),

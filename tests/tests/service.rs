@@ -5,14 +5,10 @@
 //! rules, the install flow from pre-auth code to a working corp token, and
 //! downstream corp tokens.
 
-use std::time::Duration;
-
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::service::*;
-use wecom_apis::{
-    Client, CorpClient, Credential, HasToken, NoCredential, Provider, Result, RetryPolicy, Suite, api,
-};
+use wecom_apis::{Client, Credential, HasToken, NoCredential, Provider, Result, Suite, api};
 use wecom_testkit::{RecordedRequest, Sandbox, creds};
 
 /// A client with only a suite credential.
@@ -50,19 +46,11 @@ const SUITE_TOKEN_EXPIRED: i64 = 42_009;
 /// 60111: userid not found.
 const USER_NOT_FOUND: i64 = 60_111;
 
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_busy_retries: 3,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-    }
-}
-
 /// A client without credentials, for the `token = none` endpoints.
 fn bare_client(sb: &Sandbox) -> Client {
     Client::builder()
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds")
 }
@@ -72,7 +60,7 @@ async fn suite_client(sb: &Sandbox) -> SuiteClient {
     let app = Client::builder()
         .suite(creds::SUITE_ID, creds::SUITE_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds");
     let (ticket, pushed) = sb.suite_ticket();
@@ -90,7 +78,7 @@ async fn app_client(sb: &Sandbox) -> AppClient {
         .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
         .suite(creds::SUITE_ID, creds::SUITE_SECRET)
         .base_url(sb.base_url())
-        .retry_policy(fast_retries())
+        .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds");
     let (ticket, pushed) = sb.suite_ticket();
@@ -100,15 +88,6 @@ async fn app_client(sb: &Sandbox) -> AppClient {
             .expect("store the ticket")
     );
     app
-}
-
-fn corp_client(sb: &Sandbox) -> CorpClient {
-    Client::builder()
-        .corp(creds::CORPID, creds::CORP_SECRET)
-        .base_url(sb.base_url())
-        .retry_policy(fast_retries())
-        .build()
-        .expect("client builds")
 }
 
 /// The WeCom errcode of a call that must fail.
@@ -543,7 +522,7 @@ async fn permanent_code_v2_and_expired_codes() {
 #[tokio::test]
 async fn a_downstream_corp_token_comes_from_the_upstream_token() {
     let sb = Sandbox::start().await;
-    let upstream = corp_client(&sb);
+    let upstream = sb.corp_client();
     let downstream = upstream.downstream(creds::DOWNSTREAM_CORPID, 1_000_002);
     let user = downstream.get_user("alice").await.expect("downstream member");
     assert_eq!(user.userid, "alice");
@@ -884,7 +863,7 @@ async fn suite_endpoints_send_the_suite_token() {
 #[tokio::test]
 async fn agent_permissions_use_the_corp_token() {
     let sb = Sandbox::start().await;
-    let corp = corp_client(&sb);
+    let corp = sb.corp_client();
     sb.stub(
         "agent/get_permissions",
         json!({"app_permissions": ["contact:base", "externalcontact:basic"]}),

@@ -5,14 +5,25 @@
 //! * `gettoken` — corp `access_token` for [`creds::CORPID`] / [`creds::CORP_SECRET`];
 //! * `service/get_provider_token` — `provider_access_token` for
 //!   [`creds::PROVIDER_CORPID`] / [`creds::PROVIDER_SECRET`];
-//! * `user/get` — one corp-token API (users `zhangsan`, `lisi` of [`creds::CORPID`]);
+//! * `service/*` — suite tokens from suite tickets, pre-auth codes,
+//!   authorization ([`Sandbox::authorize`]), permanent codes, authorized-corp
+//!   tokens, admin lists, app QR codes;
+//! * `user/get` — one corp-token API, answering for whichever corp the token
+//!   belongs to (self-built, authorized or downstream);
 //! * `license/*` — all 25 interface-licence APIs, backed by a state machine of
-//!   orders, activation codes and members.
+//!   orders, activation codes and members;
+//! * `externalcontact/*` — customers, follow users, tags, contact ways and
+//!   transfers for [`creds::CORPID`];
+//! * `corpgroup/*` and `miniprogram/transfer_session` — a chain with groups,
+//!   downstream corps, pending ids, contact imports and rules.
 //!
 //! Every response is JSON with `errcode` as its first key. Unknown paths get
-//! HTTP 404 with `{"errcode":404,...}`. Every request is recorded before it is
-//! handled (see [`Sandbox::requests`]), and faults can be injected per path
-//! ([`Sandbox::inject_fault`]).
+//! HTTP 404 with `{"errcode":404,...}` unless a test stubs them
+//! ([`Sandbox::stub`]). Every request is recorded before it is handled (see
+//! [`Sandbox::requests`]), and faults can be injected per path
+//! ([`Sandbox::inject_fault`]). With a callback URL set
+//! ([`Sandbox::set_callback`]) the sandbox pushes encrypted callbacks as WeCom
+//! does.
 //!
 //! Error codes: the documented WeCom code is used where one is known (40001,
 //! 40003, 40013, 40014, 40058, 41001, 41002, 41004, 41009, 42001, 43002,
@@ -97,7 +108,8 @@ impl Sandbox {
         self.shared.lock().tokens.set_ttl(secs);
     }
 
-    /// Makes both token endpoints sleep `d` before answering (to make refresh races real).
+    /// Makes every token endpoint (gettoken, provider, suite, authorized-corp and
+    /// downstream tokens) sleep `d` before answering, to make refresh races real.
     pub fn set_token_delay(&self, d: Duration) {
         self.shared.lock().token_delay = d;
     }

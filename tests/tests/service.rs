@@ -8,13 +8,8 @@
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::service::*;
-use wecom_apis::{Client, Credential, HasToken, NoCredential, Provider, Result, Suite, api};
+use wecom_apis::{Client, HasToken, ProviderSuiteClient as AppClient, Result, Suite, SuiteClient, api};
 use wecom_testkit::{RecordedRequest, Sandbox, creds};
-
-/// A client with only a suite credential.
-type SuiteClient = Client<NoCredential, Credential<Suite>, NoCredential>;
-/// A provider's client for both its provider and suite endpoints.
-type AppClient = Client<Credential<Provider>, Credential<Suite>, NoCredential>;
 
 // WeCom's documented codes (global error-code page, path 90313).
 /// 40013: invalid corpid.

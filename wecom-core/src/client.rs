@@ -97,6 +97,13 @@ pub type ProviderClient = Client<Credential<Provider>, NoCredential, NoCredentia
 /// A self-built app's client: holds the corp `access_token`.
 pub type CorpClient = Client<NoCredential, NoCredential, Credential<Corp>>;
 
+/// A third-party suite's client: holds the `suite_access_token`.
+pub type SuiteClient = Client<NoCredential, Credential<Suite>, NoCredential>;
+
+/// A service provider's app client holding both the provider and the suite
+/// credential (license, service and third-party endpoints in one client).
+pub type ProviderSuiteClient = Client<Credential<Provider>, Credential<Suite>, NoCredential>;
+
 impl<P: Clone, S: Clone, C: Clone> Clone for Client<P, S, C> {
     fn clone(&self) -> Self {
         Client {

@@ -39,7 +39,7 @@ mod macro_support;
 
 pub use client::{
     ApiClient, Client, ClientBuilder, CorpClient, Credential, DEFAULT_BASE_URL, HasToken, NoCredential,
-    ProviderClient,
+    ProviderClient, ProviderSuiteClient, SuiteClient,
 };
 pub use error::{Error, Result};
 pub use pagination::{CursorPage, Page, paginate};

@@ -268,6 +268,8 @@ async fn an_unreachable_server_gives_a_transport_error() {
         .expect("client");
     let err = client.get_user("zhangsan").await.expect_err("refused");
     assert!(err.is_token_error());
+    // The message says what actually happened, not just "error sending request".
+    assert!(err.to_string().to_lowercase().contains("connect"), "{err}");
     assert!(
         matches!(&err, Error::Token { source, .. } if matches!(**source, Error::Transport { .. })),
         "{err:?}"

@@ -39,7 +39,7 @@ pub enum Error {
     /// The request could not be sent or the response could not be read
     /// (connection refused, timeout, reset …). The URL, which carries the
     /// token, is stripped from the inner error.
-    #[error("transport error on `{path}`: {source}")]
+    #[error("transport error on `{path}`: {}", error_chain(source))]
     Transport {
         /// The endpoint path, relative to the base URL.
         path: &'static str,
@@ -142,6 +142,22 @@ impl Error {
     pub fn hint_url(&self) -> Option<String> {
         self.code().map(code_hint_url)
     }
+}
+
+/// An error and its causes, `: `-separated (reqwest's own message alone
+/// rarely says what happened, e.g. "error sending request").
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 /// The page of WeCom's error-code lookup tool for `code`.

@@ -18,6 +18,7 @@
 #![warn(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod call;
 pub mod callback;
 pub mod client;
 mod envelope;
@@ -37,6 +38,7 @@ pub mod __private {
 }
 mod macro_support;
 
+pub use call::Call;
 pub use client::{
     ApiClient, Client, ClientBuilder, CorpClient, Credential, DEFAULT_BASE_URL, HasToken, NoCredential,
     ProviderClient, ProviderSuiteClient, SuiteClient,

@@ -1,5 +1,6 @@
 //! Items the `api` macro's generated code refers to. Not a stable API.
 
+pub use crate::call::Call;
 pub use crate::client::{ApiClient, HasToken};
 pub use crate::error::Result;
 pub use crate::reply::Reply;

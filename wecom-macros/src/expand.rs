@@ -3,6 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::{Api, Endpoint, Role, Verb};
 use crate::valid::{is_unit, result_payload};
@@ -107,6 +108,10 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
     } else {
         quote!(#pm::execute::<#payload>(#pm::ApiClient::runtime(self), #cell, __wecom_request))
     };
+    // The declared `…Result<T>` must be the SDK's: a mismatch is reported on it.
+    let output_check = quote_spanned! {output.span()=>
+        let _: ::core::marker::PhantomData<#output> = ::core::marker::PhantomData::<#pm::Result<#payload>>;
+    };
     let summary = format!(
         "\n\n**Endpoint:** `{} {}`{}",
         route.verb.as_str(),
@@ -119,13 +124,14 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
     quote! {
         #(#attrs)*
         #[doc = #summary]
-        fn #name(&self, #(#args),*) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send
+        fn #name<'__wecom>(&'__wecom self, #(#args),*) -> #pm::Call<'__wecom, #payload>
         #bound
         {
+            #output_check
             static __WECOM_ENDPOINT: #pm::Endpoint = #pm::Endpoint::new(#method, #path, #token_param_tokens);
             let __wecom_request = #pm::Request::new(&__WECOM_ENDPOINT);
             #(#steps)*
-            #run
+            #pm::Call::new(#run)
         }
     }
 }

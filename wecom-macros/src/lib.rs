@@ -59,11 +59,14 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// accepts a binary body (an image, a file) while still reporting JSON errors.
 ///
 /// # What is generated
-/// The trait gets a provided method per endpoint returning
-/// `impl Future<Output = …> + Send`, bounded by `where Self: HasToken<Kind>`,
-/// and a blanket implementation for every client. Calling an endpoint on a
-/// client without the credential it needs is a compile error naming the
-/// missing credential.
+/// The trait gets a provided method per endpoint returning a `Call<'_, T>`
+/// (a `Send` future resolving to `Result<T>` that borrows only the client:
+/// the arguments are encoded when the method is called), bounded by
+/// `where Self: HasToken<Kind>`, and a blanket implementation for every
+/// client. Calling an endpoint on a client without the credential it needs
+/// is one compile error naming the missing credential. The declared return
+/// type must be the SDK's `Result<T>`; another `Result` alias is a type error
+/// on it.
 ///
 /// # Options
 /// `#[api(crate = path)]` names the runtime crate when it cannot be found in

@@ -97,3 +97,12 @@ async fn both(client: Client<wecom_apis::Credential<wecom_apis::Provider>, wecom
 }
 
 fn main() {}
+
+/// The returned call borrows only the client: temporaries passed to the
+/// method may be dropped before it is awaited.
+#[allow(dead_code)]
+async fn temporaries_do_not_outlive_the_call(client: ProviderClient) -> Result<()> {
+    let call = client.fields(&String::from("OI1"), None, None);
+    call.await?;
+    Ok(())
+}

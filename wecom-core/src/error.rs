@@ -165,8 +165,45 @@ pub fn code_hint_url(code: i64) -> String {
     format!("https://open.work.weixin.qq.com/devtool/query?e={code}")
 }
 
+/// JSON keys whose string values never go into an error message.
+const SECRET_KEYS: [&str; 5] = ["token", "secret", "ticket", "permanent_code", "session_key"];
+
+/// Replaces the string value of every secret-looking JSON key with `<redacted>`
+/// (`"access_token":"abc"` → `"access_token":"<redacted>"`), so that a body
+/// quoted in an error (e.g. an undecodable token reply) leaks nothing.
+fn redact_secrets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(quote) = rest.find('"') {
+        let (before, from_quote) = rest.split_at(quote);
+        out.push_str(before);
+        let Some(key_len) = from_quote[1..].find('"') else {
+            out.push_str(from_quote);
+            return out;
+        };
+        let key = &from_quote[1..1 + key_len];
+        let after_key = &from_quote[key_len + 2..];
+        out.push_str(&from_quote[..key_len + 2]);
+        rest = after_key;
+        let value = after_key.trim_start_matches([' ', ':']);
+        let separator_len = after_key.len() - value.len();
+        if after_key[..separator_len].contains(':')
+            && value.starts_with('"')
+            && SECRET_KEYS.iter().any(|s| key.to_ascii_lowercase().contains(s))
+        {
+            out.push_str(&after_key[..separator_len]);
+            out.push_str("\"<redacted>\"");
+            let end = value[1..].find('"').map_or(value.len(), |i| i + 2);
+            rest = &value[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The first [`SNIPPET_LIMIT`] bytes of a body, as lossy UTF-8 cut on a
-/// character boundary, for error messages.
+/// character boundary, with secret-looking JSON values redacted, for error
+/// messages.
 pub fn snippet(body: &[u8]) -> String {
     let cut = body.len().min(SNIPPET_LIMIT);
     let text = String::from_utf8_lossy(&body[..cut]);
@@ -178,7 +215,7 @@ pub fn snippet(body: &[u8]) -> String {
         }
         out.push('…');
     }
-    out
+    redact_secrets(&out)
 }
 
 /// A display helper that never prints its content; used for secrets.
@@ -202,6 +239,23 @@ mod tests {
         assert!(s.len() <= SNIPPET_LIMIT + '…'.len_utf8());
         assert!(s.ends_with('…'));
         assert!(!s.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn snippets_never_show_secret_values() {
+        let body = br#"{"errcode":0,"access_token":"TOKEN123","expires_in":7200,"provider_secret" : "S3CRET","suite_ticket":"TICK"#;
+        let s = snippet(body);
+        assert!(
+            !s.contains("TOKEN123") && !s.contains("S3CRET") && !s.contains("TICK\""),
+            "{s}"
+        );
+        assert!(s.contains(r#""access_token":"<redacted>""#), "{s}");
+        assert!(s.contains(r#""expires_in":7200"#), "{s}");
+        assert_eq!(
+            snippet(br#"{"errcode":40014,"errmsg":"invalid access_token"}"#),
+            r#"{"errcode":40014,"errmsg":"invalid access_token"}"#
+        );
+        assert_eq!(snippet(b"<html>\"unclosed"), "<html>\"unclosed");
     }
 
     #[test]

@@ -40,13 +40,27 @@ impl Endpoint {
 }
 
 /// One call, ready to send (and to re-send on retry).
-#[derive(Debug)]
 pub struct Request {
     pub(crate) endpoint: &'static Endpoint,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) body: Option<Bytes>,
     pub(crate) file: Option<(&'static str, Upload)>,
     pub(crate) encode_error: Option<String>,
+}
+
+/// Shows the endpoint and the query parameter names only: values and bodies
+/// may hold secrets (`corpsecret`, `provider_secret`, `suite_ticket` …).
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.query.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("Request")
+            .field("method", &self.endpoint.method)
+            .field("path", &self.endpoint.path)
+            .field("query", &names)
+            .field("body_len", &self.body.as_ref().map(Bytes::len))
+            .field("file", &self.file.as_ref().map(|(name, upload)| (name, upload)))
+            .finish()
+    }
 }
 
 impl Request {
@@ -124,11 +138,20 @@ fn query_text<V: Serialize + ?Sized>(value: &V) -> Result<Option<String>, String
 ///
 /// Fields whose value serializes to `null` (e.g. `None`) are left out, since
 /// WeCom treats a missing optional field and `null` differently at times.
-#[derive(Debug)]
 pub struct JsonFields {
     buf: Vec<u8>,
     count: usize,
     error: Option<String>,
+}
+
+/// Shows only sizes: the fields may hold secrets.
+impl std::fmt::Debug for JsonFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonFields")
+            .field("fields", &self.count)
+            .field("bytes", &self.buf.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for JsonFields {
@@ -196,6 +219,17 @@ mod tests {
         let mut empty = JsonFields::new();
         empty.field("a", &None::<u8>);
         assert_eq!(empty.finish().unwrap(), &b"{}"[..]);
+    }
+
+    #[test]
+    fn debug_shows_no_values() {
+        static EP: Endpoint = Endpoint::new(Method::Get, "gettoken", None);
+        let r = Request::new(&EP).query("corpsecret", "s3cr3t");
+        let shown = format!("{r:?}");
+        assert!(
+            shown.contains("corpsecret") && !shown.contains("s3cr3t"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ extern crate self as wecom_apis;
 pub mod corpgroup;
 pub mod external_contact;
 pub mod license;
+pub(crate) mod paging;
 pub(crate) mod serde_util;
 pub mod service;
 

@@ -24,6 +24,12 @@ impl<T> Page<T> {
         let next_cursor = (has_more && !next_cursor.is_empty()).then_some(next_cursor);
         Page { items, next_cursor }
     }
+
+    /// A page of a list whose reply has no `has_more`: an empty
+    /// `next_cursor` ends the walk.
+    pub fn from_next_cursor(items: Vec<T>, next_cursor: String) -> Self {
+        Self::from_cursor(items, next_cursor, true)
+    }
 }
 
 /// A reply of a cursor-paginated endpoint that can be read as a [`Page`].

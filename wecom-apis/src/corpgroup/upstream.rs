@@ -885,11 +885,8 @@ impl CursorPage for AppShareInfoList {
     }
 }
 
-impl CursorPage for ChainCorpInfoList {
-    type Item = GroupCorp;
-    fn into_page(self) -> Page<GroupCorp> {
-        Page::from_cursor(self.group_corps, self.next_cursor, self.has_more)
-    }
+crate::paging::cursor_page! {
+    ChainCorpInfoList => group_corps: GroupCorp [has_more],
 }
 
 /// Page size of [`UpStreamStreams::list_app_share_info_stream`] when the

@@ -12,7 +12,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -534,22 +534,10 @@ pub struct GroupChatNewExternalUseridList {
 // Pagination
 // ---------------------------------------------------------------------------
 
-impl CursorPage for AcquisitionLinkIdList {
-    type Item = String;
-
-    /// No `has_more`: an empty `next_cursor` ends the list.
-    fn into_page(self) -> Page<String> {
-        Page::from_cursor(self.link_id_list, self.next_cursor, true)
-    }
-}
-
-impl CursorPage for AcquisitionCustomerList {
-    type Item = AcquisitionCustomer;
-
-    /// No `has_more`: an empty `next_cursor` ends the list.
-    fn into_page(self) -> Page<AcquisitionCustomer> {
-        Page::from_cursor(self.customer_list, self.next_cursor, true)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    AcquisitionLinkIdList => link_id_list: String,
+    AcquisitionCustomerList => customer_list: AcquisitionCustomer,
 }
 
 /// Walks the acquisition lists to the end. Implemented for every

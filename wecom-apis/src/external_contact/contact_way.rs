@@ -7,7 +7,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -577,11 +577,9 @@ pub struct ContactWayList {
     pub next_cursor: String,
 }
 
-impl CursorPage for ContactWayList {
-    type Item = ContactWayId;
-    fn into_page(self) -> Page<ContactWayId> {
-        Page::from_cursor(self.contact_way, self.next_cursor, true)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    ContactWayList => contact_way: ContactWayId,
 }
 
 /// Walks the contact-way list to the end.

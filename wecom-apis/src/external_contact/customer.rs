@@ -9,7 +9,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -762,25 +762,11 @@ pub struct ConvertedExternalUserid {
 // Paging
 // ---------------------------------------------------------------------------
 
-impl CursorPage for CustomerDetail {
-    type Item = FollowUser;
-    fn into_page(self) -> Page<FollowUser> {
-        Page::from_cursor(self.follow_user, self.next_cursor, true)
-    }
-}
-
-impl CursorPage for CustomerBatch {
-    type Item = CustomerWithFollowInfo;
-    fn into_page(self) -> Page<CustomerWithFollowInfo> {
-        Page::from_cursor(self.external_contact_list, self.next_cursor, true)
-    }
-}
-
-impl CursorPage for ContactList {
-    type Item = ContactInfo;
-    fn into_page(self) -> Page<ContactInfo> {
-        Page::from_cursor(self.info_list, self.next_cursor, true)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    CustomerDetail => follow_user: FollowUser,
+    CustomerBatch => external_contact_list: CustomerWithFollowInfo,
+    ContactList => info_list: ContactInfo,
 }
 
 /// Walks the customer lists to the end.

@@ -9,7 +9,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -296,12 +296,9 @@ pub struct GroupChatList {
     pub next_cursor: String,
 }
 
-impl CursorPage for GroupChatList {
-    type Item = GroupChatSummary;
-    fn into_page(self) -> Page<GroupChatSummary> {
-        let more = !self.next_cursor.is_empty();
-        Page::from_cursor(self.group_chat_list, self.next_cursor, more)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    GroupChatList => group_chat_list: GroupChatSummary,
 }
 
 // ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ use futures_core::Stream;
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -832,19 +832,8 @@ pub struct GroupMsgResult {
     pub next_cursor: String,
 }
 
-macro_rules! cursor_page_by_next_cursor {
-    ($($reply:ty => $list:ident: $item:ty),+ $(,)?) => {$(
-        impl CursorPage for $reply {
-            type Item = $item;
-            fn into_page(self) -> Page<$item> {
-                let more = !self.next_cursor.is_empty();
-                Page::from_cursor(self.$list, self.next_cursor, more)
-            }
-        }
-    )+};
-}
-
-cursor_page_by_next_cursor! {
+// These lists carry no `has_more`: an empty `next_cursor` ends them.
+crate::paging::cursor_page! {
     GroupMsgList => group_msg_list: GroupMsg,
     GroupMsgTaskList => task_list: GroupMsgTask,
     GroupMsgSendResultList => send_list: GroupMsgSendResult,

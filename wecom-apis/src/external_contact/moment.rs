@@ -15,7 +15,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -1030,18 +1030,7 @@ impl EditMomentStrategyRequest {
 // ---------------------------------------------------------------------------
 
 // These lists carry no `has_more`: an empty `next_cursor` ends them.
-macro_rules! cursor_page {
-    ($($reply:ty => $list:ident: $item:ty),+ $(,)?) => {$(
-        impl CursorPage for $reply {
-            type Item = $item;
-            fn into_page(self) -> Page<$item> {
-                Page::from_cursor(self.$list, self.next_cursor, true)
-            }
-        }
-    )+};
-}
-
-cursor_page! {
+crate::paging::cursor_page! {
     MomentList => moment_list: Moment,
     MomentTaskList => task_list: MomentTaskItem,
     MomentCustomerList => customer_list: MomentCustomer,

@@ -8,7 +8,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 
@@ -229,13 +229,9 @@ impl ProductAlbumUpdate {
     }
 }
 
-impl CursorPage for ProductAlbumList {
-    type Item = ProductAlbum;
-
-    /// No `has_more` here: an empty `next_cursor` ends the list.
-    fn into_page(self) -> Page<ProductAlbum> {
-        Page::from_cursor(self.product_list, self.next_cursor, true)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    ProductAlbumList => product_list: ProductAlbum,
 }
 
 /// Walks the product album to the end. Implemented for every

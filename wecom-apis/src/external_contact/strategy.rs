@@ -8,7 +8,7 @@
 
 use futures_core::Stream;
 use serde::{Deserialize, Deserializer, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use super::group_chat::opt_flag;
 use crate::Result;
@@ -707,20 +707,10 @@ impl EditCustomerStrategyRequest {
     }
 }
 
-impl CursorPage for CustomerStrategyList {
-    type Item = CustomerStrategyId;
-    fn into_page(self) -> Page<CustomerStrategyId> {
-        let more = !self.next_cursor.is_empty();
-        Page::from_cursor(self.strategy, self.next_cursor, more)
-    }
-}
-
-impl CursorPage for CustomerStrategyRangeList {
-    type Item = CustomerStrategyRange;
-    fn into_page(self) -> Page<CustomerStrategyRange> {
-        let more = !self.next_cursor.is_empty();
-        Page::from_cursor(self.range, self.next_cursor, more)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    CustomerStrategyList => strategy: CustomerStrategyId,
+    CustomerStrategyRangeList => range: CustomerStrategyRange,
 }
 
 // ---------------------------------------------------------------------------

@@ -289,11 +289,9 @@ pub struct ChatTransferReply {
 // Paging
 // ---------------------------------------------------------------------------
 
-impl CursorPage for TransferResultList {
-    type Item = CustomerTransferStatus;
-    fn into_page(self) -> Page<CustomerTransferStatus> {
-        Page::from_cursor(self.customer, self.next_cursor, true)
-    }
+// No `has_more` in these replies: an empty `next_cursor` ends the list.
+crate::paging::cursor_page! {
+    TransferResultList => customer: CustomerTransferStatus,
 }
 
 impl CursorPage for UnassignedList {

@@ -1194,23 +1194,11 @@ pub struct SupportPolicy {
     pub unsatisfied_reason: Vec<i64>,
 }
 
-/// Lets the cursor-paginated replies be walked with [`wecom_core::paginate`].
-macro_rules! cursor_page {
-    ($($reply:ty => $list:ident: $item:ty),+ $(,)?) => {$(
-        impl wecom_core::CursorPage for $reply {
-            type Item = $item;
-            fn into_page(self) -> wecom_core::Page<$item> {
-                wecom_core::Page::from_cursor(self.$list, self.next_cursor, self.has_more)
-            }
-        }
-    )+};
-}
-
-cursor_page! {
-    OrderList => order_list: OrderSummary,
-    OrderAccountList => account_list: OrderAccount,
-    ActivedAccountList => account_list: ActivedAccount,
-    UnionOrderDetail => buy_list: UnionSubOrder,
+crate::paging::cursor_page! {
+    OrderList => order_list: OrderSummary [has_more],
+    OrderAccountList => account_list: OrderAccount [has_more],
+    ActivedAccountList => account_list: ActivedAccount [has_more],
+    UnionOrderDetail => buy_list: UnionSubOrder [has_more],
 }
 
 #[cfg(test)]

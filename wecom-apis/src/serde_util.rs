@@ -5,7 +5,10 @@
 //!   values instead of failing, so a value WeCom adds later never breaks
 //!   decoding.
 //! * [`flag`] reads a yes/no field that WeCom sends as `0`/`1` in some
-//!   families and as `true`/`false` in others (e.g. `has_more`).
+//!   families and as `true`/`false` in others (e.g. `has_more`);
+//!   [`opt_flag`] does the same for optional fields.
+//! * [`deserialize_code`] and [`id_list`] read integers (and lists of ids)
+//!   that WeCom sends as numbers or as numeric strings.
 
 /// Declares an integer-coded enum with named variants plus `Other(i64)`.
 ///
@@ -221,6 +224,59 @@ pub(crate) mod flag {
             Ok(false)
         }
     }
+}
+
+/// `#[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_util::opt_flag")]`
+/// for an optional yes/no field that WeCom wants as `0`/`1` (`need_name`,
+/// `auto_create_room`, `notify`). Reading also accepts `true`/`false`,
+/// `"0"`/`"1"` and `null` (like [`flag`]).
+pub(crate) mod opt_flag {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `Some(b)` as `0`/`1` (and `None` as `null`, normally skipped).
+    pub(crate) fn serialize<S>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+    {
+        match value {
+            Some(b) => serializer.serialize_u8(u8::from(*b)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Reads a flag in any of WeCom's spellings; `null` is `None`.
+    pub(crate) fn deserialize<'de, D>(deserializer: D) -> Result<Option<bool>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "crate::serde_util::flag")] bool);
+        Option::<Wrap>::deserialize(deserializer).map(|w| w.map(|Wrap(b)| b))
+    }
+}
+
+/// Reads a list of ids sent as numbers or numeric strings (`null` is empty).
+pub(crate) fn id_list<'de, D, T>(deserializer: D) -> std::result::Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de> + std::str::FromStr,
+{
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Id<T> {
+        Number(T),
+        Text(String),
+    }
+    let ids = <Option<Vec<Id<T>>> as serde::Deserialize>::deserialize(deserializer)?.unwrap_or_default();
+    ids.into_iter()
+        .map(|id| match id {
+            Id::Number(n) => Ok(n),
+            Id::Text(s) => s
+                .trim()
+                .parse()
+                .map_err(|_| serde::de::Error::custom(format!("invalid id {s:?}"))),
+        })
+        .collect()
 }
 
 #[cfg(test)]

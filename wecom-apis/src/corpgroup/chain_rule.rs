@@ -101,7 +101,11 @@ pub struct OwnerCorpRange {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub userids: Vec<String>,
     /// Departments (部门id); numbers, numeric strings are read too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "ids")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::serde_util::id_list"
+    )]
     pub departmentids: Vec<u64>,
 }
 
@@ -141,7 +145,11 @@ pub struct MemberCorpRange {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corpids: Vec<String>,
     /// Chain groups (分组id); numbers, numeric strings are read too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "ids")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::serde_util::id_list"
+    )]
     pub groupids: Vec<u32>,
 }
 
@@ -171,30 +179,6 @@ impl MemberCorpRange {
         self.groupids.extend(groupids);
         self
     }
-}
-
-/// Reads a list of ids sent as numbers or numeric strings (`null` is empty).
-fn ids<'de, D, T>(deserializer: D) -> std::result::Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de> + std::str::FromStr,
-{
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id<T> {
-        Number(T),
-        Text(String),
-    }
-    let ids = Option::<Vec<Id<T>>>::deserialize(deserializer)?.unwrap_or_default();
-    ids.into_iter()
-        .map(|id| match id {
-            Id::Number(n) => Ok(n),
-            Id::Text(s) => s
-                .trim()
-                .parse()
-                .map_err(|_| serde::de::Error::custom(format!("invalid id {s:?}"))),
-        })
-        .collect()
 }
 
 #[cfg(test)]

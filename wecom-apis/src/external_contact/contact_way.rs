@@ -361,7 +361,7 @@ pub struct ContactWay {
     #[serde(default)]
     pub user: Vec<String>,
     /// Department ids (numbers, or numeric strings as some replies send them).
-    #[serde(default, deserialize_with = "department_ids")]
+    #[serde(default, deserialize_with = "crate::serde_util::id_list")]
     pub party: Vec<u32>,
     /// Whether this is a temporary-chat way.
     #[serde(default, with = "crate::serde_util::flag")]
@@ -618,29 +618,6 @@ impl<T: ContactWayApi + ?Sized> ContactWayStreams for T {
             }
         })
     }
-}
-
-/// Reads department ids sent as numbers or as numeric strings.
-fn department_ids<'de, D>(deserializer: D) -> std::result::Result<Vec<u32>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        Number(u32),
-        Text(String),
-    }
-    let ids = Option::<Vec<Id>>::deserialize(deserializer)?.unwrap_or_default();
-    ids.into_iter()
-        .map(|id| match id {
-            Id::Number(n) => Ok(n),
-            Id::Text(s) => s
-                .trim()
-                .parse()
-                .map_err(|_| serde::de::Error::custom(format!("invalid department id {s:?}"))),
-        })
-        .collect()
 }
 
 #[cfg(test)]

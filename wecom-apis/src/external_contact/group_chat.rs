@@ -312,7 +312,11 @@ pub struct GetGroupChatRequest {
     pub chat_id: String,
     /// Whether to return members' names (是否需要返回群成员的名字), sent
     /// as 0/1; WeCom's default is no.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_flag")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
     pub need_name: Option<bool>,
 }
 
@@ -442,7 +446,11 @@ pub struct JoinWaySettings {
     pub remark: Option<String>,
     /// Whether WeCom creates a new group when every group is full
     /// (当群满了后，是否自动新建群), sent as 0/1; WeCom's default is yes.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_flag")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
     pub auto_create_room: Option<bool>,
     /// Name prefix of auto-created groups (自动建群的群名前缀), at most 40
     /// characters; with `auto_create_room`.
@@ -611,38 +619,5 @@ impl<T: GroupChatApi + ?Sized> GroupChatStreams for T {
             }
             async move { self.list_group_chat(&page).await.map(CursorPage::into_page) }
         })
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Serde helper shared by the 2.4/2.6/2.8 files
-// ---------------------------------------------------------------------------
-
-/// `#[serde(default, skip_serializing_if = "Option::is_none", with = "opt_flag")]`
-/// for an optional yes/no field that WeCom wants as `0`/`1` (`need_name`,
-/// `auto_create_room`, `notify`). Reading also accepts `true`/`false`,
-/// `"0"`/`"1"` and `null` (like [`crate::serde_util::flag`]).
-pub(super) mod opt_flag {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    /// Writes `Some(b)` as `0`/`1` (and `None` as `null`, normally skipped).
-    pub(crate) fn serialize<S>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: Serializer,
-    {
-        match value {
-            Some(b) => serializer.serialize_u8(u8::from(*b)),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads a flag in any of WeCom's spellings; `null` is `None`.
-    pub(crate) fn deserialize<'de, D>(deserializer: D) -> Result<Option<bool>, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        #[derive(Deserialize)]
-        struct Wrap(#[serde(with = "crate::serde_util::flag")] bool);
-        Option::<Wrap>::deserialize(deserializer).map(|w| w.map(|Wrap(b)| b))
     }
 }

@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::group_chat::opt_flag;
 use super::message::{MsgAttachment, MsgFile, MsgImage, MsgLink, MsgMiniprogram, MsgText, MsgVideo};
 use crate::Result;
 
@@ -149,7 +148,11 @@ pub struct AddGroupWelcomeTemplateRequest {
     pub agentid: Option<i64>,
     /// Whether to notify members of the new template (sent as 0/1;
     /// WeCom's default is yes).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_flag")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
     pub notify: Option<bool>,
 }
 

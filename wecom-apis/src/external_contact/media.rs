@@ -127,13 +127,8 @@ pub struct UploadedAttachment {
     pub media_id: String,
     /// Upload time (unix seconds). WeCom sends a number here (and a string
     /// in the sibling `media/upload`); both are accepted.
-    #[serde(default, deserialize_with = "int_or_string")]
+    #[serde(default, deserialize_with = "crate::serde_util::deserialize_code")]
     pub created_at: i64,
-}
-
-/// Reads an integer written as a JSON number or as a string (`"1380000000"`).
-fn int_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> std::result::Result<i64, D::Error> {
-    crate::serde_util::deserialize_code(deserializer)
 }
 
 #[cfg(test)]

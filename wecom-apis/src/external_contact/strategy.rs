@@ -10,7 +10,6 @@ use futures_core::Stream;
 use serde::{Deserialize, Deserializer, Serialize};
 use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
-use super::group_chat::opt_flag;
 use crate::Result;
 use crate::serde_util::int_enum;
 
@@ -359,147 +358,147 @@ pub struct CustomerStrategyPrivilege {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub view_customer_list: Option<bool>,
     /// View customer statistics (查看客户统计数据).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub view_customer_data: Option<bool>,
     /// View the customer-group list (查看客户群列表).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub view_room_list: Option<bool>,
     /// Configure 「联系我」 for members (配置「联系我」方式).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub contact_me: Option<bool>,
     /// Configure 「加入群聊」 (配置「加入群聊」).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub join_room: Option<bool>,
     /// Share customers between members (允许分享客户给其他成员).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub share_customer: Option<bool>,
     /// Reassign resigned members' customers (分配离职成员客户).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub oper_resign_customer: Option<bool>,
     /// Reassign resigned members' customer groups (分配离职成员客户群).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub oper_resign_group: Option<bool>,
     /// Send mass messages to customers (给客户群发消息).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub send_customer_msg: Option<bool>,
     /// Configure welcome messages (配置欢迎语).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub edit_welcome_msg: Option<bool>,
     /// View members' customer-contact statistics (查看成员联系客户统计).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub view_behavior_data: Option<bool>,
     /// View customer-group statistics (查看群聊数据统计).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub view_room_data: Option<bool>,
     /// Send mass messages to customer groups (发送消息到客户群).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub send_group_msg: Option<bool>,
     /// Deduplicate customer groups (群聊去重).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub room_deduplication: Option<bool>,
     /// Configure quick replies (配置快捷回复).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub rapid_reply: Option<bool>,
     /// Transfer active members' customers (转接在职成员的客户).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub onjob_customer_transfer: Option<bool>,
     /// Edit the anti-harassment rules (编辑企业成员防骚扰规则).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub edit_anti_spam_rule: Option<bool>,
     /// Export the customer list (导出客户列表).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub export_customer_list: Option<bool>,
     /// Export members' customer statistics (导出成员客户统计).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub export_customer_data: Option<bool>,
     /// Export the customer-group list (导出客户群列表).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub export_customer_group_list: Option<bool>,
     /// Manage customer tags (配置企业客户标签).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_bool"
+        deserialize_with = "crate::serde_util::opt_flag::deserialize"
     )]
     pub manage_customer_tag: Option<bool>,
 }
@@ -773,15 +772,6 @@ impl<T: CustomerStrategyApi + ?Sized> CustomerStrategyStreams for T {
 // ---------------------------------------------------------------------------
 // Serde helpers
 // ---------------------------------------------------------------------------
-
-/// Reads an optional privilege flag: `true`/`false`, `0`/`1`, or `null`.
-/// Written back as a JSON bool, as WeCom documents it.
-fn opt_bool<'de, D>(deserializer: D) -> std::result::Result<Option<bool>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    opt_flag::deserialize(deserializer)
-}
 
 /// Reads an optional numeric id sent as a number or a numeric string.
 fn opt_id<'de, D>(deserializer: D) -> std::result::Result<Option<i64>, D::Error>

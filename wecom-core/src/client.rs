@@ -134,6 +134,17 @@ impl Client {
 }
 
 impl<P, S, C> Client<P, S, C> {
+    /// A corp client on this client's runtime (transport and token store)
+    /// whose token comes from `source`.
+    fn derived_corp_client(&self, source: impl TokenSource) -> CorpClient {
+        Client {
+            runtime: Arc::clone(&self.runtime),
+            provider: NoCredential,
+            suite: NoCredential,
+            corp: Credential::new(TokenCell::new(source)),
+        }
+    }
+
     /// The shared runtime (transport, base URL, retry policy).
     pub fn runtime(&self) -> &Runtime {
         &self.runtime
@@ -150,12 +161,7 @@ impl<P, C> Client<P, Credential<Suite>, C> {
     /// under the suite and corp, so re-created clients reuse it.
     pub fn corp(&self, auth_corpid: impl Into<String>, permanent_code: impl Into<Secret>) -> CorpClient {
         let source = AuthCorpTokenSource::new(Arc::clone(&self.suite.cell), auth_corpid, permanent_code);
-        Client {
-            runtime: Arc::clone(&self.runtime),
-            provider: NoCredential,
-            suite: NoCredential,
-            corp: Credential::new(TokenCell::new(source)),
-        }
+        self.derived_corp_client(source)
     }
 
     /// Stores a suite_ticket pushed by WeCom (what the callback receiver does
@@ -189,12 +195,7 @@ impl<P, S> Client<P, S, Credential<Corp>> {
         business_type: u8,
     ) -> CorpClient {
         let source = DownstreamTokenSource::new(Arc::clone(&self.corp.cell), corpid, agentid, business_type);
-        Client {
-            runtime: Arc::clone(&self.runtime),
-            provider: NoCredential,
-            suite: NoCredential,
-            corp: Credential::new(TokenCell::new(source)),
-        }
+        self.derived_corp_client(source)
     }
 }
 

@@ -21,10 +21,7 @@ pub struct Runtime {
     http: reqwest::Client,
     base_url: String,
     retry: RetryPolicy,
-    refresh_margin: Duration,
-    store: Arc<dyn TokenStore>,
-    lock_ttl: Duration,
-    local_cache: bool,
+    tokens: TokenSettings,
 }
 
 /// The token-related settings of a [`Runtime`].
@@ -60,31 +57,28 @@ impl Runtime {
             http,
             base_url,
             retry,
-            refresh_margin: tokens.refresh_margin,
-            store: tokens.store,
-            lock_ttl: tokens.lock_ttl,
-            local_cache: tokens.local_cache,
+            tokens,
         }
     }
 
     /// Where tokens and suite tickets are shared.
     pub fn store(&self) -> &dyn TokenStore {
-        &*self.store
+        &*self.tokens.store
     }
 
     /// The token store, shared (e.g. for a callback receiver).
     pub fn shared_store(&self) -> Arc<dyn TokenStore> {
-        Arc::clone(&self.store)
+        Arc::clone(&self.tokens.store)
     }
 
     /// How long a refresh lock is held at most (a crashed holder blocks others no longer).
     pub fn lock_ttl(&self) -> Duration {
-        self.lock_ttl
+        self.tokens.lock_ttl
     }
 
     /// Whether each token cell keeps a local copy in front of the store.
     pub fn local_cache(&self) -> bool {
-        self.local_cache
+        self.tokens.local_cache
     }
 
     /// The base URL every path is appended to (ends with `/`).
@@ -94,7 +88,7 @@ impl Runtime {
 
     /// How long before expiry tokens are refreshed.
     pub fn refresh_margin(&self) -> Duration {
-        self.refresh_margin
+        self.tokens.refresh_margin
     }
 
     /// The retry policy.

@@ -223,6 +223,13 @@ impl CallbackCrypto {
         Ok(decrypted)
     }
 
+    /// The IV: the key's first 16 bytes.
+    fn iv(&self) -> [u8; 16] {
+        let mut iv = [0u8; 16];
+        iv.copy_from_slice(&self.key[..16]);
+        iv
+    }
+
     /// Decrypts a base64 ciphertext (no signature check).
     pub fn decrypt(&self, encrypt: &str) -> Result<Decrypted, CallbackError> {
         let mut data = STANDARD
@@ -231,9 +238,8 @@ impl CallbackCrypto {
         if data.is_empty() || data.len() % 16 != 0 {
             return Err(CallbackError::BadCiphertextLength(data.len()));
         }
-        let iv: [u8; 16] = self.key[..16].try_into().map_err(|_| CallbackError::BadPadding)?;
         let len = data.len();
-        let plain = cbc::Decryptor::<Aes256>::new(&self.key.into(), &iv.into())
+        let plain = cbc::Decryptor::<Aes256>::new(&self.key.into(), &self.iv().into())
             .decrypt_padded_mut::<NoPadding>(&mut data)
             .map_err(|_| CallbackError::BadCiphertextLength(len))?;
         let content = unpad(plain)?;
@@ -270,9 +276,8 @@ impl CallbackCrypto {
         data.extend_from_slice(receive_id.as_bytes());
         let pad = PAD_BLOCK - data.len() % PAD_BLOCK;
         data.resize(data.len() + pad, pad as u8);
-        let iv: [u8; 16] = self.key[..16].try_into().unwrap_or([0; 16]);
         let total = data.len();
-        let cipher = cbc::Encryptor::<Aes256>::new(&self.key.into(), &iv.into())
+        let cipher = cbc::Encryptor::<Aes256>::new(&self.key.into(), &self.iv().into())
             .encrypt_padded_mut::<NoPadding>(&mut data, total)
             .map(<[u8]>::to_vec)
             .unwrap_or_default();

@@ -73,13 +73,18 @@ struct TokenReply {
     expires_in: u64,
 }
 
-impl TokenReply {
-    fn into_fetched(self) -> FetchedToken {
-        FetchedToken {
-            value: Secret::new(self.access_token),
-            expires_in: Duration::from_secs(self.expires_in),
-        }
-    }
+/// Calls a token endpoint (with `cell`'s token, if it needs one) and reads
+/// the token out of its reply.
+async fn request_token(
+    context: FetchContext<'_>,
+    cell: Option<&TokenCell>,
+    request: Request,
+) -> Result<FetchedToken> {
+    let reply: TokenReply = context.runtime.execute(cell, request).await?;
+    Ok(FetchedToken {
+        value: Secret::new(reply.access_token),
+        expires_in: Duration::from_secs(reply.expires_in),
+    })
 }
 
 /// A short, non-reversible fingerprint of a secret, so that two apps of one
@@ -125,8 +130,7 @@ impl TokenSource for CorpTokenSource {
             let request = Request::new(&GETTOKEN)
                 .query("corpid", &self.corpid)
                 .query("corpsecret", self.secret.expose());
-            let reply: TokenReply = context.runtime.execute(None, request).await?;
-            Ok(reply.into_fetched())
+            request_token(context, None, request).await
         })
     }
 }
@@ -169,8 +173,7 @@ impl TokenSource for ProviderTokenSource {
             body.field("corpid", &self.corpid);
             body.field("provider_secret", self.secret.expose());
             let request = Request::new(&GET_PROVIDER_TOKEN).fields(body);
-            let reply: TokenReply = context.runtime.execute(None, request).await?;
-            Ok(reply.into_fetched())
+            request_token(context, None, request).await
         })
     }
 }
@@ -226,8 +229,7 @@ impl TokenSource for SuiteTokenSource {
             body.field("suite_secret", self.secret.expose());
             body.field("suite_ticket", &ticket.ticket);
             let request = Request::new(&GET_SUITE_TOKEN).fields(body);
-            let reply: TokenReply = context.runtime.execute(None, request).await?;
-            Ok(reply.into_fetched())
+            request_token(context, None, request).await
         })
     }
 }
@@ -277,8 +279,7 @@ impl TokenSource for AuthCorpTokenSource {
             body.field("auth_corpid", &self.auth_corpid);
             body.field("permanent_code", self.permanent_code.expose());
             let request = Request::new(&GET_CORP_TOKEN).fields(body);
-            let reply: TokenReply = context.runtime.execute(Some(&self.suite), request).await?;
-            Ok(reply.into_fetched())
+            request_token(context, Some(&self.suite), request).await
         })
     }
 }
@@ -333,8 +334,7 @@ impl TokenSource for DownstreamTokenSource {
             body.field("agentid", &self.agentid);
             body.field("business_type", &self.business_type);
             let request = Request::new(&CORPGROUP_GETTOKEN).fields(body);
-            let reply: TokenReply = context.runtime.execute(Some(&self.upstream), request).await?;
-            Ok(reply.into_fetched())
+            request_token(context, Some(&self.upstream), request).await
         })
     }
 }

@@ -6,14 +6,13 @@
 use serde_json::{Value, json};
 
 use super::super::codes;
-use super::super::params::JsonBody;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
 use super::model::ChainCorp;
 use super::{
     CORP_NOT_IN_CHAIN, CorpGroupState, INVALID_AGENTID, caller, opt_bool, opt_u32, owned_chain, page,
-    require_post, upstream_caller,
+    upstream_post,
 };
 
 /// Most corps per `list_app_share_info` page.
@@ -28,9 +27,7 @@ pub(super) fn list_app_share_info(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let agentid = f.req_int("agentid")?;
     let business_type = f.opt_int("business_type")?.unwrap_or(0);
@@ -102,9 +99,7 @@ pub(super) fn get_chain_group(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain = owned_chain(state, &owner, f.req_str("chain_id")?)?;
     let only = opt_u32(&f, "groupid")?;
@@ -138,9 +133,7 @@ pub(super) fn get_chain_corpinfo_list(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain = owned_chain(state, &owner, f.req_str("chain_id")?)?;
     let groupid = opt_u32(&f, "groupid")?.unwrap_or(1);
@@ -213,9 +206,7 @@ pub(super) fn get_chain_corpinfo(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain = owned_chain(state, &owner, f.req_str("chain_id")?)?;
     let (corpid, pending) = addressed_corp(&f)?;
@@ -245,9 +236,7 @@ pub(super) fn remove_corp(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain = owned_chain(state, &owner, f.req_str("chain_id")?)?;
     let (corpid, pending) = addressed_corp(&f)?;
@@ -268,9 +257,7 @@ pub(super) fn get_chain_user_custom_id(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain = owned_chain(state, &owner, f.req_str("chain_id")?)?;
     let corpid = f.req_str("corpid")?;
@@ -297,9 +284,7 @@ pub(super) fn get_corp_shared_chain_list(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let corpid = body.fields().req_str("corpid")?;
     let chains: Vec<Value> = state
         .chains

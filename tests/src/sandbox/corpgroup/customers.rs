@@ -8,7 +8,7 @@ use super::super::params::JsonBody;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
-use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, caller, require_post, upstream_caller};
+use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, caller, require_post, upstream_post};
 
 /// Most external_userids per `batch/external_userid_to_pending_id`.
 const MAX_EXTERNAL_USERIDS: usize = 100;
@@ -22,9 +22,7 @@ pub(super) fn unionid_to_external_userid(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let unionid = f.req_str("unionid")?;
     let openid = f.req_str("openid")?;
@@ -47,9 +45,7 @@ pub(super) fn unionid_to_pending_id(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (_, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let unionid = f.req_str("unionid")?;
     let openid = f.req_str("openid")?;

@@ -3,14 +3,14 @@
 
 use serde_json::{Map, Value, json};
 
-use super::super::params::{Fields, JsonBody, query_param};
+use super::super::params::{Fields, query_param};
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
 use super::model::{Chain, ChainCorp, Contact, Group, ImportEntry, ImportJob};
 use super::{
     CorpGroupState, IMPORT_JOB_RUNNING, INVALID_IDENTITY, INVALID_MOBILE, JOB_NOT_FOUND, owned_chain,
-    require_post, upstream_caller,
+    upstream_caller, upstream_post,
 };
 
 /// WeCom's generic "invalid parameter".
@@ -23,9 +23,7 @@ pub(super) fn import_chain_contact(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    let body = JsonBody::parse(&req.body)?;
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
     let f = body.fields();
     let chain_id = f.req_str("chain_id")?;
     owned_chain(state, &owner, chain_id)?;

@@ -212,6 +212,19 @@ fn upstream_caller(
 }
 
 /// 43002 unless the request is a POST.
+/// The entry check of every upstream-only POST: the method, the caller's
+/// token (an upstream corp), and the JSON body. Returns the caller and the body.
+fn upstream_post(
+    state: &CorpGroupState,
+    tokens: &TokenStore,
+    req: &RecordedRequest,
+    now: i64,
+) -> Result<(String, JsonBody), ApiError> {
+    require_post(req)?;
+    let owner = upstream_caller(state, tokens, req, now)?;
+    Ok((owner, JsonBody::parse(&req.body)?))
+}
+
 fn require_post(req: &RecordedRequest) -> Result<(), ApiError> {
     if req.method == "POST" {
         Ok(())

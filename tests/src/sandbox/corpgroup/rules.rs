@@ -9,19 +9,18 @@ use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
 use super::model::Chain;
-use super::{CorpGroupState, RULE_NOT_FOUND, owned_chain, require_post, upstream_caller};
+use super::{CorpGroupState, RULE_NOT_FOUND, owned_chain, upstream_post};
 
-/// Parses the body and finds the caller's chain.
+/// Checks the call, parses the body and finds the caller's chain.
 fn with_chain<'s>(
     state: &'s mut CorpGroupState,
     tokens: &TokenStore,
     req: &RecordedRequest,
     now: i64,
-    body: &JsonBody,
-) -> Result<&'s mut Chain, ApiError> {
-    require_post(req)?;
-    let owner = upstream_caller(state, tokens, req, now)?;
-    owned_chain(state, &owner, body.fields().req_str("chain_id")?)
+) -> Result<(&'s mut Chain, JsonBody), ApiError> {
+    let (owner, body) = upstream_post(state, tokens, req, now)?;
+    let chain = owned_chain(state, &owner, body.fields().req_str("chain_id")?)?;
+    Ok((chain, body))
 }
 
 fn rule_id(f: &Fields<'_>) -> Result<i64, ApiError> {
@@ -39,8 +38,7 @@ pub(super) fn list_ids(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let body = JsonBody::parse(&req.body)?;
-    let chain = with_chain(state, tokens, req, now, &body)?;
+    let (chain, _) = with_chain(state, tokens, req, now)?;
     let ids: Vec<i64> = chain.rules.iter().map(|r| r.rule_id).collect();
     Ok(fields(json!({ "rule_ids": ids })))
 }
@@ -52,8 +50,7 @@ pub(super) fn get_rule_info(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let body = JsonBody::parse(&req.body)?;
-    let chain = with_chain(state, tokens, req, now, &body)?;
+    let (chain, body) = with_chain(state, tokens, req, now)?;
     let id = rule_id(&body.fields())?;
     let rule = chain
         .rules
@@ -70,8 +67,7 @@ pub(super) fn add_rule(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let body = JsonBody::parse(&req.body)?;
-    let chain = with_chain(state, tokens, req, now, &body)?;
+    let (chain, body) = with_chain(state, tokens, req, now)?;
     let info = rule_info(chain, &body.fields())?;
     let id = chain.next_rule_id;
     chain.next_rule_id += 1;
@@ -89,8 +85,7 @@ pub(super) fn modify_rule(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let body = JsonBody::parse(&req.body)?;
-    let chain = with_chain(state, tokens, req, now, &body)?;
+    let (chain, body) = with_chain(state, tokens, req, now)?;
     let f = body.fields();
     let id = rule_id(&f)?;
     let info = rule_info(chain, &f)?;
@@ -110,8 +105,7 @@ pub(super) fn delete_rule(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let body = JsonBody::parse(&req.body)?;
-    let chain = with_chain(state, tokens, req, now, &body)?;
+    let (chain, body) = with_chain(state, tokens, req, now)?;
     let id = rule_id(&body.fields())?;
     let pos = chain
         .rules

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use wecom_apis::license::LicenseApi;
 use wecom_apis::{Client, Error, ProviderClient, Result, api};
-use wecom_testkit::{Fault, Sandbox, creds};
+use wecom_testkit::{Fault, Sandbox, TokenIssue, creds};
 
 /// A cheap License call used to exercise the call path.
 async fn probe(client: &ProviderClient) -> Result<wecom_apis::license::AutoActiveStatusInfo> {
@@ -383,30 +383,42 @@ async fn a_burst_of_token_failures_refreshes_once_and_keeps_the_new_token() {
     assert_eq!(sb.request_count("service/get_provider_token"), 2);
 }
 
+/// Inside the refresh margin the token is still valid, but the next call
+/// renews it: against a WeCom that hands out a new token per fetch the call
+/// after that uses the new one; against one that hands out the same token
+/// while it is valid (WeCom's documented behaviour) the fetch still happens once.
 #[tokio::test]
 async fn tokens_are_refreshed_ahead_of_expiry() {
-    let sb = Sandbox::start().await;
-    sb.set_token_ttl(60);
-    let client = Client::builder()
-        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
-        .base_url(sb.base_url())
-        .refresh_margin(Duration::from_secs(58))
-        .build()
-        .expect("client");
-    probe(&client).await.expect("first");
-    probe(&client).await.expect("cached");
-    assert_eq!(sb.request_count("service/get_provider_token"), 1);
-    // Inside the margin the token is still valid, but the next call renews it.
-    tokio::time::sleep(Duration::from_millis(2_200)).await;
-    probe(&client).await.expect("renewed");
-    assert_eq!(sb.request_count("service/get_provider_token"), 2);
-    let tokens: Vec<String> = sb
-        .requests("license/get_auto_active_status")
-        .iter()
-        .filter_map(|r| r.query_param("provider_access_token").map(str::to_string))
-        .collect();
-    assert_eq!(tokens[0], tokens[1]);
-    assert_ne!(tokens[1], tokens[2], "the third call used the renewed token");
+    for issue in [TokenIssue::NewEachFetch, TokenIssue::SameWhileValid] {
+        let sb = Sandbox::start().await;
+        sb.set_token_issue(issue);
+        sb.set_token_ttl(60);
+        let client = Client::builder()
+            .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
+            .base_url(sb.base_url())
+            .refresh_margin(Duration::from_secs(58))
+            .build()
+            .expect("client");
+        probe(&client).await.expect("first");
+        probe(&client).await.expect("cached");
+        assert_eq!(sb.request_count("service/get_provider_token"), 1);
+        tokio::time::sleep(Duration::from_millis(2_200)).await;
+        probe(&client).await.expect("renewed");
+        probe(&client).await.expect("renewed, cached");
+        assert_eq!(sb.request_count("service/get_provider_token"), 2, "{issue:?}");
+        let tokens: Vec<String> = sb
+            .requests("license/get_auto_active_status")
+            .iter()
+            .filter_map(|r| r.query_param("provider_access_token").map(str::to_string))
+            .collect();
+        assert_eq!(tokens[0], tokens[1]);
+        match issue {
+            TokenIssue::NewEachFetch => {
+                assert_ne!(tokens[1], tokens[3], "the call after the refresh used the renewed token");
+            }
+            TokenIssue::SameWhileValid => assert_eq!(tokens[1], tokens[3], "WeCom handed out the same token"),
+        }
+    }
 }
 
 /// Endpoints with binary replies and multipart uploads, declared as an app would.

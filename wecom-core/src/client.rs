@@ -281,6 +281,9 @@ struct Settings {
     store: Option<Arc<dyn TokenStore>>,
     lock_ttl: Duration,
     local_cache: bool,
+    min_refresh_interval: Duration,
+    refresh_wait: Option<Duration>,
+    max_response_size: usize,
 }
 
 /// Configures and builds a [`Client`].
@@ -314,6 +317,9 @@ impl Default for ClientBuilder {
                 store: None,
                 lock_ttl: Duration::from_secs(10),
                 local_cache: true,
+                min_refresh_interval: Duration::from_secs(1),
+                refresh_wait: None,
+                max_response_size: crate::runtime::DEFAULT_MAX_RESPONSE_SIZE,
             },
             provider: NoCredential,
             suite: NoCredential,
@@ -438,8 +444,9 @@ impl<P, S, C> ClientBuilder<P, S, C> {
         self
     }
 
-    /// The longest a refresh lock is held (default 10 s): if its holder dies
-    /// mid-refresh, others take over after this long.
+    /// The lease of a token's refresh lock in the store (default 10 s). Its
+    /// holder renews it every third of this while its fetch runs; if the
+    /// holder dies, others take over after at most this long.
     pub fn lock_ttl(mut self, ttl: Duration) -> Self {
         self.settings.lock_ttl = ttl;
         self
@@ -453,7 +460,35 @@ impl<P, S, C> ClientBuilder<P, S, C> {
         self
     }
 
-    /// How long before expiry a token is refreshed (default 300 s).
+    /// The shortest time between two fetches of a still-valid token by one
+    /// client (default 1 s). With the refresh point (see
+    /// [`refresh_margin`](Self::refresh_margin)) this keeps a short-lived
+    /// token from being refetched on every call, which WeCom punishes with
+    /// its frequency limit.
+    pub fn min_refresh_interval(mut self, interval: Duration) -> Self {
+        self.settings.min_refresh_interval = interval;
+        self
+    }
+
+    /// How long a call waits while another instance holds a token's refresh
+    /// lock (default: the worst case of a fetch — the timeout and backoff of
+    /// every retry — plus the lock's lease). Past it the call fails with
+    /// [`Error::RefreshWait`].
+    pub fn refresh_wait(mut self, wait: Duration) -> Self {
+        self.settings.refresh_wait = Some(wait);
+        self
+    }
+
+    /// The largest reply body read (default 64 MiB); a larger one fails the
+    /// call with [`Error::ResponseTooLarge`] without being read to its end.
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.settings.max_response_size = bytes;
+        self
+    }
+
+    /// How long before expiry a token is refreshed (default 300 s). A token
+    /// whose whole life is no longer than this is refreshed after three
+    /// quarters of it instead.
     pub fn refresh_margin(mut self, margin: Duration) -> Self {
         self.settings.refresh_margin = margin;
         self
@@ -477,7 +512,16 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
             store,
             lock_ttl,
             local_cache,
+            min_refresh_interval,
+            refresh_wait,
+            max_response_size,
         } = self.settings;
+        let attempts = retry.max_busy_retries.saturating_add(1);
+        let refresh_wait = refresh_wait.unwrap_or_else(|| {
+            (timeout + retry.max_delay)
+                .saturating_mul(attempts)
+                .saturating_add(lock_ttl)
+        });
         let parsed = url::Url::parse(&base_url)
             .map_err(|e| Error::Config(format!("base URL `{base_url}` is not a valid URL: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.query().is_some() {
@@ -507,7 +551,10 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
                     store: store.unwrap_or_else(|| Arc::new(MemoryStore::new())),
                     lock_ttl,
                     local_cache,
+                    min_refresh_interval,
+                    refresh_wait,
                 },
+                max_response_size,
             )),
             provider: self.provider.build(),
             suite: self.suite.build(),

@@ -86,6 +86,35 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// Another instance has been refreshing a token for longer than a fetch
+    /// can take (its lock was renewed all along, or taken over again and
+    /// again), and no token was stored. The store itself worked.
+    #[error(
+        "gave up waiting for another instance to refresh the token `{key}` after {waited:?}: it holds the refresh lock but stored no token"
+    )]
+    RefreshWait {
+        /// The token's store key (no secrets in it).
+        key: String,
+        /// How long this call waited.
+        waited: std::time::Duration,
+    },
+    /// The reply body was larger than the configured limit
+    /// (`ClientBuilder::max_response_size`); it was not read further.
+    #[error("the reply of `{path}` exceeds the {limit}-byte limit (raise it with `ClientBuilder::max_response_size`)")]
+    ResponseTooLarge {
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// The configured limit, in bytes.
+        limit: usize,
+    },
+    /// A paginated walk was stopped because the server sent a cursor it had
+    /// already sent, or an offset that went back: following it would loop
+    /// or yield items twice.
+    #[error("pagination stopped: {reason}")]
+    Pagination {
+        /// What the server did.
+        reason: String,
+    },
     /// A suite token was needed, but no suite_ticket has been received yet.
     #[error(
         "no suite_ticket stored for suite `{suite_id}` yet: WeCom pushes one to the suite's command callback URL every 10 minutes; hand it to the SDK (`Client::store_suite_ticket` or the callback receiver), or re-push it from the provider console"
@@ -127,9 +156,35 @@ impl Error {
         }
     }
 
-    /// True when the error came from obtaining a credential rather than from the call itself.
+    /// True when the call failed because of its credential: either the token
+    /// could not be obtained ([`is_token_fetch_error`](Self::is_token_fetch_error))
+    /// or WeCom rejected it even after the one refresh-and-retry
+    /// ([`is_token_rejected`](Self::is_token_rejected)).
+    ///
+    /// ```
+    /// use wecom_core::Error;
+    /// let expired = Error::Api { code: 42001, message: "access_token expired".into(), path: "user/get" };
+    /// assert!(expired.is_token_error() && expired.is_token_rejected() && !expired.is_token_fetch_error());
+    /// let busy = Error::Api { code: -1, message: "system busy".into(), path: "user/get" };
+    /// assert!(!busy.is_token_error() && busy.is_busy());
+    /// ```
     pub fn is_token_error(&self) -> bool {
-        matches!(self, Error::Token { .. })
+        self.is_token_fetch_error() || self.is_token_rejected()
+    }
+
+    /// True when obtaining the credential failed (a wrong secret — 40001 —,
+    /// a missing suite_ticket, the token store, the token endpoint
+    /// unreachable …): the call itself was never sent. [`Error::Token`] holds
+    /// the cause.
+    pub fn is_token_fetch_error(&self) -> bool {
+        matches!(self, Error::Token { .. } | Error::MissingSuiteTicket { .. })
+    }
+
+    /// True when WeCom answered the call itself with a stale-token code
+    /// (40014, 42001, 40082, 42009) and it persisted after the runtime
+    /// dropped the token, fetched a new one and retried once.
+    pub fn is_token_rejected(&self) -> bool {
+        matches!(self, Error::Api { code, .. } if crate::token::kind::STALE_TOKEN_CODES.contains(code))
     }
 
     /// True when WeCom reported it was busy (`errcode` -1) — after the
@@ -224,6 +279,16 @@ pub(crate) struct Redacted;
 impl fmt::Debug for Redacted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
+    }
+}
+
+/// Stands in for a text that may hold secrets (decrypted callback XML): its
+/// length only.
+pub(crate) struct RedactedText(pub(crate) usize);
+
+impl fmt::Debug for RedactedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<redacted: {} bytes>", self.0)
     }
 }
 

@@ -42,10 +42,18 @@ impl RetryPolicy {
         }
     }
 
-    /// The wait before retry number `attempt` (0-based).
+    /// The longest wait before retry number `attempt` (0-based).
     pub fn delay(&self, attempt: u32) -> Duration {
         let factor = 1u32.checked_shl(attempt.min(16)).unwrap_or(u32::MAX);
         self.base_delay.saturating_mul(factor).min(self.max_delay)
+    }
+
+    /// The wait actually used: between half of [`delay`](Self::delay) and all
+    /// of it, at random, so that many instances that failed together do not
+    /// retry together.
+    pub fn jittered_delay(&self, attempt: u32) -> Duration {
+        let full = self.delay(attempt);
+        full / 2 + full.mul_f64(rand::random::<f64>() / 2.0)
     }
 }
 
@@ -69,5 +77,17 @@ mod tests {
         assert_eq!(p.delay(2), Duration::from_millis(800));
         assert_eq!(p.delay(10), Duration::from_secs(2));
         assert_eq!(p.delay(u32::MAX), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn jitter_stays_between_half_and_the_full_delay() {
+        let p = RetryPolicy::default();
+        let waits: Vec<Duration> = (0..200).map(|_| p.jittered_delay(1)).collect();
+        assert!(
+            waits
+                .iter()
+                .all(|w| *w >= Duration::from_millis(200) && *w <= Duration::from_millis(400))
+        );
+        assert!(waits.iter().any(|w| *w != waits[0]), "the waits vary");
     }
 }

@@ -22,7 +22,11 @@ pub struct Runtime {
     base_url: String,
     retry: RetryPolicy,
     tokens: TokenSettings,
+    max_response_size: usize,
 }
+
+/// The default largest reply body read (`ClientBuilder::max_response_size`).
+pub const DEFAULT_MAX_RESPONSE_SIZE: usize = 64 << 20;
 
 /// The token-related settings of a [`Runtime`].
 #[derive(Debug, Clone)]
@@ -31,6 +35,8 @@ pub(crate) struct TokenSettings {
     pub(crate) store: Arc<dyn TokenStore>,
     pub(crate) lock_ttl: Duration,
     pub(crate) local_cache: bool,
+    pub(crate) min_refresh_interval: Duration,
+    pub(crate) refresh_wait: Duration,
 }
 
 /// What a response that made it through HTTP looks like.
@@ -38,6 +44,19 @@ struct HttpReply {
     status: reqwest::StatusCode,
     content_type: Option<String>,
     body: Bytes,
+}
+
+/// Why an exchange produced no reply.
+enum SendError {
+    Transport(reqwest::Error),
+    /// The body is larger than `max_response_size`.
+    TooLarge,
+}
+
+impl From<reqwest::Error> for SendError {
+    fn from(err: reqwest::Error) -> Self {
+        SendError::Transport(err)
+    }
 }
 
 /// A successful reply, before it becomes the endpoint's return value.
@@ -52,13 +71,32 @@ impl Runtime {
         base_url: String,
         retry: RetryPolicy,
         tokens: TokenSettings,
+        max_response_size: usize,
     ) -> Self {
         Runtime {
             http,
             base_url,
             retry,
             tokens,
+            max_response_size,
         }
+    }
+
+    /// The shortest time between two fetches of one token by this client
+    /// while the token is still valid (the refresh floor).
+    pub fn min_refresh_interval(&self) -> Duration {
+        self.tokens.min_refresh_interval
+    }
+
+    /// How long a call waits for another instance that holds a token's
+    /// refresh lock (the worst case of a fetch, retries included).
+    pub fn refresh_wait(&self) -> Duration {
+        self.tokens.refresh_wait
+    }
+
+    /// The largest reply body read.
+    pub fn max_response_size(&self) -> usize {
+        self.max_response_size
     }
 
     /// Where tokens and suite tickets are shared.
@@ -170,7 +208,13 @@ impl Runtime {
             };
             let reply = match self.send(request, token.as_ref()).await {
                 Ok(reply) => reply,
-                Err(err) => {
+                Err(SendError::TooLarge) => {
+                    return Err(Error::ResponseTooLarge {
+                        path: ep.path,
+                        limit: self.max_response_size,
+                    });
+                }
+                Err(SendError::Transport(err)) => {
                     if retries < self.retry.max_busy_retries && transport_retryable(&err, ep.method) {
                         tracing::warn!(path = ep.path, error = %err, "transport failure; retrying");
                         self.backoff(&mut retries).await;
@@ -241,7 +285,7 @@ impl Runtime {
     }
 
     async fn backoff(&self, retries: &mut u32) {
-        let delay = self.retry.delay(*retries);
+        let delay = self.retry.jittered_delay(*retries);
         *retries += 1;
         tokio::time::sleep(delay).await;
     }
@@ -268,11 +312,7 @@ impl Runtime {
     }
 
     /// One HTTP exchange. Errors are stripped of their URL (it holds the token).
-    async fn send(
-        &self,
-        request: &Request,
-        token: Option<&CachedToken>,
-    ) -> Result<HttpReply, reqwest::Error> {
+    async fn send(&self, request: &Request, token: Option<&CachedToken>) -> Result<HttpReply, SendError> {
         let ep = request.endpoint;
         let url = self.url_for(request, token);
         let builder = match (ep.method, &request.file) {
@@ -284,14 +324,35 @@ impl Runtime {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(request.body.clone().unwrap_or_else(|| Bytes::from_static(b"{}"))),
         };
-        let response = builder.send().await.map_err(reqwest::Error::without_url)?;
+        let mut response = builder.send().await.map_err(reqwest::Error::without_url)?;
         let status = response.status();
         let content_type = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = response.bytes().await.map_err(reqwest::Error::without_url)?;
+        let limit = self.max_response_size;
+        let declared = response.content_length().and_then(|n| usize::try_from(n).ok());
+        if declared.is_some_and(|n| n > limit) {
+            return Err(SendError::TooLarge);
+        }
+        let body = match declared {
+            // The usual case: one read of a body whose size is known and allowed.
+            Some(_) => response.bytes().await.map_err(reqwest::Error::without_url)?,
+            None => {
+                let mut body = bytes::BytesMut::new();
+                while let Some(chunk) = response.chunk().await.map_err(reqwest::Error::without_url)? {
+                    if body.len() + chunk.len() > limit {
+                        return Err(SendError::TooLarge);
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                body.freeze()
+            }
+        };
+        if body.len() > limit {
+            return Err(SendError::TooLarge);
+        }
         Ok(HttpReply {
             status,
             content_type,

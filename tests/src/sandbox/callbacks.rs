@@ -6,6 +6,8 @@
 //! separate code), so a receiver test checks the SDK against a second
 //! implementation, not against itself.
 
+use std::time::Duration;
+
 use aes::Aes256;
 use aes::cipher::block_padding::NoPadding;
 use aes::cipher::{BlockEncryptMut, KeyIvInit};
@@ -18,18 +20,51 @@ pub(crate) struct CallbackTarget {
     pub(crate) url: String,
     token: String,
     key: [u8; 32],
+    pub(crate) policy: PushPolicy,
 }
 
-/// The outcome of one push.
+/// How the sandbox delivers a push, like WeCom: it waits `timeout` for an
+/// answer, and re-delivers the identical request (same query, same body)
+/// up to `redeliveries` times while the answer is not a 2xx `success`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PushPolicy {
+    /// How long one delivery waits for the answer (WeCom: 5 s).
+    pub timeout: Duration,
+    /// Re-deliveries after a failed one (WeCom: 3).
+    pub redeliveries: u32,
+    /// Pause before each re-delivery.
+    pub pause: Duration,
+}
+
+impl Default for PushPolicy {
+    fn default() -> Self {
+        PushPolicy {
+            timeout: Duration::from_secs(5),
+            redeliveries: 3,
+            pause: Duration::ZERO,
+        }
+    }
+}
+
+/// The outcome of one delivery of a push.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PushRecord {
     /// What was pushed (`suite_ticket`, `create_auth`, `license_pay_success` …).
     pub kind: String,
-    /// The receiver's HTTP status (0 when it could not be reached).
+    /// The receiver's HTTP status (0 when it could not be reached or timed out).
     pub status: u16,
     /// The receiver's answer (`success` when it took the event), or the
     /// transport error.
     pub body: String,
+    /// 0 for the first delivery, 1… for re-deliveries of the same request.
+    pub attempt: u32,
+}
+
+impl PushRecord {
+    /// Whether the receiver took the push (2xx and `success`).
+    pub fn accepted(&self) -> bool {
+        (200..300).contains(&self.status) && self.body.trim() == "success"
+    }
 }
 
 impl CallbackTarget {
@@ -49,6 +84,7 @@ impl CallbackTarget {
             url: url.to_owned(),
             token: token.to_owned(),
             key,
+            policy: PushPolicy::default(),
         })
     }
 
@@ -84,28 +120,51 @@ impl CallbackTarget {
         (body, query)
     }
 
-    /// Encrypts and POSTs `xml`; never fails, the outcome says what happened.
-    pub(crate) async fn push(&self, kind: &str, xml: &str, receive_id: &str, timestamp: i64) -> PushRecord {
+    /// Encrypts `xml` once and POSTs it, re-delivering the identical request
+    /// as the policy says; never fails, the records (one per delivery) say
+    /// what happened. `record` is called after each delivery.
+    pub(crate) async fn push(
+        &self,
+        kind: &str,
+        xml: &str,
+        receive_id: &str,
+        timestamp: i64,
+        mut record: impl FnMut(PushRecord),
+    ) -> PushRecord {
         let (body, query) = self.seal(xml, receive_id, timestamp);
         let separator = if self.url.contains('?') { '&' } else { '?' };
         let url = format!("{}{separator}{query}", self.url);
-        let sent = reqwest::Client::new()
-            .post(url)
-            .header("content-type", "text/xml")
-            .body(body)
-            .send()
-            .await;
-        let (status, body) = match sent {
-            Ok(response) => {
-                let status = response.status().as_u16();
-                (status, response.text().await.unwrap_or_default())
+        let http = reqwest::Client::builder()
+            .timeout(self.policy.timeout)
+            .build()
+            .unwrap_or_default();
+        let mut attempt = 0;
+        loop {
+            let sent = http
+                .post(&url)
+                .header("content-type", "text/xml")
+                .body(body.clone())
+                .send()
+                .await;
+            let (status, answer) = match sent {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    (status, response.text().await.unwrap_or_default())
+                }
+                Err(err) => (0, err.without_url().to_string()),
+            };
+            let outcome = PushRecord {
+                kind: kind.to_owned(),
+                status,
+                body: answer,
+                attempt,
+            };
+            record(outcome.clone());
+            if outcome.accepted() || attempt >= self.policy.redeliveries {
+                return outcome;
             }
-            Err(err) => (0, err.without_url().to_string()),
-        };
-        PushRecord {
-            kind: kind.to_owned(),
-            status,
-            body,
+            attempt += 1;
+            tokio::time::sleep(self.policy.pause).await;
         }
     }
 }

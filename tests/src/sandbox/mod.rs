@@ -58,9 +58,10 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-pub use callbacks::PushRecord;
+pub use callbacks::{PushPolicy, PushRecord};
 pub use faults::Fault;
 pub use record::RecordedRequest;
+pub use tokens::{ExpiredCode, TokenIssue};
 
 use record::relative_path;
 use state::Shared;
@@ -114,7 +115,20 @@ impl Sandbox {
         self.shared.lock().token_delay = d;
     }
 
-    /// Every token issued so far becomes expired: 42001 (corp) / 42009 (provider).
+    /// What a token endpoint answers while the caller's token is still
+    /// valid: by default the same token with its remaining life, as WeCom does.
+    pub fn set_token_issue(&self, issue: TokenIssue) {
+        self.shared.lock().tokens.issue_mode = issue;
+    }
+
+    /// Which code an expired provider or suite token gets: by default 42009
+    /// (corp tokens always get 42001).
+    pub fn set_expired_code(&self, code: ExpiredCode) {
+        self.shared.lock().tokens.expired_code = code;
+    }
+
+    /// Every token issued so far becomes expired: 42001 (corp) / 42009
+    /// (provider and suite; see [`set_expired_code`](Self::set_expired_code)).
     pub fn expire_tokens(&self) {
         self.shared.lock().tokens.expire_all();
     }
@@ -302,12 +316,25 @@ impl Sandbox {
                 now,
             )
         };
-        let record = target.push("suite_ticket", &xml, creds::SUITE_ID, now).await;
-        self.shared.lock().pushes.push(record.clone());
-        record
+        let shared = Arc::clone(&self.shared);
+        target
+            .push("suite_ticket", &xml, creds::SUITE_ID, now, |record| {
+                shared.lock().pushes.push(record);
+            })
+            .await
     }
 
-    /// Every push answered so far, oldest first.
+    /// How pushes are delivered: by default as WeCom does, a 5 s timeout and
+    /// up to 3 re-deliveries of the identical request while the answer is
+    /// not `success`. Applies to the callback URL set with
+    /// [`set_callback`](Self::set_callback) (set it first).
+    pub fn set_push_policy(&self, policy: PushPolicy) {
+        if let Some(target) = self.shared.lock().callback.as_mut() {
+            target.policy = policy;
+        }
+    }
+
+    /// Every delivery of every push so far (re-deliveries included), oldest first.
     pub fn pushes(&self) -> Vec<PushRecord> {
         self.shared.lock().pushes.clone()
     }
@@ -333,8 +360,9 @@ impl Sandbox {
         };
         let shared = Arc::clone(&self.shared);
         runtime.spawn(async move {
-            let record = target.push(kind, &xml, &receive_id, now).await;
-            shared.lock().pushes.push(record);
+            target
+                .push(kind, &xml, &receive_id, now, |record| shared.lock().pushes.push(record))
+                .await;
         });
     }
 }

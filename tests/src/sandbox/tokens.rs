@@ -30,8 +30,31 @@ pub(crate) const DOWNSTREAM_TOKEN: &str = "corpgroup/corp/gettoken";
 /// WeCom: suite_access_token missing (缺少suite_access_token参数).
 pub(crate) const MISSING_SUITE_TOKEN: i64 = 41022;
 
+/// What a token endpoint hands out while the caller's previous token is
+/// still valid. WeCom documents the first; tests run the SDK against both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TokenIssue {
+    /// The same token, with its remaining `expires_in` (WeCom's behaviour).
+    #[default]
+    SameWhileValid,
+    /// A new token on every fetch (the old one stays valid until it expires).
+    NewEachFetch,
+}
+
+/// Which `errcode` an expired token gets. WeCom documents 42001 for corp
+/// tokens and 42009 for provider and suite tokens; some deployments answer
+/// 42001 for every kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExpiredCode {
+    /// 42001 for corp tokens, 42009 for provider and suite tokens.
+    #[default]
+    KindOwn,
+    /// 42001 for every kind.
+    Always42001,
+}
+
 /// Who a token was issued to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum TokenKind {
     /// A corp `access_token` for the given corp.
     Corp(String),
@@ -63,8 +86,12 @@ pub(crate) enum TokenState {
 #[derive(Debug)]
 pub(crate) struct TokenStore {
     tokens: HashMap<String, Token>,
+    /// The newest token of each holder (for [`TokenIssue::SameWhileValid`]).
+    current: HashMap<TokenKind, String>,
     ttl: u64,
     ids: IdGen,
+    pub(crate) issue_mode: TokenIssue,
+    pub(crate) expired_code: ExpiredCode,
 }
 
 impl TokenStore {
@@ -72,8 +99,11 @@ impl TokenStore {
     pub(crate) fn new() -> Self {
         TokenStore {
             tokens: HashMap::new(),
+            current: HashMap::new(),
             ttl: DEFAULT_TTL,
             ids: IdGen::new(),
+            issue_mode: TokenIssue::default(),
+            expired_code: ExpiredCode::default(),
         }
     }
 
@@ -82,9 +112,29 @@ impl TokenStore {
         self.ttl = secs;
     }
 
-    /// Issues a new token; returns it with its `expires_in`.
+    /// The code for an expired provider or suite token.
+    fn provider_expired_code(&self) -> i64 {
+        match self.expired_code {
+            ExpiredCode::KindOwn => codes::PROVIDER_TOKEN_EXPIRED,
+            ExpiredCode::Always42001 => codes::ACCESS_TOKEN_EXPIRED,
+        }
+    }
+
+    /// A token for `kind` with its `expires_in`: the current one while it is
+    /// valid (with what is left of its life) under
+    /// [`TokenIssue::SameWhileValid`], else a new one.
     pub(crate) fn issue(&mut self, kind: TokenKind, now: i64) -> (String, u64) {
+        if self.issue_mode == TokenIssue::SameWhileValid
+            && let Some(current) = self.current.get(&kind)
+            && let Some(t) = self.tokens.get(current)
+            && !t.force_expired
+            && now < t.expires_at
+        {
+            let left = u64::try_from(t.expires_at - now).unwrap_or(0);
+            return (current.clone(), left);
+        }
         let token = self.ids.token();
+        self.current.insert(kind.clone(), token.clone());
         let ttl = i64::try_from(self.ttl).unwrap_or(i64::MAX);
         self.tokens.insert(
             token.clone(),
@@ -126,6 +176,7 @@ impl TokenStore {
     /// Every token issued so far becomes unknown.
     pub(crate) fn revoke_all(&mut self) {
         self.tokens.clear();
+        self.current.clear();
     }
 }
 
@@ -208,7 +259,7 @@ pub(crate) fn require_provider(
             "invalid provider_access_token",
         )),
         TokenState::Expired => Err(ApiError::new(
-            codes::PROVIDER_TOKEN_EXPIRED,
+            store.provider_expired_code(),
             "provider_access_token expired",
         )),
     }
@@ -253,7 +304,7 @@ pub(crate) fn require_suite(
             "invalid suite_access_token",
         )),
         TokenState::Expired => Err(ApiError::new(
-            codes::PROVIDER_TOKEN_EXPIRED,
+            store.provider_expired_code(),
             "suite_access_token expired",
         )),
     }
@@ -339,6 +390,32 @@ mod tests {
             require_suite(&store, &query, 1000).unwrap_err().code,
             codes::INVALID_PROVIDER_TOKEN
         );
+    }
+
+    #[test]
+    fn a_valid_token_is_handed_out_again_unless_configured_otherwise() {
+        let mut store = TokenStore::new();
+        let (a, ttl_a) = store.issue(TokenKind::Provider, 1000);
+        let (b, ttl_b) = store.issue(TokenKind::Provider, 1100);
+        assert_eq!((a.as_str(), ttl_a, ttl_b), (b.as_str(), DEFAULT_TTL, DEFAULT_TTL - 100));
+        let (other, _) = store.issue(TokenKind::Corp(creds::CORPID.into()), 1100);
+        assert_ne!(other, a, "each holder has its own token");
+        store.expire_all();
+        let (c, ttl_c) = store.issue(TokenKind::Provider, 1200);
+        assert!(c != a && ttl_c == DEFAULT_TTL, "an expired token is replaced");
+        store.issue_mode = TokenIssue::NewEachFetch;
+        assert_ne!(store.issue(TokenKind::Provider, 1300).0, c);
+    }
+
+    #[test]
+    fn expired_provider_tokens_can_answer_42001() {
+        let mut store = TokenStore::new();
+        let (token, _) = store.issue(TokenKind::Provider, 0);
+        store.expire_all();
+        let query = q(&[("provider_access_token", &token)]);
+        assert_eq!(require_provider(&store, &query, 1).unwrap_err().code, codes::PROVIDER_TOKEN_EXPIRED);
+        store.expired_code = ExpiredCode::Always42001;
+        assert_eq!(require_provider(&store, &query, 1).unwrap_err().code, codes::ACCESS_TOKEN_EXPIRED);
     }
 
     #[test]

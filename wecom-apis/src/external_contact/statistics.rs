@@ -377,7 +377,7 @@ impl CursorPage for GroupChatStatistic {
         let more = !self.items.is_empty()
             && self.next_offset < self.total
             && self.next_offset as usize >= self.items.len();
-        Page::from_cursor(self.items, self.next_offset.to_string(), more)
+        Page::from_offset(self.items, u64::from(self.next_offset), more)
     }
 }
 

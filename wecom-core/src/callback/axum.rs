@@ -12,7 +12,12 @@
 //!
 //! GET answers URL verification with the decrypted echostr; POST decrypts,
 //! parses, stores suite tickets, awaits `handler`, then answers `success`.
-//! WeCom waits 5 seconds for the answer: hand long work to a task or a queue.
+//! The handler returns `()` or a `Result<(), E>`: an `Err` is answered 500
+//! and the push is released (its nonce and dedupe claim), so WeCom's
+//! re-delivery is handled. A re-delivery of a handled push (with
+//! [`CallbackReceiver::deduplicate`]) is answered `success` without running
+//! the handler. WeCom waits 5 seconds for the answer: hand long work to a task
+//! or a queue.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -27,6 +32,26 @@ use axum::routing::get;
 use super::error::CallbackError;
 use super::receiver::{CallbackQuery, CallbackReceiver, Received};
 
+/// What a callback handler returns: `()` (it cannot fail) or a
+/// `Result<(), E>` whose error makes the route answer 500, so that WeCom
+/// re-delivers the push.
+pub trait HandlerOutcome {
+    /// `Err` with the failure's text when the push was not handled.
+    fn into_outcome(self) -> Result<(), String>;
+}
+
+impl HandlerOutcome for () {
+    fn into_outcome(self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<E: std::fmt::Display> HandlerOutcome for Result<(), E> {
+    fn into_outcome(self) -> Result<(), String> {
+        self.map_err(|e| e.to_string())
+    }
+}
+
 /// What the route shares between requests.
 struct Shared<H> {
     receiver: Arc<CallbackReceiver>,
@@ -38,18 +63,18 @@ struct Shared<H> {
 pub fn callback_router<H, Fut>(receiver: Arc<CallbackReceiver>, handler: H) -> Router
 where
     H: Fn(Received) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
+    Fut: Future + Send + 'static,
+    Fut::Output: HandlerOutcome,
 {
     let shared = Arc::new(Shared { receiver, handler });
     Router::new()
-        .route("/", get(verify::<H, Fut>).post(receive::<H, Fut>))
+        .route("/", get(verify::<H>).post(receive::<H, Fut>))
         .with_state(shared)
 }
 
-async fn verify<H, Fut>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery) -> Response
+async fn verify<H>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery) -> Response
 where
-    H: Fn(Received) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
+    H: Send + Sync + 'static,
 {
     let result =
         CallbackQuery::parse(query.as_deref().unwrap_or_default()).and_then(|q| shared.receiver.verify(&q));
@@ -66,17 +91,16 @@ async fn receive<H, Fut>(
 ) -> Response
 where
     H: Fn(Received) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
+    Fut: Future + Send + 'static,
+    Fut::Output: HandlerOutcome,
 {
     let query = match CallbackQuery::parse(query.as_deref().unwrap_or_default()) {
         Ok(q) => q,
         Err(err) => return rejection(&err),
     };
-    match shared.receiver.receive(&query, &body).await {
-        Ok(received) => {
-            (shared.handler)(received).await;
-            (StatusCode::OK, "success").into_response()
-        }
+    let handler = |received| async { (shared.handler)(received).await.into_outcome() };
+    match shared.receiver.handle(&query, &body, handler).await {
+        Ok(_) => (StatusCode::OK, "success").into_response(),
         Err(err) => rejection(&err),
     }
 }
@@ -89,7 +113,9 @@ fn rejection(err: &CallbackError) -> Response {
         | CallbackError::StaleTimestamp { .. }
         | CallbackError::ReplayedNonce => StatusCode::FORBIDDEN,
         CallbackError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        CallbackError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
+        CallbackError::Store(_) | CallbackError::InFlight => StatusCode::SERVICE_UNAVAILABLE,
+        CallbackError::Handler(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        CallbackError::Duplicate => return (StatusCode::OK, "success").into_response(),
         _ => StatusCode::BAD_REQUEST,
     };
     tracing::warn!(error = %err, status = status.as_u16(), "callback rejected");

@@ -9,7 +9,7 @@ use std::fmt;
 
 use aes::Aes256;
 use aes::cipher::block_padding::NoPadding;
-use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit};
+use aes::cipher::{BlockDecryptMut, BlockEncryptMut, InnerIvInit, KeyInit};
 use base64::Engine;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::{DecodePaddingMode, general_purpose};
@@ -41,6 +41,8 @@ const KEY_ENGINE: GeneralPurpose = GeneralPurpose::new(
 pub struct CallbackCrypto {
     token: Secret,
     key: [u8; 32],
+    /// The AES key schedule, expanded once (not per message).
+    cipher: Aes256,
     receive_ids: Vec<String>,
     max_body: usize,
 }
@@ -57,12 +59,24 @@ impl fmt::Debug for CallbackCrypto {
 }
 
 /// A decrypted message and the receive id it was addressed to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` shows the message's length only: a plaintext can hold a
+/// SuiteTicket, an AuthCode or an access token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Decrypted {
     /// The plaintext (the event XML, or the echostr).
     pub message: String,
     /// The receive id found in the plaintext (a corpid or a suite_id).
     pub receive_id: String,
+}
+
+impl fmt::Debug for Decrypted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decrypted")
+            .field("message", &crate::error::RedactedText(self.message.len()))
+            .field("receive_id", &self.receive_id)
+            .finish()
+    }
 }
 
 /// An encrypted passive reply, ready to be sent back as XML.
@@ -130,6 +144,7 @@ impl CallbackCrypto {
             .map_err(|_| CallbackError::BadAesKey("it does not decode to 32 bytes"))?;
         Ok(CallbackCrypto {
             token: token.into(),
+            cipher: Aes256::new(&key.into()),
             key,
             receive_ids: vec![receive_id.into()],
             max_body: DEFAULT_MAX_BODY,
@@ -160,7 +175,8 @@ impl CallbackCrypto {
         self.max_body
     }
 
-    /// Checks `msg_signature` in constant time.
+    /// Checks `msg_signature` (40 hex digits, either case, taken as given) in
+    /// constant time.
     pub fn verify_signature(
         &self,
         msg_signature: &str,
@@ -171,7 +187,7 @@ impl CallbackCrypto {
         let expected = signature_bytes(self.token.expose(), timestamp, nonce, encrypt);
         // Compare raw digests: the given hex (either case) decoded, in constant time.
         let mut given = [0u8; 20];
-        if hex::decode_to_slice(msg_signature.trim(), &mut given).is_err() {
+        if hex::decode_to_slice(msg_signature, &mut given).is_err() {
             return Err(CallbackError::BadSignature);
         }
         if bool::from(expected.ct_eq(&given)) {
@@ -217,8 +233,8 @@ impl CallbackCrypto {
         }
         let body = std::str::from_utf8(body).map_err(|_| CallbackError::MalformedXml("not UTF-8".into()))?;
         let encrypt = xml::encrypt_element(body)?;
-        self.verify_signature(msg_signature, timestamp, nonce, &encrypt)?;
-        let decrypted = self.decrypt(&encrypt)?;
+        self.verify_signature(msg_signature, timestamp, nonce, encrypt)?;
+        let decrypted = self.decrypt(encrypt)?;
         xml::refuse_dtd(&decrypted.message)?;
         Ok(decrypted)
     }
@@ -239,30 +255,33 @@ impl CallbackCrypto {
             return Err(CallbackError::BadCiphertextLength(data.len()));
         }
         let len = data.len();
-        let plain = cbc::Decryptor::<Aes256>::new(&self.key.into(), &self.iv().into())
+        let content_len = cbc::Decryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv().into())
             .decrypt_padded_mut::<NoPadding>(&mut data)
-            .map_err(|_| CallbackError::BadCiphertextLength(len))?;
-        let content = unpad(plain)?;
-        if content.len() < RANDOM_LEN + 4 {
+            .map_err(|_| CallbackError::BadCiphertextLength(len))
+            .and_then(unpad)?
+            .len();
+        if content_len < RANDOM_LEN + 4 {
             return Err(CallbackError::BadLength);
         }
         let mut len_bytes = [0u8; 4];
-        len_bytes.copy_from_slice(&content[RANDOM_LEN..RANDOM_LEN + 4]);
+        len_bytes.copy_from_slice(&data[RANDOM_LEN..RANDOM_LEN + 4]);
         let msg_len = u32::from_be_bytes(len_bytes) as usize;
-        let rest = &content[RANDOM_LEN + 4..];
-        if msg_len > rest.len() {
+        let msg_start = RANDOM_LEN + 4;
+        if msg_len > content_len - msg_start {
             return Err(CallbackError::BadLength);
         }
-        let (message, receive_id) = rest.split_at(msg_len);
-        let receive_id = std::str::from_utf8(receive_id).map_err(|_| CallbackError::NotUtf8)?;
+        let msg_end = msg_start + msg_len;
+        let receive_id =
+            std::str::from_utf8(&data[msg_end..content_len]).map_err(|_| CallbackError::NotUtf8)?;
         if !self.receive_ids.iter().any(|id| id == receive_id) {
             return Err(CallbackError::WrongReceiveId(receive_id.to_owned()));
         }
-        let message = std::str::from_utf8(message).map_err(|_| CallbackError::NotUtf8)?;
-        Ok(Decrypted {
-            message: message.to_owned(),
-            receive_id: receive_id.to_owned(),
-        })
+        let receive_id = receive_id.to_owned();
+        // The message becomes the `String` in place: no copy of the plaintext.
+        data.truncate(msg_end);
+        data.drain(..msg_start);
+        let message = String::from_utf8(data).map_err(|_| CallbackError::NotUtf8)?;
+        Ok(Decrypted { message, receive_id })
     }
 
     /// Encrypts `message` for `receive_id` (which must be accepted).
@@ -277,7 +296,7 @@ impl CallbackCrypto {
         let pad = PAD_BLOCK - data.len() % PAD_BLOCK;
         data.resize(data.len() + pad, pad as u8);
         let total = data.len();
-        let cipher = cbc::Encryptor::<Aes256>::new(&self.key.into(), &self.iv().into())
+        let cipher = cbc::Encryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv().into())
             .encrypt_padded_mut::<NoPadding>(&mut data, total)
             .map(<[u8]>::to_vec)
             .unwrap_or_default();

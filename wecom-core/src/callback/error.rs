@@ -59,7 +59,19 @@ pub enum CallbackError {
     /// The decrypted XML is not a callback event.
     #[error("cannot parse the callback event: {0}")]
     Event(String),
-    /// The token store refused the suite_ticket.
-    #[error("cannot store the suite_ticket: {0}")]
+    /// The token store failed (storing the suite_ticket, or claiming the push
+    /// for deduplication). Answered 503, so that WeCom re-delivers.
+    #[error("token store unavailable for the callback: {0}")]
     Store(String),
+    /// Deduplication found the push handled already (a re-delivery): answer
+    /// `success`, nothing more to do.
+    #[error("this push was handled already (a re-delivery)")]
+    Duplicate,
+    /// Another receiver is handling this push right now. Answered 503: if
+    /// that one fails, WeCom's next re-delivery is handled.
+    #[error("this push is being handled by another receiver")]
+    InFlight,
+    /// The app's handler failed. Answered 500, so that WeCom re-delivers.
+    #[error("the callback handler failed: {0}")]
+    Handler(String),
 }

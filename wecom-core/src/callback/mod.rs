@@ -20,7 +20,7 @@ mod xml;
 
 pub use crypto::{CallbackCrypto, Decrypted, EncryptedReply, signature};
 pub use error::CallbackError;
-pub use receiver::{CallbackQuery, CallbackReceiver, Received};
+pub use receiver::{CallbackQuery, CallbackReceiver, Handled, Received};
 pub use replay::ReplayGuard;
 
 #[cfg(test)]

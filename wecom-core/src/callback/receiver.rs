@@ -3,16 +3,18 @@
 //! suite_ticket it sees to the token store, so suite tokens work without app
 //! code. See `callback::axum` (feature `axum`) for a ready-made route.
 
+use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::crypto::CallbackCrypto;
+use super::crypto::{CallbackCrypto, Decrypted};
 use super::error::CallbackError;
-use super::event::{Event, parse_event};
+use super::event::{Event, parse_event_lenient};
 use super::replay::ReplayGuard;
 use crate::client::ApiClient;
+use crate::token::store::{LockOwner, PushClaim, unix_ms};
 use crate::token::TokenStore;
-use crate::token::store::unix_ms;
 
 /// The query parameters WeCom adds to a callback URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,7 +64,10 @@ impl CallbackQuery {
 }
 
 /// A push, decrypted and parsed.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` leaves the decrypted XML out (it can hold a SuiteTicket, an
+/// AuthCode or an access token); typed events hide their secrets themselves.
+#[derive(Clone, PartialEq)]
 pub struct Received {
     /// The typed event (`Event::Unknown` for types this SDK does not know yet).
     pub event: Event,
@@ -72,12 +77,93 @@ pub struct Received {
     pub xml: String,
 }
 
+impl fmt::Debug for Received {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Received")
+            .field("event", &self.event)
+            .field("receive_id", &self.receive_id)
+            .field("xml", &crate::error::RedactedText(self.xml.len()))
+            .finish()
+    }
+}
+
+/// What [`CallbackReceiver::handle`] did with a push.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    /// The push was parsed, its suite_ticket stored, and the handler succeeded.
+    Done,
+    /// Another receiver of the cluster (or this one) handled this push
+    /// already: WeCom re-delivered it. Answer `success`; nothing was run.
+    Duplicate,
+}
+
+/// Store-backed deduplication settings (see [`CallbackReceiver::deduplicate`]).
+#[derive(Debug, Clone)]
+struct Dedupe {
+    store: Arc<dyn TokenStore>,
+    handling: Duration,
+    remember: Duration,
+}
+
+/// How long a receiver may take over a push before another may try it.
+pub const DEFAULT_DEDUPE_HANDLING: Duration = Duration::from_secs(20);
+/// How long a handled push is remembered (WeCom re-delivers within minutes).
+pub const DEFAULT_DEDUPE_MEMORY: Duration = Duration::from_secs(15 * 60);
+
 /// Verifies, decrypts and parses callbacks for one URL.
 #[derive(Debug)]
 pub struct CallbackReceiver {
     crypto: CallbackCrypto,
     replay: Option<ReplayGuard>,
     store: Option<Arc<dyn TokenStore>>,
+    dedupe: Option<Dedupe>,
+}
+
+/// A push being handled: its nonce reserved in the replay guard and its claim
+/// in the dedupe store. Dropped unfinished (an error, a cancelled request),
+/// both are released, so WeCom's re-delivery gets through.
+struct Pending<'a> {
+    receiver: &'a CallbackReceiver,
+    nonce: Option<&'a str>,
+    claim: Option<(String, LockOwner)>,
+}
+
+impl Pending<'_> {
+    /// The push was handled: remember it.
+    async fn finish(mut self) {
+        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
+            guard.handled(nonce);
+        }
+        if let (Some(dedupe), Some((key, owner))) = (&self.receiver.dedupe, self.claim.take())
+            && let Err(err) = dedupe.store.finish_push(&key, &owner, dedupe.remember).await
+        {
+            tracing::warn!(error = %err, "could not record a handled push; a re-delivery may be handled again");
+        }
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
+            guard.release(nonce);
+        }
+        if let (Some(dedupe), Some((key, owner))) = (&self.receiver.dedupe, self.claim.take())
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            let store = Arc::clone(&dedupe.store);
+            runtime.spawn(async move {
+                if let Err(err) = store.unlock(&key, &owner).await {
+                    tracing::warn!(error = %err, "could not release a push claim; it expires by itself");
+                }
+            });
+        }
+    }
+}
+
+/// The dedupe key of a push: its signature covers token, timestamp, nonce
+/// and ciphertext, so a re-delivery (the identical request) has the same one.
+fn push_key(query: &CallbackQuery) -> String {
+    format!("push:{}", query.msg_signature.to_ascii_lowercase())
 }
 
 impl CallbackReceiver {
@@ -87,11 +173,13 @@ impl CallbackReceiver {
             crypto,
             replay: None,
             store: None,
+            dedupe: None,
         }
     }
 
     /// Refuses callbacks whose timestamp is more than `window` from now, or
-    /// whose nonce was already seen within it.
+    /// whose nonce was already handled within it. A push that failed (an
+    /// error answer) does not use its nonce up: WeCom's re-delivery gets through.
     pub fn replay_protection(mut self, window: Duration) -> Self {
         self.replay = Some(ReplayGuard::new(window));
         self
@@ -109,16 +197,33 @@ impl CallbackReceiver {
         self.token_store(client.runtime().shared_store())
     }
 
+    /// Handles each push once across every receiver sharing `store` (e.g. a
+    /// [`RedisStore`](crate::RedisStore) behind a load balancer): WeCom
+    /// re-delivers a push it got no answer to within 5 s, and the re-delivery
+    /// may reach another instance. A push is claimed (`SET NX PX`) before it
+    /// is handled; a re-delivery of a handled push is answered `success`
+    /// without running the handler again ([`Handled::Duplicate`]), one that
+    /// arrives while another instance handles it gets 503 so that WeCom
+    /// tries again, and a push whose handling failed is released for the retry.
+    pub fn deduplicate(self, store: Arc<dyn TokenStore>) -> Self {
+        self.deduplicate_for(store, DEFAULT_DEDUPE_HANDLING, DEFAULT_DEDUPE_MEMORY)
+    }
+
+    /// Like [`deduplicate`](Self::deduplicate), with how long one receiver may
+    /// take over a push (`handling`; a crashed one is replaced after it) and
+    /// how long a handled push is remembered.
+    pub fn deduplicate_for(mut self, store: Arc<dyn TokenStore>, handling: Duration, remember: Duration) -> Self {
+        self.dedupe = Some(Dedupe {
+            store,
+            handling,
+            remember,
+        });
+        self
+    }
+
     /// The crypto in use (e.g. to encrypt a passive reply).
     pub fn crypto(&self) -> &CallbackCrypto {
         &self.crypto
-    }
-
-    fn check_replay(&self, query: &CallbackQuery) -> Result<(), CallbackError> {
-        match &self.replay {
-            Some(guard) => guard.check(&query.timestamp, &query.nonce, unix_ms() / 1000),
-            None => Ok(()),
-        }
     }
 
     /// URL verification (GET): the decrypted `echostr` to answer with, as plain text.
@@ -133,33 +238,103 @@ impl CallbackReceiver {
         let decrypted =
             self.crypto
                 .verify_url(&query.msg_signature, &query.timestamp, &query.nonce, echostr)?;
-        self.check_replay(query)?;
+        if let Some(guard) = &self.replay {
+            guard.check(&query.timestamp, &query.nonce, unix_ms() / 1000)?;
+        }
         Ok(decrypted.message)
     }
 
-    /// A push (POST): verifies, decrypts, parses, and stores a suite_ticket.
-    /// Answer WeCom with `success` once the event is handed off.
+    /// A push (POST): verifies, decrypts, parses, and stores a suite_ticket;
+    /// the push then counts as handled. Answer WeCom with `success` once the
+    /// event is handed off. Prefer [`handle`](Self::handle) when handling can
+    /// fail, so that a failure lets WeCom re-deliver the push.
     ///
     /// # Errors
     /// Any [`CallbackError`]; [`CallbackError::Store`] when a suite_ticket
-    /// could not be stored (WeCom pushes the next one in 10 minutes; answer
-    /// with an error so that it retries sooner).
+    /// could not be stored (answer with an error so that WeCom retries);
+    /// [`CallbackError::Duplicate`] when deduplication found the push handled
+    /// already (answer `success`).
     pub async fn receive(&self, query: &CallbackQuery, body: &[u8]) -> Result<Received, CallbackError> {
+        let (received, pending) = self.begin(query, body).await?;
+        let received = received.ok_or(CallbackError::Duplicate)?;
+        pending.finish().await;
+        Ok(received)
+    }
+
+    /// A push (POST), handled by `handler`: verifies, decrypts, parses,
+    /// stores a suite_ticket, runs `handler`, and only then counts the push
+    /// as handled (its nonce seen, its dedupe claim done). If anything fails,
+    /// `handler` included, the push is released so that WeCom's re-delivery
+    /// is handled. Answer `success` on `Ok`.
+    ///
+    /// # Errors
+    /// Any [`CallbackError`]; [`CallbackError::Handler`] when `handler` failed.
+    pub async fn handle<F, Fut, E>(
+        &self,
+        query: &CallbackQuery,
+        body: &[u8],
+        handler: F,
+    ) -> Result<Handled, CallbackError>
+    where
+        F: FnOnce(Received) -> Fut,
+        Fut: Future<Output = Result<(), E>>,
+        E: fmt::Display,
+    {
+        let (received, pending) = self.begin(query, body).await?;
+        let Some(received) = received else {
+            return Ok(Handled::Duplicate);
+        };
+        handler(received)
+            .await
+            .map_err(|e| CallbackError::Handler(e.to_string()))?;
+        pending.finish().await;
+        Ok(Handled::Done)
+    }
+
+    /// Everything up to the app's handler. `None` for a duplicate.
+    async fn begin<'a>(
+        &'a self,
+        query: &'a CallbackQuery,
+        body: &[u8],
+    ) -> Result<(Option<Received>, Pending<'a>), CallbackError> {
         let decrypted =
             self.crypto
                 .decrypt_message(&query.msg_signature, &query.timestamp, &query.nonce, body)?;
-        self.check_replay(query)?;
-        let event = parse_event(&decrypted.message).map_err(|e| CallbackError::Event(e.to_string()))?;
+        let mut pending = Pending {
+            receiver: self,
+            nonce: None,
+            claim: None,
+        };
+        if let Some(dedupe) = &self.dedupe {
+            let key = push_key(query);
+            match dedupe
+                .store
+                .claim_push(&key, dedupe.handling)
+                .await
+                .map_err(|e| CallbackError::Store(e.to_string()))?
+            {
+                PushClaim::Claimed(owner) => pending.claim = Some((key, owner)),
+                PushClaim::Done => return Ok((None, pending)),
+                PushClaim::InFlight => return Err(CallbackError::InFlight),
+            }
+        }
+        if let Some(guard) = &self.replay {
+            guard.begin(&query.timestamp, &query.nonce, unix_ms() / 1000)?;
+            pending.nonce = Some(&query.nonce);
+        }
+        let Decrypted { message, receive_id } = decrypted;
+        let event = parse_event_lenient(message.clone());
         if let (Some(store), Some((suite_id, ticket, timestamp))) = (&self.store, event.suite_ticket()) {
             let stored = crate::token::store_suite_ticket(&**store, suite_id, ticket, timestamp)
                 .await
                 .map_err(|e| CallbackError::Store(e.to_string()))?;
             tracing::debug!(suite_id, stored, "suite_ticket received");
         }
-        Ok(Received {
+        let received = Received {
             event,
-            receive_id: decrypted.receive_id,
-            xml: decrypted.message,
-        })
+            receive_id,
+            xml: message,
+        };
+        Ok((Some(received), pending))
     }
 }

@@ -2,7 +2,8 @@
 //! (in this process by a local lock, across processes by the store's lock),
 //! and invalidation that only drops the token that failed.
 
-use std::sync::{Arc, RwLock};
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use tracing::Instrument;
@@ -11,13 +12,24 @@ use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 use crate::token::kind::KindInfo;
 use crate::token::source::{FetchContext, TokenSource};
-use crate::token::store::{StoredToken, unix_ms};
+use crate::token::store::{LockOwner, StoredToken, TokenStore, unix_ms};
 
 /// A token value, shared cheaply between concurrent calls.
 #[derive(Clone)]
 pub struct CachedToken {
     value: Arc<str>,
+    refresh_at: Instant,
     expires_at: Instant,
+}
+
+/// The longest life a token is taken at (WeCom's are 2 hours): a reply with
+/// an absurd `expires_in` is clamped instead of overflowing.
+const MAX_LIFE_MS: i64 = 30 * 24 * 3600 * 1000;
+
+/// `ms` from now as an [`Instant`], clamped to `0..=MAX_LIFE_MS`.
+fn instant_in(now: Instant, ms: i64) -> Instant {
+    let ms = u64::try_from(ms.clamp(0, MAX_LIFE_MS)).unwrap_or(0);
+    now + Duration::from_millis(ms)
 }
 
 impl CachedToken {
@@ -27,10 +39,22 @@ impl CachedToken {
     }
 
     fn from_stored(stored: &StoredToken) -> Self {
-        let left_ms = u64::try_from(stored.expires_at_ms - unix_ms()).unwrap_or(0);
+        let (now, now_ms) = (Instant::now(), unix_ms());
         CachedToken {
             value: Arc::from(stored.value.as_str()),
-            expires_at: Instant::now() + Duration::from_millis(left_ms),
+            refresh_at: instant_in(now, stored.refresh_at_ms.saturating_sub(now_ms)),
+            expires_at: instant_in(now, stored.expires_at_ms.saturating_sub(now_ms)),
+        }
+    }
+
+    fn freshness(&self) -> Freshness {
+        let now = Instant::now();
+        if now >= self.expires_at {
+            Freshness::Expired
+        } else if now >= self.refresh_at {
+            Freshness::Expiring
+        } else {
+            Freshness::Fresh
         }
     }
 }
@@ -39,31 +63,94 @@ impl std::fmt::Debug for CachedToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CachedToken")
             .field("value", &crate::error::Redacted)
+            .field("refresh_at", &self.refresh_at)
             .field("expires_at", &self.expires_at)
             .finish()
     }
 }
 
 /// How a token stands at a given instant.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Freshness {
     Fresh,
+    /// Past its refresh point, still accepted by WeCom.
     Expiring,
     Expired,
 }
 
-fn freshness_at(expires_at: Instant, margin: Duration) -> Freshness {
-    let now = Instant::now();
-    if now >= expires_at {
-        Freshness::Expired
-    } else if now + margin >= expires_at {
-        Freshness::Expiring
-    } else {
-        Freshness::Fresh
+/// What to store for a token just fetched with life `expires_in`: refreshed
+/// `margin` before expiry, or, when the life is no longer than the margin
+/// (WeCom hands out the same token with its remaining life), after three
+/// quarters of it — so a short life never means a fetch per call.
+fn stored_from_fetch(value: String, expires_in: Duration, margin: Duration) -> StoredToken {
+    let life_ms = i64::try_from(expires_in.as_millis()).map_or(MAX_LIFE_MS, |ms| ms.min(MAX_LIFE_MS));
+    let margin_ms = i64::try_from(margin.as_millis()).unwrap_or(i64::MAX);
+    let lead_ms = if margin_ms < life_ms { margin_ms } else { life_ms / 4 };
+    let now = unix_ms();
+    StoredToken {
+        value,
+        refresh_at_ms: now.saturating_add(life_ms - lead_ms),
+        expires_at_ms: now.saturating_add(life_ms),
     }
 }
 
 /// How long a waiter polls the store while another instance refreshes.
 const POLL_INTERVAL: Duration = Duration::from_millis(20);
+
+/// A held refresh lock. The holder renews it while its fetch runs
+/// ([`keep_alive`](Self::keep_alive)); dropping it unreleased (a cancelled
+/// call) releases it in the background, so nobody waits out its TTL.
+struct Lease {
+    store: Arc<dyn TokenStore>,
+    key: String,
+    owner: LockOwner,
+    released: bool,
+}
+
+impl Lease {
+    /// Renews the lease every third of `ttl`, for as long as it is polled
+    /// (run it beside the fetch); never completes.
+    async fn keep_alive(&self, ttl: Duration) -> Infallible {
+        let every = (ttl / 3).max(Duration::from_millis(10));
+        loop {
+            tokio::time::sleep(every).await;
+            match self.store.renew_lock(&self.key, &self.owner, ttl).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::warn!(key = %self.key, "lost the refresh lock mid-fetch; the token will not be stored");
+                    return std::future::pending().await;
+                }
+                Err(err) => tracing::warn!(key = %self.key, error = %err, "could not renew the refresh lock"),
+            }
+        }
+    }
+
+    async fn release(mut self) {
+        self.released = true;
+        if let Err(err) = self.store.unlock(&self.key, &self.owner).await {
+            tracing::warn!(key = %self.key, error = %err, "could not release the refresh lock; it expires by itself");
+        }
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if self.released {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let store = Arc::clone(&self.store);
+        let key = std::mem::take(&mut self.key);
+        let owner = self.owner.clone();
+        runtime.spawn(async move {
+            if let Err(err) = store.unlock(&key, &owner).await {
+                tracing::warn!(key = %key, error = %err, "could not release an abandoned refresh lock; it expires by itself");
+            }
+        });
+    }
+}
 
 /// One token slot: a source plus the caches in front of it.
 ///
@@ -78,6 +165,8 @@ pub struct TokenCell {
     key: String,
     local: RwLock<Option<CachedToken>>,
     refresh: tokio::sync::Mutex<()>,
+    /// When this cell last fetched from WeCom (the refresh floor).
+    last_fetch: Mutex<Option<Instant>>,
 }
 
 impl TokenCell {
@@ -89,6 +178,7 @@ impl TokenCell {
             key,
             local: RwLock::new(None),
             refresh: tokio::sync::Mutex::new(()),
+            last_fetch: Mutex::new(None),
         }
     }
 
@@ -115,16 +205,22 @@ impl TokenCell {
         *self.local.write().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
     }
 
+    /// Whether this cell fetched less than the refresh floor ago: a token
+    /// that is still valid is then not refreshed again yet.
+    fn fetched_recently(&self, runtime: &Runtime) -> bool {
+        self.last_fetch
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|at| at.elapsed() < runtime.min_refresh_interval())
+    }
+
     /// A usable token: the local copy if fresh, else the store's, else a fresh
     /// fetch (once for all waiters, in this process and across processes).
     pub async fn get(&self, runtime: &Runtime) -> Result<CachedToken> {
         // The hot path stays small: no I/O, no large future.
         if runtime.local_cache()
             && let Some(token) = self.local_copy()
-            && matches!(
-                freshness_at(token.expires_at, runtime.refresh_margin()),
-                Freshness::Fresh
-            )
+            && token.freshness() == Freshness::Fresh
         {
             return Ok(token);
         }
@@ -132,26 +228,28 @@ impl TokenCell {
     }
 
     async fn get_slow(&self, runtime: &Runtime) -> Result<CachedToken> {
-        let margin = runtime.refresh_margin();
-        if runtime.local_cache()
-            && let Some(token) = self.local_copy()
-        {
-            match freshness_at(token.expires_at, margin) {
-                Freshness::Fresh => return Ok(token),
-                Freshness::Expiring => {
-                    // One caller refreshes early; the rest keep the valid token.
-                    let Ok(_guard) = self.refresh.try_lock() else {
-                        return Ok(token);
-                    };
-                    return match self.load_or_refresh(runtime).await {
-                        Ok(fresh) => Ok(fresh),
-                        Err(err) => {
-                            tracing::warn!(kind = self.kind().name, error = %err, "early token refresh failed; using the still-valid token");
-                            Ok(token)
+        if runtime.local_cache() {
+            if let Some(token) = self.local_copy() {
+                match token.freshness() {
+                    Freshness::Fresh => return Ok(token),
+                    Freshness::Expiring => {
+                        // One caller refreshes early; the rest keep the valid token.
+                        if self.fetched_recently(runtime) {
+                            return Ok(token);
                         }
-                    };
+                        let Ok(_guard) = self.refresh.try_lock() else {
+                            return Ok(token);
+                        };
+                        return match self.load_or_refresh(runtime).await {
+                            Ok(fresh) => Ok(fresh),
+                            Err(err) => {
+                                tracing::warn!(kind = self.kind().name, error = %err, "early token refresh failed; using the still-valid token");
+                                Ok(token)
+                            }
+                        };
+                    }
+                    Freshness::Expired => {}
                 }
-                Freshness::Expired => {}
             }
         } else if let Some(stored) = runtime
             .store()
@@ -161,35 +259,47 @@ impl TokenCell {
         {
             // No local copy kept: the store is read on every call.
             let token = CachedToken::from_stored(&stored);
-            if matches!(freshness_at(token.expires_at, margin), Freshness::Fresh) {
+            if token.freshness() == Freshness::Fresh
+                || (token.freshness() == Freshness::Expiring && self.fetched_recently(runtime))
+            {
                 return Ok(token);
             }
         }
+        // One caller of this process goes to the store; the others then find
+        // what it kept locally.
         let _guard = self.refresh.lock().await;
-        // Whoever held the lock before us may have refreshed already.
         if runtime.local_cache()
             && let Some(token) = self.local_copy()
-            && !matches!(freshness_at(token.expires_at, margin), Freshness::Expired)
+            && token.freshness() != Freshness::Expired
         {
             return Ok(token);
         }
         self.load_or_refresh(runtime).await
     }
 
-    /// Reads the store; fetches (under the store's lock) when it has no fresh token.
+    /// Keeps `token` as the local copy (when local copies are on).
+    fn keep(&self, runtime: &Runtime, token: CachedToken) -> CachedToken {
+        if runtime.local_cache() {
+            self.set_local(&token);
+        }
+        token
+    }
+
+    /// Reads the store; fetches (under the store's lock) when it has no fresh
+    /// token. While another instance holds the lock, waits for what it stores
+    /// (using a still-valid token meanwhile), at most as long as a fetch can
+    /// take; a holder that dies is replaced once its lease runs out.
     async fn load_or_refresh(&self, runtime: &Runtime) -> Result<CachedToken> {
         let store = runtime.store();
-        let margin = runtime.refresh_margin();
         let lock_key = format!("{}:lock", self.key);
-        let deadline = Instant::now() + runtime.lock_ttl() + Duration::from_secs(2);
+        let started = Instant::now();
         loop {
             let stored = store.get_token(&self.key).await.map_err(|e| self.wrap(e))?;
             let stored = stored.map(|s| CachedToken::from_stored(&s));
             if let Some(token) = &stored
-                && matches!(freshness_at(token.expires_at, margin), Freshness::Fresh)
+                && (token.freshness() == Freshness::Fresh || self.fetched_recently(runtime))
             {
-                self.set_local(token);
-                return Ok(token.clone());
+                return Ok(self.keep(runtime, token.clone()));
             }
             match store
                 .try_lock(&lock_key, runtime.lock_ttl())
@@ -197,25 +307,25 @@ impl TokenCell {
                 .map_err(|e| self.wrap(e))?
             {
                 Some(owner) => {
-                    let result = self.refresh_locked(runtime, margin).await;
-                    if let Err(err) = store.unlock(&lock_key, &owner).await {
-                        tracing::warn!(key = %self.key, error = %err, "could not release the refresh lock; it expires by itself");
-                    }
+                    let lease = Lease {
+                        store: runtime.shared_store(),
+                        key: lock_key,
+                        owner,
+                        released: false,
+                    };
+                    let result = self.refresh_locked(runtime, &lease).await;
+                    lease.release().await;
                     return result;
                 }
                 None => {
                     // Someone else refreshes. A still-valid token is good enough meanwhile.
                     if let Some(token) = stored {
-                        self.set_local(&token);
-                        return Ok(token);
+                        return Ok(self.keep(runtime, token));
                     }
-                    if Instant::now() >= deadline {
-                        return Err(self.wrap(Error::Store {
-                            operation: "wait for refresh",
-                            reason: format!(
-                                "another instance holds the refresh lock of `{}` and stored no token in time",
-                                self.key
-                            ),
+                    if started.elapsed() >= runtime.refresh_wait() {
+                        return Err(self.wrap(Error::RefreshWait {
+                            key: self.key.clone(),
+                            waited: started.elapsed(),
                         }));
                     }
                     tokio::time::sleep(POLL_INTERVAL).await;
@@ -224,14 +334,14 @@ impl TokenCell {
         }
     }
 
-    /// Under the store's lock: re-check the store, then fetch and store.
-    async fn refresh_locked(&self, runtime: &Runtime, margin: Duration) -> Result<CachedToken> {
+    /// Under the store's lock: re-check the store, then fetch (renewing the
+    /// lease meanwhile) and store what was fetched while still the owner.
+    async fn refresh_locked(&self, runtime: &Runtime, lease: &Lease) -> Result<CachedToken> {
         let store = runtime.store();
         if let Some(stored) = store.get_token(&self.key).await.map_err(|e| self.wrap(e))? {
             let token = CachedToken::from_stored(&stored);
-            if matches!(freshness_at(token.expires_at, margin), Freshness::Fresh) {
-                self.set_local(&token);
-                return Ok(token);
+            if token.freshness() == Freshness::Fresh {
+                return Ok(self.keep(runtime, token));
             }
         }
         let kind = self.kind();
@@ -241,23 +351,37 @@ impl TokenCell {
             owner = self.source.label()
         );
         let context = FetchContext { runtime, store };
-        let fetched = self
-            .source
-            .fetch(context)
-            .instrument(span)
-            .await
-            .map_err(|e| self.wrap(e))?;
-        let stored = StoredToken {
-            value: fetched.value.expose().to_owned(),
-            expires_at_ms: unix_ms() + i64::try_from(fetched.expires_in.as_millis()).unwrap_or(i64::MAX),
-        };
-        let token = CachedToken::from_stored(&stored);
-        if let Err(err) = store.put_token(&self.key, &stored).await {
-            // The token is good; other instances will fetch their own.
-            tracing::warn!(key = %self.key, error = %err, "could not store the refreshed token");
+        *self.last_fetch.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+        let fetched = tokio::select! {
+            fetched = self.source.fetch(context).instrument(span) => fetched,
+            never = lease.keep_alive(runtime.lock_ttl()) => match never {},
         }
-        self.set_local(&token);
-        Ok(token)
+        .map_err(|e| self.wrap(e))?;
+        let stored = stored_from_fetch(
+            fetched.value.expose().to_owned(),
+            fetched.expires_in,
+            runtime.refresh_margin(),
+        );
+        match store
+            .put_token_as_owner(&self.key, &stored, &lease.key, &lease.owner)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                // Our lease ran out and someone else may have refreshed: never
+                // overwrite; prefer what the store holds now.
+                tracing::warn!(key = %self.key, "the refresh lock expired during the fetch; not storing the token");
+                if let Ok(Some(newer)) = store.get_token(&self.key).await {
+                    let newer = CachedToken::from_stored(&newer);
+                    if newer.freshness() == Freshness::Fresh {
+                        return Ok(self.keep(runtime, newer));
+                    }
+                }
+            }
+            // The token is good; other instances will fetch their own.
+            Err(err) => tracing::warn!(key = %self.key, error = %err, "could not store the refreshed token"),
+        }
+        Ok(self.keep(runtime, CachedToken::from_stored(&stored)))
     }
 
     fn wrap(&self, err: Error) -> Error {

@@ -12,6 +12,15 @@ pub struct KindInfo {
     pub invalid_codes: &'static [i64],
 }
 
+/// The `errcode`s that mean "this token is no longer valid", for every kind.
+///
+/// WeCom documents 40014/42001 for corp tokens and 40082/42009 for provider
+/// and suite tokens, but deployments have been seen answering 42001 for an
+/// expired provider token too, so each kind treats all four as a stale token
+/// (compare-and-invalidate, then one retry). 40001 means a wrong *secret*,
+/// not a stale token, and is never retried.
+pub const STALE_TOKEN_CODES: &[i64] = &[40014, 42001, 40082, 42009];
+
 /// A kind of access token. Implemented by the marker types [`Corp`],
 /// [`Provider`] and [`Suite`]; used as the parameter of
 /// [`HasToken`](crate::HasToken).
@@ -22,7 +31,8 @@ pub trait TokenKind: Send + Sync + 'static {
 
 /// The corp `access_token` (self-built app via `gettoken`, an authorized
 /// customer corp via `service/get_corp_token`, a downstream corp via
-/// `corpgroup/corp/gettoken`). Expired: 42001; invalid: 40014.
+/// `corpgroup/corp/gettoken`). Expired: 42001; invalid: 40014 (see
+/// [`STALE_TOKEN_CODES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Corp {}
 
@@ -40,8 +50,7 @@ impl TokenKind for Corp {
     const INFO: KindInfo = KindInfo {
         name: "corp",
         param: "access_token",
-        // 40001 means a wrong *secret* in WeCom, not a stale token: never retried.
-        invalid_codes: &[40014, 42001],
+        invalid_codes: STALE_TOKEN_CODES,
     };
 }
 
@@ -49,7 +58,7 @@ impl TokenKind for Provider {
     const INFO: KindInfo = KindInfo {
         name: "provider",
         param: "provider_access_token",
-        invalid_codes: &[40082, 42009],
+        invalid_codes: STALE_TOKEN_CODES,
     };
 }
 
@@ -57,6 +66,6 @@ impl TokenKind for Suite {
     const INFO: KindInfo = KindInfo {
         name: "suite",
         param: "suite_access_token",
-        invalid_codes: &[40082, 42009],
+        invalid_codes: STALE_TOKEN_CODES,
     };
 }

@@ -3,10 +3,13 @@
 //!
 //! Keys are `<prefix>:<key>` (prefix `wecom` by default): `…:provider:<corpid>`,
 //! `…:suite:<suite_id>`, `…:authcorp:<suite_id>:<corpid>`, `…:ticket:<suite_id>`,
-//! and `…:<token key>:lock` for refresh locks. Tokens are stored as
-//! `<expires_at_ms>:<token>` with a TTL a little under their life; locks are
-//! `SET NX PX` with a random owner and are released by a compare-and-delete
-//! script, so only their owner releases them and a dead owner's lock expires.
+//! `…:<token key>:lock` for refresh locks and `…:push:<signature>` for
+//! callback deduplication. Tokens are stored as
+//! `<expires_at_ms>:<refresh_at_ms>:<token>` with a TTL a little under their
+//! life; locks are `SET NX PX` with a random owner, renewed and released by
+//! compare-owner scripts, so only their owner extends or releases them, a dead
+//! owner's lock expires, and a token is written only while its fetcher still
+//! holds the lock.
 //!
 //! When Redis is unreachable, operations fail after the configured timeouts
 //! with [`Error::Store`]; the connection is re-established in the background
@@ -19,7 +22,9 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, Script};
 
 use crate::error::{Error, Result};
-use crate::token::store::{LockOwner, StoreFuture, StoredTicket, StoredToken, TokenStore, unix_ms};
+use crate::token::store::{
+    LockOwner, PushClaim, StoreFuture, StoredTicket, StoredToken, TokenStore, unix_ms,
+};
 
 /// How much earlier than the token itself its Redis entry expires.
 const TTL_SAFETY_MS: i64 = 30_000;
@@ -29,9 +34,47 @@ const INVALIDATE: &str = r#"
 local v = redis.call('GET', KEYS[1])
 if v then
   local i = string.find(v, ':', 1, true)
-  if i and string.sub(v, i + 1) == ARGV[1] then
+  local j = i and string.find(v, ':', i + 1, true)
+  if j and string.sub(v, j + 1) == ARGV[1] then
     return redis.call('DEL', KEYS[1])
   end
+end
+return 0
+"#;
+
+/// Extends a lock only for its owner.
+const RENEW: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"#;
+
+/// Writes a token only while the writer holds the refresh lock.
+const PUT_AS_OWNER: &str = r#"
+if redis.call('GET', KEYS[2]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0
+"#;
+
+/// Claims a push: 1 claimed, 2 done already, 3 in flight elsewhere.
+const CLAIM_PUSH: &str = r#"
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return 1
+end
+if redis.call('GET', KEYS[1]) == 'done' then
+  return 2
+end
+return 3
+"#;
+
+/// Marks a claimed push as handled.
+const FINISH_PUSH: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2])
+  return 1
 end
 return 0
 "#;
@@ -86,8 +129,12 @@ pub struct RedisStore {
     connection: ConnectionManager,
     options: RedisStoreOptions,
     invalidate: Script,
+    renew: Script,
     unlock: Script,
+    put_as_owner: Script,
     put_ticket: Script,
+    claim_push: Script,
+    finish_push: Script,
 }
 
 impl fmt::Debug for RedisStore {
@@ -105,6 +152,27 @@ fn store_error(operation: &'static str) -> impl Fn(redis::RedisError) -> Error {
     }
 }
 
+/// `url` with its password (and user name) replaced, for error text.
+fn redacted_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some("***"));
+            }
+            parsed.to_string()
+        }
+        Err(_) => "<the Redis URL, which is not a valid URL>".to_owned(),
+    }
+}
+
+/// `reason` without `secret` in it (a driver error may quote the URL).
+fn scrub(reason: String, secret: Option<&str>) -> String {
+    match secret {
+        Some(secret) if !secret.is_empty() => reason.replace(secret, "***"),
+        _ => reason,
+    }
+}
+
 impl RedisStore {
     /// Connects to `url` (e.g. `redis://127.0.0.1:6379/0`) with default options.
     ///
@@ -118,8 +186,16 @@ impl RedisStore {
     ///
     /// # Errors
     /// [`Error::Store`] when the URL is invalid or Redis cannot be reached.
+    /// A password in the URL never appears in an error.
     pub async fn connect_with(url: &str, options: RedisStoreOptions) -> Result<Self> {
-        let client = redis::Client::open(url).map_err(store_error("connect"))?;
+        let password = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.password().map(str::to_owned));
+        let connect_error = |err: redis::RedisError| Error::Store {
+            operation: "connect",
+            reason: scrub(err.to_string(), password.as_deref()),
+        };
+        let client = redis::Client::open(url).map_err(connect_error)?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(options.connection_timeout)
             .set_response_timeout(options.response_timeout)
@@ -131,17 +207,22 @@ impl RedisStore {
             .map_err(|_| Error::Store {
                 operation: "connect",
                 reason: format!(
-                    "no connection to {url} within {:?}",
+                    "no connection to {} within {:?}",
+                    redacted_url(url),
                     options.connection_timeout * 3
                 ),
             })?
-            .map_err(store_error("connect"))?;
+            .map_err(connect_error)?;
         Ok(RedisStore {
             connection,
             options,
             invalidate: Script::new(INVALIDATE),
+            renew: Script::new(RENEW),
             unlock: Script::new(UNLOCK),
+            put_as_owner: Script::new(PUT_AS_OWNER),
             put_ticket: Script::new(PUT_TICKET),
+            claim_push: Script::new(CLAIM_PUSH),
+            finish_push: Script::new(FINISH_PUSH),
         })
     }
 
@@ -172,6 +253,31 @@ fn parse_prefixed(value: &str) -> Option<(i64, &str)> {
     Some((head.parse().ok()?, rest))
 }
 
+/// `<expires_at_ms>:<refresh_at_ms>:<token>` → the stored token.
+fn parse_token(value: &str) -> Option<StoredToken> {
+    let (expires_at_ms, rest) = parse_prefixed(value)?;
+    let (refresh_at_ms, token) = parse_prefixed(rest)?;
+    Some(StoredToken {
+        value: token.to_owned(),
+        refresh_at_ms,
+        expires_at_ms,
+    })
+}
+
+fn format_token(token: &StoredToken) -> (String, u64) {
+    let ttl_ms = token
+        .expires_at_ms
+        .saturating_sub(unix_ms())
+        .saturating_sub(TTL_SAFETY_MS)
+        .max(1_000);
+    let value = format!("{}:{}:{}", token.expires_at_ms, token.refresh_at_ms, token.value);
+    (value, u64::try_from(ttl_ms).unwrap_or(1_000))
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX).max(1)
+}
+
 impl TokenStore for RedisStore {
     fn get_token<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Option<StoredToken>> {
         Box::pin(async move {
@@ -180,24 +286,69 @@ impl TokenStore for RedisStore {
             let now = unix_ms();
             Ok(raw
                 .as_deref()
-                .and_then(parse_prefixed)
-                .and_then(|(expires_at_ms, value)| {
-                    (expires_at_ms > now).then(|| StoredToken {
-                        value: value.to_owned(),
-                        expires_at_ms,
-                    })
-                }))
+                .and_then(parse_token)
+                .filter(|t| t.expires_at_ms > now))
         })
     }
 
     fn put_token<'a>(&'a self, key: &'a str, token: &'a StoredToken) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let ttl_ms = (token.expires_at_ms - unix_ms() - TTL_SAFETY_MS).max(1_000);
-            let value = format!("{}:{}", token.expires_at_ms, token.value);
+            let (value, ttl) = format_token(token);
             let mut con = self.connection.clone();
-            let ttl = u64::try_from(ttl_ms).unwrap_or(1_000);
             self.run("put token", con.pset_ex::<_, _, ()>(self.key(key), value, ttl))
                 .await
+        })
+    }
+
+    fn put_token_as_owner<'a>(
+        &'a self,
+        key: &'a str,
+        token: &'a StoredToken,
+        lock_key: &'a str,
+        owner: &'a LockOwner,
+    ) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let (value, ttl) = format_token(token);
+            let mut con = self.connection.clone();
+            let mut call = self.put_as_owner.key(self.key(key));
+            call.key(self.key(lock_key)).arg(&owner.0).arg(value).arg(ttl);
+            let stored: i64 = self.run("put token", call.invoke_async(&mut con)).await?;
+            Ok(stored == 1)
+        })
+    }
+
+    fn renew_lock<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let mut con = self.connection.clone();
+            let mut call = self.renew.key(self.key(key));
+            call.arg(&owner.0).arg(millis(ttl));
+            let renewed: i64 = self.run("renew lock", call.invoke_async(&mut con)).await?;
+            Ok(renewed == 1)
+        })
+    }
+
+    fn claim_push<'a>(&'a self, key: &'a str, ttl: Duration) -> StoreFuture<'a, PushClaim> {
+        Box::pin(async move {
+            let owner = LockOwner::random();
+            let mut con = self.connection.clone();
+            let mut call = self.claim_push.key(self.key(key));
+            call.arg(&owner.0).arg(millis(ttl));
+            let claim: i64 = self.run("claim push", call.invoke_async(&mut con)).await?;
+            Ok(match claim {
+                1 => PushClaim::Claimed(owner),
+                2 => PushClaim::Done,
+                _ => PushClaim::InFlight,
+            })
+        })
+    }
+
+    fn finish_push<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let mut con = self.connection.clone();
+            let mut call = self.finish_push.key(self.key(key));
+            call.arg(&owner.0).arg(millis(ttl));
+            let _: i64 = self.run("finish push", call.invoke_async(&mut con)).await?;
+            Ok(())
         })
     }
 
@@ -215,13 +366,12 @@ impl TokenStore for RedisStore {
         Box::pin(async move {
             let owner = LockOwner::random();
             let mut con = self.connection.clone();
-            let ttl_ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
             let mut cmd = redis::cmd("SET");
             cmd.arg(self.key(key))
                 .arg(&owner.0)
                 .arg("NX")
                 .arg("PX")
-                .arg(ttl_ms);
+                .arg(millis(ttl));
             let set: Option<String> = self.run("lock", cmd.query_async(&mut con)).await?;
             Ok(set.map(|_| owner))
         })
@@ -271,7 +421,23 @@ impl TokenStore for RedisStore {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_prefixed;
+    use super::{parse_prefixed, parse_token, redacted_url, scrub};
+
+    #[test]
+    fn tokens_keep_both_instants_and_colons() {
+        let t = parse_token("1700000000000:1699999000000:a:b").unwrap();
+        assert_eq!((t.expires_at_ms, t.refresh_at_ms, t.value.as_str()), (1_700_000_000_000, 1_699_999_000_000, "a:b"));
+        assert!(parse_token("1700000000000:tok").is_none());
+    }
+
+    #[test]
+    fn passwords_never_reach_error_text() {
+        let shown = redacted_url("redis://user:hunter2@127.0.0.1:6379/0");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("127.0.0.1"));
+        assert_eq!(scrub("bad auth hunter2".into(), Some("hunter2")), "bad auth ***");
+        assert!(!redacted_url("not a url hunter2").contains("hunter2"));
+    }
 
     #[test]
     fn values_keep_colons_in_the_token() {

@@ -320,10 +320,11 @@ impl TokenSource for DownstreamTokenSource {
 
     fn key(&self) -> String {
         format!(
-            "downstream:{}:{}:{}",
+            "downstream:{}:{}:{}:{}",
             self.upstream.key(),
             self.corpid,
-            self.agentid
+            self.agentid,
+            self.business_type
         )
     }
 

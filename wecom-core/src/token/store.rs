@@ -13,12 +13,15 @@ use crate::error::Result;
 /// The boxed future every [`TokenStore`] method returns.
 pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
 
-/// A token as stored: its value and when it expires (unix milliseconds, so
-/// that every process reads the same instant).
+/// A token as stored: its value, when it should be refreshed and when it
+/// expires (unix milliseconds, so that every process reads the same instant).
 #[derive(Clone, PartialEq, Eq)]
 pub struct StoredToken {
     /// The token.
     pub value: String,
+    /// From when on it should be refreshed (ahead of expiry; decided once, by
+    /// whoever fetched it, so a short-lived token is not refetched on every call).
+    pub refresh_at_ms: i64,
     /// When WeCom stops accepting it, in unix milliseconds.
     pub expires_at_ms: i64,
 }
@@ -27,6 +30,7 @@ impl fmt::Debug for StoredToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StoredToken")
             .field("value", &crate::error::Redacted)
+            .field("refresh_at_ms", &self.refresh_at_ms)
             .field("expires_at_ms", &self.expires_at_ms)
             .finish()
     }
@@ -62,13 +66,27 @@ impl LockOwner {
     }
 }
 
+/// Where a callback push stands in a [`TokenStore`] shared by a cluster of
+/// receivers (see [`TokenStore::claim_push`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PushClaim {
+    /// Nobody has handled this push: the caller handles it, then calls
+    /// [`finish_push`](TokenStore::finish_push) or releases it with
+    /// [`unlock`](TokenStore::unlock).
+    Claimed(LockOwner),
+    /// Another receiver is handling it right now.
+    InFlight,
+    /// It was handled already.
+    Done,
+}
+
 /// Shared state behind the token caches.
 ///
 /// Keys are made by the SDK (`provider:<corpid>`, `suite:<suite_id>`,
 /// `authcorp:<suite_id>:<corpid>`, `ticket:<suite_id>` …); a store may add a
-/// namespace prefix. Implementations must make [`invalidate_token`](Self::invalidate_token),
-/// [`try_lock`](Self::try_lock), [`unlock`](Self::unlock) and
-/// [`put_ticket`](Self::put_ticket) atomic.
+/// namespace prefix. Implementations must make every method but the plain
+/// reads and [`put_token`](Self::put_token) atomic: the compare-and-set ones
+/// are what keep a cluster to one refresh per token and one handling per push.
 pub trait TokenStore: Send + Sync + fmt::Debug + 'static {
     /// The token stored under `key`, if any and not expired.
     fn get_token<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Option<StoredToken>>;
@@ -79,8 +97,27 @@ pub trait TokenStore: Send + Sync + fmt::Debug + 'static {
     fn invalidate_token<'a>(&'a self, key: &'a str, failed: &'a str) -> StoreFuture<'a, bool>;
     /// Takes the refresh lock of `key` for at most `ttl`, if nobody holds it.
     fn try_lock<'a>(&'a self, key: &'a str, ttl: Duration) -> StoreFuture<'a, Option<LockOwner>>;
+    /// Extends the lock of `key` to `ttl` from now if `owner` still holds it
+    /// (a holder renews its lease while its fetch runs). Returns whether it did.
+    fn renew_lock<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, bool>;
     /// Releases the lock of `key` if `owner` still holds it.
     fn unlock<'a>(&'a self, key: &'a str, owner: &'a LockOwner) -> StoreFuture<'a, ()>;
+    /// Stores `token` under `key` only while `owner` holds the lock `lock_key`,
+    /// in one atomic step: a holder whose lease ran out never overwrites a
+    /// newer token (or brings back an invalidated one). Returns whether it stored.
+    fn put_token_as_owner<'a>(
+        &'a self,
+        key: &'a str,
+        token: &'a StoredToken,
+        lock_key: &'a str,
+        owner: &'a LockOwner,
+    ) -> StoreFuture<'a, bool>;
+    /// Claims the callback push `key` for `ttl` (how long a handler may take
+    /// before another receiver may try): [`PushClaim::Claimed`] once per push
+    /// until it is released, then [`PushClaim::Done`] once finished.
+    fn claim_push<'a>(&'a self, key: &'a str, ttl: Duration) -> StoreFuture<'a, PushClaim>;
+    /// Marks the claimed push `key` as handled, remembered for `ttl`.
+    fn finish_push<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, ()>;
     /// The newest suite_ticket stored under `key`.
     fn get_ticket<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Option<StoredTicket>>;
     /// Stores `ticket` for `ttl` unless the stored one is newer. Returns whether it was stored.
@@ -111,6 +148,33 @@ struct MemoryInner {
     tokens: HashMap<String, StoredToken>,
     tickets: HashMap<String, (StoredTicket, Instant)>,
     locks: HashMap<String, (LockOwner, Instant)>,
+    pushes: HashMap<String, (PushState, Instant)>,
+    /// Sweep `pushes` of expired entries once it grows past this.
+    pushes_sweep_at: usize,
+}
+
+/// A push claim in the memory store.
+#[derive(Clone, PartialEq, Eq)]
+enum PushState {
+    Handling(LockOwner),
+    Done,
+}
+
+impl MemoryInner {
+    fn holds(&self, key: &str, owner: &LockOwner, now: Instant) -> bool {
+        self.locks
+            .get(key)
+            .is_some_and(|(o, until)| o == owner && *until > now)
+    }
+
+    /// Drops expired push claims when the map has doubled since the last
+    /// sweep: amortised O(1) per claim, memory bounded by the live claims.
+    fn sweep_pushes(&mut self, now: Instant) {
+        if self.pushes.len() >= self.pushes_sweep_at {
+            self.pushes.retain(|_, (_, until)| *until > now);
+            self.pushes_sweep_at = (self.pushes.len() * 2).max(1024);
+        }
+    }
 }
 
 impl MemoryStore {
@@ -169,10 +233,68 @@ impl TokenStore for MemoryStore {
         }))
     }
 
+    fn renew_lock<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, bool> {
+        let now = Instant::now();
+        ready(self.with(|i| {
+            let held = i.holds(key, owner, now);
+            if held {
+                i.locks.insert(key.to_owned(), (owner.clone(), now + ttl));
+            }
+            held
+        }))
+    }
+
     fn unlock<'a>(&'a self, key: &'a str, owner: &'a LockOwner) -> StoreFuture<'a, ()> {
         self.with(|i| {
             if i.locks.get(key).is_some_and(|(o, _)| o == owner) {
                 i.locks.remove(key);
+            }
+            if i.pushes.get(key).is_some_and(|(s, _)| *s == PushState::Handling(owner.clone())) {
+                i.pushes.remove(key);
+            }
+        });
+        ready(())
+    }
+
+    fn put_token_as_owner<'a>(
+        &'a self,
+        key: &'a str,
+        token: &'a StoredToken,
+        lock_key: &'a str,
+        owner: &'a LockOwner,
+    ) -> StoreFuture<'a, bool> {
+        let now = Instant::now();
+        ready(self.with(|i| {
+            let held = i.holds(lock_key, owner, now);
+            if held {
+                i.tokens.insert(key.to_owned(), token.clone());
+            }
+            held
+        }))
+    }
+
+    fn claim_push<'a>(&'a self, key: &'a str, ttl: Duration) -> StoreFuture<'a, PushClaim> {
+        let now = Instant::now();
+        ready(self.with(|i| {
+            i.sweep_pushes(now);
+            match i.pushes.get(key) {
+                Some((PushState::Done, until)) if *until > now => PushClaim::Done,
+                Some((PushState::Handling(_), until)) if *until > now => PushClaim::InFlight,
+                _ => {
+                    let owner = LockOwner::random();
+                    i.pushes
+                        .insert(key.to_owned(), (PushState::Handling(owner.clone()), now + ttl));
+                    PushClaim::Claimed(owner)
+                }
+            }
+        }))
+    }
+
+    fn finish_push<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, ()> {
+        let now = Instant::now();
+        self.with(|i| {
+            if i.pushes.get(key).is_some_and(|(s, _)| *s == PushState::Handling(owner.clone())) {
+                i.pushes.insert(key.to_owned(), (PushState::Done, now + ttl));
             }
         });
         ready(())
@@ -215,6 +337,7 @@ mod tests {
     fn token(v: &str, in_ms: i64) -> StoredToken {
         StoredToken {
             value: v.into(),
+            refresh_at_ms: unix_ms() + in_ms / 2,
             expires_at_ms: unix_ms() + in_ms,
         }
     }
@@ -252,6 +375,38 @@ mod tests {
             s.try_lock("k", Duration::from_secs(1)).await.unwrap().is_some(),
             "a dead holder's lock expires"
         );
+    }
+
+    #[tokio::test]
+    async fn only_the_live_owner_renews_and_writes() {
+        let s = MemoryStore::new();
+        let owner = s.try_lock("k:lock", Duration::from_millis(40)).await.unwrap().unwrap();
+        assert!(s.renew_lock("k:lock", &owner, Duration::from_millis(40)).await.unwrap());
+        assert!(!s.renew_lock("k:lock", &LockOwner::random(), Duration::from_secs(1)).await.unwrap());
+        assert!(s.put_token_as_owner("k", &token("a", 60_000), "k:lock", &owner).await.unwrap());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        // The lease ran out; someone else took it and wrote a newer token.
+        let other = s.try_lock("k:lock", Duration::from_secs(1)).await.unwrap().unwrap();
+        assert!(s.put_token_as_owner("k", &token("b", 60_000), "k:lock", &other).await.unwrap());
+        assert!(!s.renew_lock("k:lock", &owner, Duration::from_secs(1)).await.unwrap());
+        assert!(!s.put_token_as_owner("k", &token("stale", 60_000), "k:lock", &owner).await.unwrap());
+        assert_eq!(s.get_token("k").await.unwrap().unwrap().value, "b");
+    }
+
+    #[tokio::test]
+    async fn a_push_is_claimed_once_and_released_on_failure() {
+        let s = MemoryStore::new();
+        let ttl = Duration::from_secs(60);
+        let PushClaim::Claimed(owner) = s.claim_push("p", ttl).await.unwrap() else {
+            panic!("first claim");
+        };
+        assert_eq!(s.claim_push("p", ttl).await.unwrap(), PushClaim::InFlight);
+        s.unlock("p", &owner).await.unwrap();
+        let PushClaim::Claimed(owner) = s.claim_push("p", ttl).await.unwrap() else {
+            panic!("claim after release");
+        };
+        s.finish_push("p", &owner, ttl).await.unwrap();
+        assert_eq!(s.claim_push("p", ttl).await.unwrap(), PushClaim::Done);
     }
 
     #[tokio::test]

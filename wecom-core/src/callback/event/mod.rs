@@ -296,6 +296,17 @@ pub fn parse_event(xml: &str) -> Result<Event, EventError> {
     })
 }
 
+/// Like [`parse_event`], but never fails: a plaintext that is not a callback
+/// document at all becomes [`Event::Unknown`] too, with the whole text and
+/// [`UnknownEvent::reason`] saying why. The receiver uses this, so that a
+/// push WeCom signed is never answered with an error it would retry forever.
+pub fn parse_event_lenient(xml: String) -> Event {
+    match parse_event(&xml) {
+        Ok(event) => event,
+        Err(reason) => Event::Unknown(UnknownEvent::unparsed(xml, reason)),
+    }
+}
+
 /// Like [`parse_event`], but a known event with an unexpected shape is an
 /// error instead of [`Event::Unknown`]. Unknown event names still parse to
 /// [`Event::Unknown`]. Useful in tests and when validating samples.

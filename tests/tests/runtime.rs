@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use wecom_apis::license::LicenseApi;
 use wecom_apis::{Client, Error, ProviderClient, Result, api};
-use wecom_testkit::{Fault, Sandbox, TokenIssue, creds};
+use wecom_testkit::{ExpiredCode, Fault, Sandbox, TokenIssue, creds};
 
 /// A cheap License call used to exercise the call path.
 async fn probe(client: &ProviderClient) -> Result<wecom_apis::license::AutoActiveStatusInfo> {
@@ -485,4 +485,75 @@ async fn files_go_up_as_multipart_and_binary_replies_come_back_as_bytes() {
     );
     let err = client.get_media("nope").await.expect_err("json error");
     assert_eq!(err.code(), Some(40007));
+}
+
+/// WeCom deployments answer 42001 for an expired provider token too: it is
+/// refreshed once, like 42009, and the call succeeds.
+#[tokio::test]
+async fn an_expired_provider_token_answered_42001_is_refreshed() {
+    for code in [ExpiredCode::KindOwn, ExpiredCode::Always42001] {
+        let sb = Sandbox::start().await;
+        sb.set_expired_code(code);
+        let client = sb.provider_client();
+        probe(&client).await.expect("warm");
+        sb.expire_tokens();
+        probe(&client).await.expect("refreshed once and retried");
+        assert_eq!(sb.request_count("service/get_provider_token"), 2, "{code:?}");
+        assert_eq!(sb.request_count("license/get_auto_active_status"), 3, "{code:?}");
+    }
+}
+
+/// A token whose whole life is shorter than the refresh margin is not
+/// refetched on every call (WeCom hands out the same token with its
+/// remaining life, and blocks apps that fetch too often).
+#[tokio::test]
+async fn a_short_lived_token_is_not_refetched_per_call() {
+    for issue in [TokenIssue::SameWhileValid, TokenIssue::NewEachFetch] {
+        let sb = Sandbox::start().await;
+        sb.set_token_issue(issue);
+        sb.set_token_ttl(100); // the default margin is 300 s
+        let client = sb.provider_client();
+        for _ in 0..100 {
+            probe(&client).await.expect("call");
+        }
+        assert_eq!(sb.request_count("service/get_provider_token"), 1, "{issue:?}");
+    }
+}
+
+/// An absurd `expires_in` is clamped, not an arithmetic overflow.
+#[tokio::test]
+async fn a_huge_expires_in_is_clamped() {
+    let sb = Sandbox::start().await;
+    sb.inject_fault(
+        "service/get_provider_token",
+        Fault::RawBody(
+            r#"{"errcode":0,"errmsg":"ok","provider_access_token":"huge","expires_in":18446744073709551615}"#.into(),
+        ),
+        1,
+    );
+    let client = sb.provider_client();
+    // The sandbox never issued "huge": 40082, dropped, refetched, retried.
+    probe(&client).await.expect("clamped, then replaced");
+    assert_eq!(sb.request_count("service/get_provider_token"), 2);
+}
+
+/// A reply larger than the configured limit is a clear error, not read whole.
+#[tokio::test]
+async fn replies_past_the_size_limit_are_refused() {
+    let sb = Sandbox::start().await;
+    let client = sb
+        .client_builder()
+        .provider(creds::PROVIDER_CORPID, creds::PROVIDER_SECRET)
+        .max_response_size(4096)
+        .build()
+        .expect("client");
+    probe(&client).await.expect("a small reply is fine");
+    sb.inject_fault(
+        "license/get_auto_active_status",
+        Fault::RawBody(format!(r#"{{"errcode":0,"errmsg":"ok","pad":"{}"}}"#, "x".repeat(10_000))),
+        1,
+    );
+    let err = probe(&client).await.expect_err("too large");
+    assert!(matches!(err, Error::ResponseTooLarge { limit: 4096, .. }), "{err:?}");
+    assert!(err.to_string().contains("max_response_size"), "{err}");
 }

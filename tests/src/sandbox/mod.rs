@@ -324,6 +324,26 @@ impl Sandbox {
             .await
     }
 
+    /// Encrypts and pushes any decrypted callback document `xml`, addressed to
+    /// `receive_id`, to the callback URL (re-delivered as the push policy
+    /// says) and returns the last delivery's record — for events the sandbox
+    /// does not raise by itself, and for what WeCom may send that no event
+    /// model knows.
+    ///
+    /// # Panics
+    /// If no callback URL is set.
+    pub async fn push_xml(&self, kind: &str, xml: &str, receive_id: &str) -> PushRecord {
+        let (target, now) = {
+            let state = self.shared.lock();
+            let target = state.callback.clone().expect("sandbox: set_callback first");
+            (target, state.clock.now())
+        };
+        let shared = Arc::clone(&self.shared);
+        target
+            .push(kind, xml, receive_id, now, |record| shared.lock().pushes.push(record))
+            .await
+    }
+
     /// How pushes are delivered: by default as WeCom does, a 5 s timeout and
     /// up to 3 re-deliveries of the identical request while the answer is
     /// not `success`. Applies to the callback URL set with

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::crypto::{CallbackCrypto, Decrypted};
 use super::error::CallbackError;
-use super::event::{Event, parse_event_lenient};
+use super::event::{Event, UnknownEvent, parse_event};
 use super::replay::ReplayGuard;
 use crate::client::ApiClient;
 use crate::token::store::{LockOwner, PushClaim, unix_ms};
@@ -142,7 +142,24 @@ impl Pending<'_> {
     }
 }
 
+impl Pending<'_> {
+    /// Handling failed: release the nonce and the claim now, so that WeCom's
+    /// re-delivery (on this instance or another) is handled.
+    async fn abandon(mut self) {
+        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
+            guard.release(nonce);
+        }
+        if let (Some(dedupe), Some((key, owner))) = (&self.receiver.dedupe, self.claim.take())
+            && let Err(err) = dedupe.store.unlock(&key, &owner).await
+        {
+            tracing::warn!(error = %err, "could not release a push claim; it expires by itself");
+        }
+    }
+}
+
 impl Drop for Pending<'_> {
+    /// Dropped unfinished without [`abandon`](Pending::abandon): the request
+    /// was cancelled. Release what can be released from here.
     fn drop(&mut self) {
         if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
             guard.release(nonce);
@@ -284,11 +301,16 @@ impl CallbackReceiver {
         let Some(received) = received else {
             return Ok(Handled::Duplicate);
         };
-        handler(received)
-            .await
-            .map_err(|e| CallbackError::Handler(e.to_string()))?;
-        pending.finish().await;
-        Ok(Handled::Done)
+        match handler(received).await {
+            Ok(()) => {
+                pending.finish().await;
+                Ok(Handled::Done)
+            }
+            Err(err) => {
+                pending.abandon().await;
+                Err(CallbackError::Handler(err.to_string()))
+            }
+        }
     }
 
     /// Everything up to the app's handler. `None` for a duplicate.
@@ -319,22 +341,40 @@ impl CallbackReceiver {
             }
         }
         if let Some(guard) = &self.replay {
-            guard.begin(&query.timestamp, &query.nonce, unix_ms() / 1000)?;
+            if let Err(err) = guard.begin(&query.timestamp, &query.nonce, unix_ms() / 1000) {
+                pending.abandon().await;
+                return Err(err);
+            }
             pending.nonce = Some(&query.nonce);
         }
+        match self.parse_and_store(decrypted).await {
+            Ok(received) => Ok((Some(received), pending)),
+            Err(err) => {
+                pending.abandon().await;
+                Err(err)
+            }
+        }
+    }
+
+    /// The typed event, with its suite_ticket (if any) stored.
+    async fn parse_and_store(&self, decrypted: Decrypted) -> Result<Received, CallbackError> {
         let Decrypted { message, receive_id } = decrypted;
-        let event = parse_event_lenient(message.clone());
+        let event = match parse_event(&message) {
+            Ok(event) => event,
+            // Signed by WeCom but no callback document: kept, never refused
+            // (an error answer would make WeCom re-deliver it forever).
+            Err(reason) => Event::Unknown(UnknownEvent::unparsed(message.clone(), reason)),
+        };
         if let (Some(store), Some((suite_id, ticket, timestamp))) = (&self.store, event.suite_ticket()) {
             let stored = crate::token::store_suite_ticket(&**store, suite_id, ticket, timestamp)
                 .await
                 .map_err(|e| CallbackError::Store(e.to_string()))?;
             tracing::debug!(suite_id, stored, "suite_ticket received");
         }
-        let received = Received {
+        Ok(Received {
             event,
             receive_id,
             xml: message,
-        };
-        Ok((Some(received), pending))
+        })
     }
 }

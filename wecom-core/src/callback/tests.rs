@@ -314,6 +314,59 @@ fn replays_are_rejected() {
     ));
 }
 
+#[test]
+fn a_doctype_in_the_text_of_a_signed_message_is_just_text() {
+    let c = crypto();
+    let msg = "<xml><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[<!DOCTYPE html><p>hi</p>]]></Content></xml>";
+    let encrypt = c.encrypt(msg, CORPID);
+    let (sig, body) = body_for(&c, &encrypt);
+    let got = c.decrypt_message(&sig, "1", "n", body.as_bytes()).expect("accepted");
+    assert_eq!(got.message, msg);
+}
+
+#[test]
+fn the_envelope_is_strict() {
+    let c = crypto();
+    let encrypt = c.encrypt("<xml/>", CORPID);
+    let sig = signature(TOKEN, "1", "n", &encrypt);
+    let bad = [
+        format!("<xml><Encrypt>{encrypt}</Encrypt><Encrypt>{encrypt}</Encrypt></xml>"),
+        format!("<xml><A><Encrypt>{encrypt}</Encrypt></A></xml>"),
+        format!("<xml><!--<Encrypt>{encrypt}</Encrypt>--></xml>"),
+        format!("<xml><Encrypt>{encrypt}</Encrypt>"),
+        format!("<xml><Encrypt>{encrypt}</Encrypt></xml><xml/>"),
+    ];
+    for body in &bad {
+        assert!(
+            matches!(c.decrypt_message(&sig, "1", "n", body.as_bytes()), Err(CallbackError::MalformedXml(_))),
+            "accepted {body}"
+        );
+    }
+    let with_bom = format!("\u{feff}<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
+    c.decrypt_message(&sig, "1", "n", with_bom.as_bytes()).expect("a BOM is fine");
+    // The signature is compared as given: padded with spaces it no longer matches.
+    let body = format!("<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
+    assert_eq!(
+        c.decrypt_message(&format!(" {sig} "), "1", "n", body.as_bytes()),
+        Err(CallbackError::BadSignature)
+    );
+    c.decrypt_message(&sig.to_uppercase(), "1", "n", body.as_bytes()).expect("hex in either case");
+}
+
+#[test]
+fn decrypted_text_never_shows_in_debug() {
+    let c = crypto();
+    let secret_xml = "<xml><SuiteTicket><![CDATA[TICKET-SECRET]]></SuiteTicket></xml>";
+    let encrypt = c.encrypt(secret_xml, CORPID);
+    let (sig, body) = body_for(&c, &encrypt);
+    let got = c.decrypt_message(&sig, "1", "n", body.as_bytes()).expect("decrypts");
+    let shown = format!("{got:?}");
+    assert!(!shown.contains("TICKET-SECRET"), "{shown}");
+    let unknown = super::event::parse_event_lenient(secret_xml.to_owned());
+    let shown = format!("{unknown:?}");
+    assert!(!shown.contains("TICKET-SECRET"), "{shown}");
+}
+
 mod no_panics {
     use proptest::prelude::*;
 

@@ -167,6 +167,10 @@ pub struct TokenCell {
     refresh: tokio::sync::Mutex<()>,
     /// When this cell last fetched from WeCom (the refresh floor).
     last_fetch: Mutex<Option<Instant>>,
+    /// The last token WeCom rejected: never taken from the store again (a
+    /// concurrent reader may find it there before the invalidation lands,
+    /// or the store may fail to drop it); only a fetch may hand it out again.
+    rejected: Mutex<Option<Arc<str>>>,
 }
 
 impl TokenCell {
@@ -179,6 +183,7 @@ impl TokenCell {
             local: RwLock::new(None),
             refresh: tokio::sync::Mutex::new(()),
             last_fetch: Mutex::new(None),
+            rejected: Mutex::new(None),
         }
     }
 
@@ -251,14 +256,14 @@ impl TokenCell {
                     Freshness::Expired => {}
                 }
             }
-        } else if let Some(stored) = runtime
-            .store()
-            .get_token(&self.key)
-            .await
-            .map_err(|e| self.wrap(e))?
-        {
+        } else if let Some(token) = self.from_store(
+            runtime
+                .store()
+                .get_token(&self.key)
+                .await
+                .map_err(|e| self.wrap(e))?,
+        ) {
             // No local copy kept: the store is read on every call.
-            let token = CachedToken::from_stored(&stored);
             if token.freshness() == Freshness::Fresh
                 || (token.freshness() == Freshness::Expiring && self.fetched_recently(runtime))
             {
@@ -275,6 +280,16 @@ impl TokenCell {
             return Ok(token);
         }
         self.load_or_refresh(runtime).await
+    }
+
+    /// A token read from the store, unless it is the one WeCom rejected last.
+    fn from_store(&self, stored: Option<StoredToken>) -> Option<CachedToken> {
+        let stored = stored?;
+        let rejected = self.rejected.lock().unwrap_or_else(|p| p.into_inner());
+        if rejected.as_deref() == Some(stored.value.as_str()) {
+            return None;
+        }
+        Some(CachedToken::from_stored(&stored))
     }
 
     /// Keeps `token` as the local copy (when local copies are on).
@@ -295,7 +310,7 @@ impl TokenCell {
         let started = Instant::now();
         loop {
             let stored = store.get_token(&self.key).await.map_err(|e| self.wrap(e))?;
-            let stored = stored.map(|s| CachedToken::from_stored(&s));
+            let stored = self.from_store(stored);
             if let Some(token) = &stored
                 && (token.freshness() == Freshness::Fresh || self.fetched_recently(runtime))
             {
@@ -338,11 +353,10 @@ impl TokenCell {
     /// lease meanwhile) and store what was fetched while still the owner.
     async fn refresh_locked(&self, runtime: &Runtime, lease: &Lease) -> Result<CachedToken> {
         let store = runtime.store();
-        if let Some(stored) = store.get_token(&self.key).await.map_err(|e| self.wrap(e))? {
-            let token = CachedToken::from_stored(&stored);
-            if token.freshness() == Freshness::Fresh {
-                return Ok(self.keep(runtime, token));
-            }
+        if let Some(token) = self.from_store(store.get_token(&self.key).await.map_err(|e| self.wrap(e))?)
+            && token.freshness() == Freshness::Fresh
+        {
+            return Ok(self.keep(runtime, token));
         }
         let kind = self.kind();
         let span = tracing::debug_span!(
@@ -357,6 +371,8 @@ impl TokenCell {
             never = lease.keep_alive(runtime.lock_ttl()) => match never {},
         }
         .map_err(|e| self.wrap(e))?;
+        // WeCom's own answer: trusted even if it is the token it rejected before.
+        *self.rejected.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let stored = stored_from_fetch(
             fetched.value.expose().to_owned(),
             fetched.expires_in,
@@ -371,11 +387,10 @@ impl TokenCell {
                 // Our lease ran out and someone else may have refreshed: never
                 // overwrite; prefer what the store holds now.
                 tracing::warn!(key = %self.key, "the refresh lock expired during the fetch; not storing the token");
-                if let Ok(Some(newer)) = store.get_token(&self.key).await {
-                    let newer = CachedToken::from_stored(&newer);
-                    if newer.freshness() == Freshness::Fresh {
-                        return Ok(self.keep(runtime, newer));
-                    }
+                if let Some(newer) = self.from_store(store.get_token(&self.key).await.unwrap_or(None))
+                    && newer.freshness() == Freshness::Fresh
+                {
+                    return Ok(self.keep(runtime, newer));
                 }
             }
             // The token is good; other instances will fetch their own.
@@ -397,6 +412,7 @@ impl TokenCell {
     /// Drops the token if it is still `failed`, locally and in the store: a
     /// token that another call refreshed meanwhile is kept.
     pub async fn invalidate(&self, runtime: &Runtime, failed: &CachedToken) {
+        *self.rejected.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&failed.value));
         {
             let mut local = self.local.write().unwrap_or_else(|p| p.into_inner());
             if local

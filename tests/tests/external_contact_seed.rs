@@ -3,10 +3,10 @@
 //! SDK declares.
 //!
 //! [`SEED_MAP`] pairs each Java method name with the WeCom path (and HTTP
-//! method) of `/work/shared/ENDPOINTS.md` section 2. One test calls our
+//! method) of `the project's endpoint list (section 2). One test calls our
 //! counterpart of every row through a corp client against the sandbox and
-//! checks the request it recorded; the other reads the seed file and fails
-//! for any Java method the table does not map.
+//! checks the request it recorded; the other fails for any Java method of the
+//! seed (kept as a list of names in `fixtures/`) that the table does not map.
 
 use std::collections::BTreeSet;
 
@@ -15,11 +15,9 @@ use wecom_apis::external_contact::*;
 use wecom_apis::{CorpClient, Result};
 use wecom_testkit::Sandbox;
 
-/// The seed file, beside the repository (CI checks /work/shared out there too).
-const SEED_PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/seeds/wxjava-WxCpExternalContactService.txt"
-);
+/// The seed's Java method names, one per line (`#` starts a comment),
+/// extracted once with [`seed_method_names`] and kept in the repository.
+const SEED_METHODS: &str = include_str!("fixtures/wxjava-external-contact-methods.txt");
 
 /// One seed method: Java name, the WeCom path (relative to `/cgi-bin/`) and
 /// the HTTP method our counterpart must use.
@@ -481,14 +479,20 @@ fn seed_method_names_are_extracted_like_the_regex() {
 
 #[test]
 fn every_seed_method_is_in_the_table() {
-    let text = std::fs::read_to_string(SEED_PATH).unwrap_or_else(|err| {
-        panic!(
-            "cannot read the seed file {SEED_PATH}: {err}. This test needs the shared seeds \
-             checked out beside the repository (<repo>/../shared/seeds/)."
-        )
-    });
-    let seed = seed_method_names(&text);
-    assert!(!seed.is_empty(), "no method names found in {SEED_PATH}");
+    let seed: BTreeSet<String> = SEED_METHODS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    assert!(seed.len() > 30, "the fixture lists the seed's methods");
+    for name in &seed {
+        assert_eq!(
+            seed_method_names(&format!("{name}(")),
+            BTreeSet::from([name.clone()]),
+            "fixture line {name:?} is not a method name"
+        );
+    }
     let table: BTreeSet<String> = SEED_MAP.iter().map(|r| r.java.to_owned()).collect();
     assert_eq!(table.len(), SEED_MAP.len(), "SEED_MAP has a duplicate Java name");
     let missing: Vec<&String> = seed.difference(&table).collect();

@@ -271,16 +271,17 @@ impl CallbackCrypto {
             return Err(CallbackError::BadLength);
         }
         let msg_end = msg_start + msg_len;
+        // SIMD validation: the std check runs byte by byte on CJK text and
+        // would cost more than the decryption itself.
         let receive_id =
-            std::str::from_utf8(&data[msg_end..content_len]).map_err(|_| CallbackError::NotUtf8)?;
+            simdutf8::basic::from_utf8(&data[msg_end..content_len]).map_err(|_| CallbackError::NotUtf8)?;
         if !self.receive_ids.iter().any(|id| id == receive_id) {
             return Err(CallbackError::WrongReceiveId(receive_id.to_owned()));
         }
         let receive_id = receive_id.to_owned();
-        // The message becomes the `String` in place: no copy of the plaintext.
-        data.truncate(msg_end);
-        data.drain(..msg_start);
-        let message = String::from_utf8(data).map_err(|_| CallbackError::NotUtf8)?;
+        let message = simdutf8::basic::from_utf8(&data[msg_start..msg_end])
+            .map_err(|_| CallbackError::NotUtf8)?
+            .to_owned();
         Ok(Decrypted { message, receive_id })
     }
 

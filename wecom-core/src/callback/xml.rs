@@ -7,9 +7,6 @@
 //! accepted. The plaintext's DTD check looks at markup only: a message whose
 //! *text* says `<!DOCTYPE html>` inside CDATA is an ordinary message.
 
-use memchr::memmem;
-use quick_xml::events::Event as XmlEvent;
-
 use super::error::CallbackError;
 
 const BOM: &str = "\u{feff}";
@@ -50,110 +47,275 @@ pub(crate) fn refuse_dtd(xml: &str) -> Result<(), CallbackError> {
 /// The index just past the first `end` at or after `from` (the end of the
 /// input when there is none: an unterminated section hides nothing after it).
 fn skip_past(bytes: &[u8], from: usize, end: &[u8]) -> usize {
-    let from = from.min(bytes.len());
-    memmem::find(&bytes[from..], end).map_or(bytes.len(), |i| from + i + end.len())
+    find_past(bytes, from, end).unwrap_or(bytes.len())
+}
+
+/// The index just past the first `end` (a short terminator such as `]]>`)
+/// at or after `from`. Looks for its last byte with `memchr` and checks the
+/// rest: building a general substring searcher costs more than a whole
+/// envelope scan on WeCom's short sections.
+fn find_past(bytes: &[u8], from: usize, end: &[u8]) -> Option<usize> {
+    let (&last, head) = end.split_last()?;
+    let mut at = from.min(bytes.len()) + head.len();
+    while at < bytes.len() {
+        let i = at + memchr::memchr(last, &bytes[at..])?;
+        if &bytes[i - head.len()..i] == head {
+            return Some(i + 1);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// The text of the `<Encrypt>` child of the envelope's root (CDATA or plain).
+///
+/// WeCom's envelope is a flat document (`<xml>` with a few text or CDATA
+/// children, no attributes), and this runs on every push, so it is checked
+/// by a small scanner that jumps between markup with `memchr` instead of a
+/// general XML reader (which cost as much as the decryption). What it accepts
+/// is well-formed XML; the tests cross-check it against quick-xml.
 pub(crate) fn encrypt_element(body: &str) -> Result<&str, CallbackError> {
     let body = body.strip_prefix(BOM).unwrap_or(body);
-    let mut reader = quick_xml::Reader::from_str(body);
-    reader.config_mut().check_end_names = true;
-    let mut depth = 0usize;
-    let mut root_seen = false;
-    let mut in_encrypt = false;
-    let mut encrypt: Option<&str> = None;
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| malformed(format!("not well-formed XML: {e}")))?;
-        match event {
-            XmlEvent::Start(start) => {
-                if depth == 0 && root_seen {
-                    return Err(malformed("content after the root element"));
-                }
-                if in_encrypt {
-                    return Err(malformed("<Encrypt> holds an element"));
-                }
-                if depth == 1 && start.name().as_ref() == b"Encrypt" {
-                    if encrypt.is_some() {
-                        return Err(malformed("more than one <Encrypt> element"));
-                    }
-                    in_encrypt = true;
-                    encrypt = Some("");
-                }
-                root_seen = true;
-                depth += 1;
-            }
-            XmlEvent::Empty(empty) => {
-                if depth == 0 {
-                    return Err(malformed("the root element is empty"));
-                }
-                if in_encrypt {
-                    return Err(malformed("<Encrypt> holds an element"));
-                }
-                if depth == 1 && empty.name().as_ref() == b"Encrypt" {
-                    return Err(malformed("empty <Encrypt> element"));
-                }
-            }
-            XmlEvent::End(_) => {
-                depth = depth.saturating_sub(1);
-                in_encrypt = false;
-            }
-            XmlEvent::CData(cdata) if in_encrypt => {
-                encrypt = Some(take_text(encrypt, body, cdata.into_inner())?);
-            }
-            XmlEvent::Text(text) if in_encrypt => {
-                encrypt = Some(take_text(encrypt, body, text.into_inner())?);
-            }
-            XmlEvent::Text(text) if depth == 0 => {
-                if !text.iter().all(u8::is_ascii_whitespace) {
-                    return Err(malformed("text outside the root element"));
-                }
-            }
-            XmlEvent::DocType(_) => return Err(CallbackError::ForbiddenXml),
-            XmlEvent::GeneralRef(_) if in_encrypt => {
-                return Err(malformed("an entity reference in <Encrypt>"));
-            }
-            XmlEvent::Eof => break,
-            _ => {}
+    Envelope::new(body).encrypt()
+}
+
+/// The envelope scanner's state.
+struct Envelope<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// One piece of markup, with the index just past it.
+enum Markup<'a> {
+    Open(&'a str),
+    Close(&'a str),
+    /// `<Name/>`.
+    Empty(&'a str),
+    CData(&'a str),
+    /// A comment or processing instruction (or the XML declaration).
+    Ignored,
+}
+
+impl<'a> Envelope<'a> {
+    fn new(text: &'a str) -> Self {
+        Envelope { text, at: 0 }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The text up to the next `<` (or the end), and moves there.
+    fn text_run(&mut self) -> &'a str {
+        let rest = &self.bytes()[self.at..];
+        // Tags usually follow each other: no search needed.
+        if rest.first() == Some(&b'<') {
+            return "";
         }
+        let len = memchr::memchr(b'<', rest).unwrap_or(rest.len());
+        let run = &self.text[self.at..self.at + len];
+        self.at += len;
+        run
     }
-    if depth != 0 {
-        return Err(malformed("the root element is not closed"));
+
+    /// The markup starting at `self.at` (a `<`), and moves past it.
+    fn markup(&mut self) -> Result<Markup<'a>, CallbackError> {
+        let bytes = self.bytes();
+        let start = self.at;
+        let rest = &bytes[start + 1..];
+        let closed_by = |end: &[u8], from: usize| -> Result<usize, CallbackError> {
+            find_past(bytes, from, end).ok_or_else(|| malformed("unterminated markup"))
+        };
+        if rest.starts_with(b"![CDATA[") {
+            let content = start + 9;
+            let end = closed_by(b"]]>", content)?;
+            self.at = end;
+            return Ok(Markup::CData(&self.text[content..end - 3]));
+        }
+        if rest.starts_with(b"!--") {
+            self.at = closed_by(b"-->", start + 4)?;
+            return Ok(Markup::Ignored);
+        }
+        if rest.starts_with(b"?") {
+            self.at = closed_by(b"?>", start + 2)?;
+            return Ok(Markup::Ignored);
+        }
+        if rest.first() == Some(&b'!') {
+            let word = &rest[1..];
+            let starts = |w: &[u8]| word.len() >= w.len() && word[..w.len()].eq_ignore_ascii_case(w);
+            if starts(b"DOCTYPE") || starts(b"ENTITY") {
+                return Err(CallbackError::ForbiddenXml);
+            }
+            return Err(malformed("unexpected markup declaration"));
+        }
+        // Tag names are short: a plain loop beats setting up a vector search.
+        let end = start
+            + 1
+            + rest
+                .iter()
+                .take(64)
+                .position(|&b| b == b'>')
+                .or_else(|| memchr::memchr(b'>', rest))
+                .ok_or_else(|| malformed("unterminated tag"))?;
+        self.at = end + 1;
+        let inner = &self.text[start + 1..end];
+        let (inner, closing) = match inner.strip_prefix('/') {
+            Some(name) => (name, true),
+            None => (inner, false),
+        };
+        let (name, empty) = match inner.strip_suffix('/') {
+            Some(name) if !closing => (name, true),
+            _ => (inner, false),
+        };
+        let name = if closing { name.trim_end() } else { name };
+        if !is_name(name) {
+            return Err(malformed(if name.contains(char::is_whitespace) {
+                "attributes are not expected in the envelope"
+            } else {
+                "an invalid tag"
+            }));
+        }
+        Ok(match (closing, empty) {
+            (true, _) => Markup::Close(name),
+            (false, true) => Markup::Empty(name),
+            (false, false) => Markup::Open(name),
+        })
     }
-    if !root_seen {
-        return Err(malformed("the body is not XML"));
+
+    /// Walks the whole document; returns the `<Encrypt>` child's text.
+    fn encrypt(mut self) -> Result<&'a str, CallbackError> {
+        let mut open = Stack::default();
+        let mut root_done = false;
+        let mut encrypt: Option<&'a str> = None;
+        // Inside <Encrypt>: (its text so far).
+        let mut in_encrypt: Option<Option<&'a str>> = None;
+        while self.at < self.text.len() {
+            let run = self.text_run();
+            if !run.is_empty() {
+                if open.is_empty() {
+                    if !run.bytes().all(|b| b.is_ascii_whitespace()) {
+                        return Err(malformed("text outside the root element"));
+                    }
+                } else if let Some(so_far) = in_encrypt.as_mut() {
+                    if run.contains('&') {
+                        return Err(malformed("an entity reference in <Encrypt>"));
+                    }
+                    *so_far = join(*so_far, run)?;
+                }
+                continue;
+            }
+            match self.markup()? {
+                Markup::Ignored => {}
+                Markup::CData(content) => match in_encrypt.as_mut() {
+                    Some(so_far) => *so_far = join(*so_far, content)?,
+                    None if open.is_empty() => return Err(malformed("CDATA outside the root element")),
+                    None => {}
+                },
+                Markup::Open(name) | Markup::Empty(name) if in_encrypt.is_some() => {
+                    let _ = name;
+                    return Err(malformed("<Encrypt> holds an element"));
+                }
+                Markup::Open(name) => {
+                    if root_done {
+                        return Err(malformed("content after the root element"));
+                    }
+                    if open.len() == 1 && name == "Encrypt" {
+                        if encrypt.is_some() {
+                            return Err(malformed("more than one <Encrypt> element"));
+                        }
+                        in_encrypt = Some(None);
+                    }
+                    open.push(name)?;
+                }
+                Markup::Empty(name) => {
+                    if open.is_empty() {
+                        return Err(malformed(if root_done {
+                            "content after the root element"
+                        } else {
+                            "the root element is empty"
+                        }));
+                    }
+                    if open.len() == 1 && name == "Encrypt" {
+                        return Err(malformed("empty <Encrypt> element"));
+                    }
+                }
+                Markup::Close(name) => {
+                    if open.pop() != Some(name) {
+                        return Err(malformed(format!("unexpected closing tag </{name}>")));
+                    }
+                    if let Some(text) = in_encrypt.take() {
+                        encrypt = Some(text.unwrap_or(""));
+                    }
+                    root_done |= open.is_empty();
+                }
+            }
+        }
+        if !open.is_empty() {
+            return Err(malformed("the root element is not closed"));
+        }
+        if !root_done {
+            return Err(malformed("the body is not XML"));
+        }
+        let value = encrypt.ok_or_else(|| malformed("no <Encrypt> element"))?.trim();
+        if value.is_empty() {
+            return Err(malformed("empty <Encrypt> element"));
+        }
+        Ok(value)
     }
-    let value = encrypt.ok_or_else(|| malformed("no <Encrypt> element"))?.trim();
-    if value.is_empty() {
-        return Err(malformed("empty <Encrypt> element"));
+}
+
+/// The open elements of the envelope (WeCom's is two levels deep): a fixed
+/// array, so that scanning allocates nothing.
+#[derive(Default)]
+struct Stack<'a> {
+    names: [&'a str; 8],
+    len: usize,
+}
+
+impl<'a> Stack<'a> {
+    fn push(&mut self, name: &'a str) -> Result<(), CallbackError> {
+        let slot = self
+            .names
+            .get_mut(self.len)
+            .ok_or_else(|| malformed("the envelope is nested too deeply"))?;
+        *slot = name;
+        self.len += 1;
+        Ok(())
     }
-    Ok(value)
+
+    fn pop(&mut self) -> Option<&'a str> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.names[self.len])
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// An XML name as WeCom uses them (ASCII letters, digits, `_`, `-`, `.`, `:`).
+fn is_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
 /// The `<Encrypt>` text so far plus one more piece. The ciphertext is one
 /// piece in practice (one CDATA section, or plain text); whitespace pieces
 /// around it are dropped, two non-blank pieces are refused.
-fn take_text<'a>(
-    so_far: Option<&'a str>,
-    body: &'a str,
-    piece: std::borrow::Cow<'a, [u8]>,
-) -> Result<&'a str, CallbackError> {
-    let std::borrow::Cow::Borrowed(piece) = piece else {
-        return Err(malformed("unexpected text in <Encrypt>"));
-    };
-    // Borrowed from `body`, which is UTF-8: find the same bytes as a `str`.
-    let offset = piece.as_ptr() as usize - body.as_ptr() as usize;
-    let piece = body
-        .get(offset..offset + piece.len())
-        .ok_or_else(|| malformed("text in <Encrypt> is not UTF-8"))?;
+fn join<'a>(so_far: Option<&'a str>, piece: &'a str) -> Result<Option<&'a str>, CallbackError> {
     match so_far {
         Some(previous) if !previous.trim().is_empty() && !piece.trim().is_empty() => {
             Err(malformed("<Encrypt> is split into several pieces"))
         }
-        Some(previous) if piece.trim().is_empty() => Ok(previous),
-        _ => Ok(piece),
+        Some(previous) if piece.trim().is_empty() => Ok(Some(previous)),
+        _ => Ok(Some(piece)),
     }
 }
 
@@ -197,9 +359,144 @@ mod tests {
             "<xml><Encrypt>a<![CDATA[bc=]]></Encrypt></xml>",
             "<xml><Encrypt><b>abc=</b></Encrypt></xml>",
             "<xml><Encrypt>abc=</Encrypt></xmlx>",
+            "<xml a='1'><Encrypt>abc=</Encrypt></xml>",
+            "<xml><Encrypt>abc&amp;</Encrypt></xml>",
         ] {
             assert!(encrypt_element(bad).is_err(), "accepted {bad:?}");
         }
+    }
+
+    /// What quick-xml (a general reader) makes of the envelope: the same
+    /// rules, written with its events. The scanner must agree with it.
+    fn reference(body: &str) -> Result<String, ()> {
+        use quick_xml::events::Event as X;
+        let body = body.strip_prefix(BOM).unwrap_or(body);
+        let mut reader = quick_xml::Reader::from_str(body);
+        reader.config_mut().check_end_names = true;
+        let (mut depth, mut root_done, mut in_encrypt) = (0usize, false, false);
+        let mut encrypt: Option<String> = None;
+        let mut pieces = 0;
+        loop {
+            match reader.read_event().map_err(|_| ())? {
+                X::Start(e) => {
+                    let name = std::str::from_utf8(e.name().as_ref()).map_err(|_| ())?.to_owned();
+                    if root_done || in_encrypt || e.attributes().next().is_some() || !is_name(&name) {
+                        return Err(());
+                    }
+                    if depth == 1 && e.name().as_ref() == b"Encrypt" {
+                        if encrypt.is_some() {
+                            return Err(());
+                        }
+                        in_encrypt = true;
+                        encrypt = Some(String::new());
+                    }
+                    depth += 1;
+                }
+                X::Empty(e) => {
+                    let name = std::str::from_utf8(e.name().as_ref()).map_err(|_| ())?.to_owned();
+                    if depth == 0
+                        || in_encrypt
+                        || !is_name(&name)
+                        || e.attributes().next().is_some()
+                        || (depth == 1 && name == "Encrypt")
+                    {
+                        return Err(());
+                    }
+                }
+                X::End(_) => {
+                    depth -= 1;
+                    in_encrypt = false;
+                    root_done |= depth == 0;
+                }
+                X::Text(t) => {
+                    let t = std::str::from_utf8(&t).map_err(|_| ())?.to_owned();
+                    if depth == 0 && !t.trim().is_empty() {
+                        return Err(());
+                    }
+                    if in_encrypt && !t.trim().is_empty() {
+                        pieces += 1;
+                        encrypt = Some(t);
+                    }
+                }
+                X::CData(c) => {
+                    if depth == 0 {
+                        return Err(());
+                    }
+                    let c = std::str::from_utf8(&c).map_err(|_| ())?.to_owned();
+                    if in_encrypt && !c.trim().is_empty() {
+                        pieces += 1;
+                        encrypt = Some(c);
+                    }
+                }
+                X::GeneralRef(_) if in_encrypt || depth == 0 => return Err(()),
+                X::DocType(_) => return Err(()),
+                X::Eof => break,
+                _ => {}
+            }
+        }
+        let value = encrypt.ok_or(())?.trim().to_owned();
+        if depth != 0 || !root_done || value.is_empty() || pieces > 1 {
+            return Err(());
+        }
+        Ok(value)
+    }
+
+    #[test]
+    fn the_scanner_agrees_with_quick_xml() {
+        let parts = [
+            "<xml>", "</xml>", "<Encrypt>", "</Encrypt>", "<![CDATA[abc=]]>", "<![CDATA[ ]]>", "abc=", " ",
+            "\n", "<A>", "</A>", "<B/>", "<Encrypt/>", "<!-- c -->", "<?pi x?>", "<!DOCTYPE x>", "&amp;",
+            "<a b='c'>", "]]>", "<", ">", "x", "<![CDATA[<Encrypt>]]>",
+        ];
+        // Every sequence of up to 5 parts, from a fixed pseudo-random walk.
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let children = [
+            "<ToUserName><![CDATA[ww]]></ToUserName>",
+            "<Encrypt><![CDATA[abc=]]></Encrypt>",
+            "<Encrypt>abc=</Encrypt>",
+            "<Encrypt>\n<![CDATA[abc=]]>\n</Encrypt>",
+            "<AgentID>1</AgentID>",
+            "<AgentID><![CDATA[]]></AgentID>",
+            "<!-- c -->",
+            " ",
+            "<B/>",
+            "<A><Encrypt>x</Encrypt></A>",
+        ];
+        let mut agreed_ok = 0;
+        for _ in 0..50_000 {
+            let mut pieces: Vec<&str> = vec!["<xml>"];
+            for _ in 0..(next() % 5) {
+                pieces.push(children[(next() % children.len() as u64) as usize]);
+            }
+            pieces.push("</xml>");
+            // Now and then, noise at a random place.
+            for _ in 0..(next() % 3) {
+                let at = (next() % (pieces.len() as u64 + 1)) as usize;
+                pieces.insert(at, parts[(next() % parts.len() as u64) as usize]);
+            }
+            let doc = pieces.concat();
+            let ours = encrypt_element(&doc).map(str::to_owned).map_err(|_| ());
+            let theirs = reference(&doc);
+            assert_eq!(ours, theirs, "{doc:?}");
+            agreed_ok += usize::from(ours.is_ok());
+        }
+        assert!(agreed_ok > 1_000, "the walk reached valid envelopes too ({agreed_ok})");
+    }
+
+    #[test]
+    fn terminators_are_found_where_they_end() {
+        assert_eq!(find_past(b"ab]]>c", 0, b"]]>"), Some(5));
+        assert_eq!(find_past(b"]>]]>", 0, b"]]>"), Some(5));
+        assert_eq!(find_past(b"<![CDATA[]]>", 9, b"]]>"), Some(12));
+        assert_eq!(find_past(b"<![CDATA[]>", 9, b"]]>"), None);
+        assert_eq!(find_past(b"x?>", 5, b"?>"), None);
+        assert_eq!(find_past(b"-->", 0, b"-->"), Some(3));
     }
 
     #[test]

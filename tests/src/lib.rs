@@ -25,4 +25,6 @@ pub mod sandbox;
 
 pub use clients::fast_retries;
 pub use redis_server::RedisServer;
-pub use sandbox::{ExpiredCode, Fault, PushPolicy, PushRecord, RecordedRequest, Sandbox, TokenIssue, creds};
+pub use sandbox::{
+    ExpiredCode, Fault, PushPolicy, PushRecord, RecordedRequest, Sandbox, Stub, TokenIssue, creds,
+};

@@ -557,3 +557,43 @@ async fn replies_past_the_size_limit_are_refused() {
     assert!(matches!(err, Error::ResponseTooLarge { limit: 4096, .. }), "{err:?}");
     assert!(err.to_string().contains("max_response_size"), "{err}");
 }
+
+/// A group robot's webhook: no token, a `key` query parameter.
+#[api]
+pub trait RobotApi {
+    /// 群机器人发送消息.
+    #[post("webhook/send", token = none)]
+    async fn robot_send(&self, #[query] key: &str, msgtype: &str, text: &serde_json::Value) -> Result<()>;
+}
+
+/// Stubs serve `token = none` endpoints, binary bodies with their content
+/// type, and recorded requests show their headers.
+#[tokio::test]
+async fn stubs_serve_tokenless_and_binary_replies_and_requests_keep_headers() {
+    use wecom_testkit::Stub;
+    let sb = Sandbox::start().await;
+    let client = sb.corp_client();
+    sb.stub_with("webhook/send", Stub::json(serde_json::json!({})).without_token());
+    client
+        .robot_send("ROBOT-KEY", "text", &serde_json::json!({"content": "hi"}))
+        .await
+        .expect("a token-less stub answers");
+    let sent = &sb.requests("webhook/send")[0];
+    assert_eq!(sent.query_param("key"), Some("ROBOT-KEY"));
+    assert_eq!(sent.query_param("access_token"), None);
+    assert_eq!(sent.header("Content-Type"), Some("application/json"));
+    assert!(sent.header("user-agent").is_some_and(|ua| ua.starts_with("wecom-rs/")));
+
+    // Without `without_token`, a stub wants a token like WeCom does.
+    sb.stub_with("webhook/send", Stub::json(serde_json::json!({})));
+    let err = client
+        .robot_send("ROBOT-KEY", "text", &serde_json::json!({"content": "hi"}))
+        .await
+        .expect_err("no token");
+    assert_eq!(err.code(), Some(41001));
+
+    sb.stub_with("media/get", Stub::binary("image/png", vec![0x89, b'P', b'N', b'G']));
+    let media = client.get_media("MEDIA1").await.expect("binary");
+    assert_eq!(&media.bytes[..], &[0x89, b'P', b'N', b'G']);
+    assert_eq!(media.content_type.as_deref(), Some("image/png"));
+}

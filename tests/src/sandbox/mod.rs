@@ -61,6 +61,7 @@ use tokio::task::JoinHandle;
 pub use callbacks::{PushPolicy, PushRecord};
 pub use faults::Fault;
 pub use record::RecordedRequest;
+pub use stubs::Stub;
 pub use tokens::{ExpiredCode, TokenIssue};
 
 use record::relative_path;
@@ -172,10 +173,32 @@ impl Sandbox {
     /// # Panics
     /// If `payload` is not a JSON object.
     pub fn stub(&self, path: &str, payload: serde_json::Value) {
-        let serde_json::Value::Object(map) = payload else {
-            panic!("sandbox stub for {path}: the payload must be a JSON object");
-        };
-        self.shared.lock().stubs.set(&relative_path(path), map);
+        assert!(
+            payload.is_object(),
+            "sandbox stub for {path}: the payload must be a JSON object"
+        );
+        self.stub_with(path, Stub::json(payload));
+    }
+
+    /// Answers every request to `path` with `stub`, ahead of any built-in
+    /// handling: a JSON payload ([`Stub::json`]) or a binary body with its
+    /// content type ([`Stub::binary`]), for requests with a valid token or,
+    /// with [`Stub::without_token`], for `token = none` endpoints.
+    ///
+    /// ```no_run
+    /// # async fn demo() {
+    /// use wecom_testkit::{Sandbox, Stub};
+    ///
+    /// let sandbox = Sandbox::start().await;
+    /// sandbox.stub_with("media/get", Stub::binary("image/png", b"\x89PNG...".to_vec()));
+    /// sandbox.stub_with(
+    ///     "webhook/send",
+    ///     Stub::json(serde_json::json!({})).without_token(),
+    /// );
+    /// # }
+    /// ```
+    pub fn stub_with(&self, path: &str, stub: Stub) {
+        self.shared.lock().stubs.set(&relative_path(path), stub);
     }
 
     /// Moves the sandbox clock by `secs` (token expiry, licence validity, order times).

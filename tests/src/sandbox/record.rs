@@ -9,14 +9,26 @@ pub struct RecordedRequest {
     pub path: String,
     /// Decoded query parameters in order of appearance.
     pub query: Vec<(String, String)>,
-    /// The raw request body (lossily decoded as UTF-8).
+    /// The request headers in order of appearance, names in lower case.
+    pub headers: Vec<(String, String)>,
+    /// The request body, lossily decoded as UTF-8.
     pub body: String,
+    /// The request body as sent (a multipart upload, say).
+    pub body_bytes: Vec<u8>,
 }
 
 impl RecordedRequest {
     /// The first query parameter called `name`.
     pub fn query_param(&self, name: &str) -> Option<&str> {
         super::params::query_param(&self.query, name)
+    }
+
+    /// The first header called `name` (any case), e.g. `content-type`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The body parsed as JSON, if it is JSON.

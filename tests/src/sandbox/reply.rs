@@ -43,8 +43,8 @@ pub(crate) type ApiResult = Result<Map<String, Value>, ApiError>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) content_type: &'static str,
-    pub(crate) body: String,
+    pub(crate) content_type: String,
+    pub(crate) body: Vec<u8>,
 }
 
 const JSON: &str = "application/json";
@@ -76,9 +76,14 @@ impl Reply {
 
     /// A reply with an exact JSON body.
     pub(crate) fn json(status: u16, body: String) -> Self {
+        Reply::bytes(status, JSON, body.into_bytes())
+    }
+
+    /// A reply with any body and content type (an image, a file).
+    pub(crate) fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Self {
         Reply {
             status,
-            content_type: JSON,
+            content_type: content_type.to_owned(),
             body,
         }
     }
@@ -90,11 +95,7 @@ impl Reply {
         } else {
             "text/plain; charset=utf-8"
         };
-        Reply {
-            status,
-            content_type,
-            body,
-        }
+        Reply::bytes(status, content_type, body.into_bytes())
     }
 }
 

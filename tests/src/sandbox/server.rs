@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::Response;
 use axum::routing::get;
 
@@ -26,14 +26,25 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, body: Bytes) -> Response {
+async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let req = RecordedRequest {
         method: method.as_str().to_owned(),
         path: relative_path(uri.path()),
         query: Query::<Vec<(String, String)>>::try_from_uri(&uri)
             .map(|Query(pairs)| pairs)
             .unwrap_or_default(),
+        headers: headers
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .collect(),
         body: String::from_utf8_lossy(&body).into_owned(),
+        body_bytes: body.to_vec(),
     };
     let fault = {
         let mut state = shared.lock();
@@ -67,10 +78,10 @@ fn fault_reply(fault: Fault) -> Reply {
 }
 
 fn respond(reply: Reply) -> Response {
+    let content_type = HeaderValue::from_str(&reply.content_type)
+        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
     let mut response = Response::new(Body::from(reply.body));
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
+    response.headers_mut().insert(header::CONTENT_TYPE, content_type);
     response
 }

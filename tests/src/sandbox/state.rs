@@ -60,8 +60,8 @@ impl State {
     /// Answers a request normally (no faults, no delays).
     pub(crate) fn dispatch(&mut self, req: &RecordedRequest) -> Reply {
         let now = self.clock.now();
-        if let Some(result) = self.stubs.answer(&self.tokens, req, now) {
-            return Reply::from_result(result);
+        if let Some(reply) = self.stubs.answer(&self.tokens, req, now) {
+            return reply;
         }
         match req.path.as_str() {
             tokens::GETTOKEN => Reply::from_result(tokens::gettoken(&mut self.tokens, req, now)),

@@ -375,7 +375,9 @@ mod tests {
             method: "POST".into(),
             path: path.into(),
             query: Vec::new(),
+            headers: Vec::new(),
             body: body.to_string(),
+            body_bytes: body.to_string().into_bytes(),
         }
     }
 

@@ -37,11 +37,11 @@ pub(crate) fn get_app_qrcode(suite: &str, req: &RecordedRequest) -> Result<Reply
         return Err(ApiError::invalid("style must be 0..=4"));
     }
     match f.opt_int("result_type")?.unwrap_or(1) {
-        1 => Ok(Reply {
-            status: 200,
-            content_type: IMAGE,
-            body: format!("sandbox-qrcode-image suite={suite_id} state={state} style={style}"),
-        }),
+        1 => Ok(Reply::bytes(
+            200,
+            IMAGE,
+            format!("sandbox-qrcode-image suite={suite_id} state={state} style={style}").into_bytes(),
+        )),
         2 => Ok(Reply::ok(&fields(json!({
             "qrcode": format!("https://sandbox.invalid/qrcode/{suite_id}?state={state}&style={style}")
         })))),

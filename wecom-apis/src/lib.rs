@@ -2,8 +2,8 @@
 //!
 //! Every endpoint is declared once, as an annotated trait method, and the
 //! [`api`] macro expands it into a call on the shared runtime (tokens,
-//! transport, envelope, retries) of [`wecom_core`], which this crate
-//! re-exports, so one dependency is enough:
+//! transport, envelope, retries) of [`wecom_core`](crate::core), which this
+//! crate re-exports, so one dependency is enough:
 //!
 //! ```no_run
 //! use wecom_apis::license::{LicenseApi, NewOrder};
@@ -18,18 +18,34 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Families: [`license`] (接口许可), [`external_contact`] (客户联系),
-//! [`corpgroup`] (上下游), [`service`] (服务商 / 第三方应用). Declare endpoints the SDK lacks in your
-//! own crate with [`api`]; they run on the same clients.
+//! Families, each behind a cargo feature of the same name (all on by
+//! default): [`license`] (接口许可), [`external_contact`] (客户联系,
+//! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
+//! 第三方应用). Declare endpoints the SDK lacks in your own crate with
+//! [`api`]; they run on the same clients.
 
 // Lets the `api` macro name this crate as `::wecom_apis` from inside it too.
+#[allow(unused_extern_crates)] // unused only with every family turned off
 extern crate self as wecom_apis;
 
+#[cfg(feature = "corpgroup")]
 pub mod corpgroup;
+#[cfg(feature = "external-contact")]
 pub mod external_contact;
+#[cfg(feature = "license")]
 pub mod license;
+// Helpers shared by the families: with some families turned off, some go unused.
+#[cfg_attr(
+    not(all(feature = "license", feature = "external-contact", feature = "corpgroup", feature = "service")),
+    allow(dead_code, unused_macros, unused_imports)
+)]
 pub(crate) mod paging;
+#[cfg_attr(
+    not(all(feature = "license", feature = "external-contact", feature = "corpgroup", feature = "service")),
+    allow(dead_code, unused_macros, unused_imports)
+)]
 pub(crate) mod serde_util;
+#[cfg(feature = "service")]
 pub mod service;
 
 /// The runtime crate, for items not re-exported at the top level.

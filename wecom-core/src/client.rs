@@ -128,6 +128,29 @@ impl<P: fmt::Debug, S: fmt::Debug, C: fmt::Debug> fmt::Debug for Client<P, S, C>
 
 impl Client {
     /// Starts configuring a client.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> wecom_core::Result<()> {
+    /// use wecom_core::{Client, ProviderSuiteClient};
+    ///
+    /// // A service provider's app: the provider credential (license and
+    /// // provider endpoints) and one suite (third-party endpoints).
+    /// let app: ProviderSuiteClient = Client::builder()
+    ///     .provider("wwprovidercorpid", "provider-secret")
+    ///     .suite("wwsuiteid", "suite-secret")
+    ///     .build()?;
+    /// // The suite token needs the suite_ticket WeCom pushes every 10 minutes.
+    /// let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    /// assert!(app.store_suite_ticket("TICKET", now as i64).await?);
+    ///
+    /// // A customer corp that installed the suite, and a dealer of that corp:
+    /// // cheap clients sharing the app's transport and token store.
+    /// let customer = app.corp("wwcustomercorpid", "permanent-code");
+    /// let dealer = customer.downstream("wwdealercorpid", 1000005);
+    /// assert!(format!("{dealer:?}").contains("corp"));
+    /// # Ok(()) }
+    /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }

@@ -13,6 +13,18 @@ pub const SNIPPET_LIMIT: usize = 256;
 /// Each variant says what happened and keeps what WeCom sent back, so that no
 /// information is lost on the way to the caller. Use the predicates
 /// ([`Error::code`], [`Error::is_timeout`], …) rather than matching on messages.
+///
+/// ```
+/// use wecom_core::Error;
+///
+/// let err = Error::Api { code: 701030, message: "exceed 5 years".into(), path: "license/active_account" };
+/// assert_eq!(err.code(), Some(701030));
+/// assert_eq!(err.message(), Some("exceed 5 years"));
+/// assert!(!err.is_busy() && !err.is_timeout() && !err.is_token_error());
+/// // The text names the endpoint and links WeCom's explanation of the code.
+/// assert!(err.to_string().contains("license/active_account"));
+/// assert!(err.hint_url().is_some_and(|url| url.ends_with("701030")));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -27,6 +27,17 @@ impl<T: DeserializeOwned> Reply for T {
 
 /// A binary reply, such as the QR-code image of `service/get_app_qrcode` or a
 /// downloaded file. A JSON reply with a non-zero `errcode` is still an error.
+///
+/// Declare an endpoint with `Result<Binary>` to get one; its `Debug` shows
+/// the content type and length, not the bytes:
+///
+/// ```
+/// use wecom_core::Binary;
+///
+/// let image = Binary { content_type: Some("image/png".into()), bytes: vec![0x89, b'P', b'N', b'G'].into() };
+/// assert_eq!(image.bytes.len(), 4);
+/// assert_eq!(format!("{image:?}"), r#"Binary { content_type: Some("image/png"), len: 4 }"#);
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Binary {
     /// The `Content-Type` WeCom sent, e.g. `image/png`.

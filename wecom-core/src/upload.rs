@@ -6,6 +6,17 @@ use bytes::Bytes;
 ///
 /// Endpoint arguments marked `#[file]` take an `&Upload`; the request is then
 /// sent as `multipart/form-data` with the argument's wire name as the part name.
+///
+/// ```
+/// use wecom_core::Upload;
+///
+/// let logo = Upload::new("logo.png", std::fs::read("Cargo.toml").unwrap_or_default())
+///     .with_content_type("image/png");
+/// assert_eq!(logo.file_name, "logo.png");
+/// assert_eq!(logo.content_type.as_deref(), Some("image/png"));
+/// // `{:?}` shows the name, type and size, never the content.
+/// assert!(format!("{logo:?}").contains("logo.png"));
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Upload {
     /// File name WeCom sees (it derives the media's name and sometimes its type from it).

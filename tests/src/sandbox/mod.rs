@@ -68,6 +68,22 @@ use record::relative_path;
 use state::Shared;
 
 /// A running fake WeCom server. Dropping it stops the server.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use wecom_testkit::{Fault, Sandbox};
+///
+/// let sandbox = Sandbox::start().await; // 127.0.0.1, a free port
+/// let client = sandbox.corp_client(); // aimed at it, with its corp credential
+/// # let _ = &client;
+///
+/// // Make WeCom misbehave for the next call to a path …
+/// sandbox.inject_fault("user/get", Fault::Errcode { code: -1, message: "system busy".into() }, 1);
+/// // … and read what the SDK sent.
+/// assert_eq!(sandbox.request_count("gettoken"), 0, "no call made yet");
+/// # }
+/// ```
 #[derive(Debug)]
 pub struct Sandbox {
     shared: Arc<Shared>,

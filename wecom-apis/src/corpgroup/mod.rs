@@ -5,6 +5,23 @@
 //! acts inside a dealer's corp with a downstream token: build that client with
 //! [`Client::downstream`](crate::Client::downstream), and every corp-token
 //! endpoint of the SDK works for the dealer.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> wecom_apis::Result<()> {
+//! use wecom_apis::corpgroup::UpStreamApi;
+//! # let sandbox = wecom_testkit::Sandbox::start().await;
+//! # let brand = sandbox.corp_client();
+//! // `brand` is the upstream corp's client (here: aimed at the sandbox).
+//! let chains = brand.get_chain_list().await?;
+//! for chain in &chains.chains {
+//!     println!("{} {}", chain.chain_id, chain.chain_name);
+//! }
+//! // A dealer's corp, through the app the brand shares with it:
+//! let dealer = brand.downstream(wecom_testkit::creds::DOWNSTREAM_CORPID, 1000005);
+//! # let _ = dealer;
+//! # Ok(()) }
+//! ```
 
 mod chain_rule;
 mod downstream;

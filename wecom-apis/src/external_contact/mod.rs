@@ -9,6 +9,25 @@
 //! Each section of WeCom's documentation is one trait (`CustomerApi`,
 //! `ContactWayApi`, …), implemented for every client; `use
 //! wecom_apis::external_contact::*` brings them all into scope.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> wecom_apis::Result<()> {
+//! use wecom_apis::external_contact::*;
+//! # let sandbox = wecom_testkit::Sandbox::start().await;
+//! # let client = sandbox.corp_client();
+//! // `client` holds a corp credential (here: aimed at the sandbox).
+//! let followers = client.get_follow_user_list().await?;
+//! for userid in &followers.follow_user {
+//!     let customers = match client.list_external_contact(userid).await {
+//!         Ok(list) => list.external_userid,
+//!         Err(err) if err.code() == Some(84061) => Vec::new(), // WeCom: no customers
+//!         Err(err) => return Err(err),
+//!     };
+//!     println!("{userid}: {} customers", customers.len());
+//! }
+//! # Ok(()) }
+//! ```
 
 mod acquisition;
 mod contact_way;

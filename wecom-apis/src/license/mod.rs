@@ -19,29 +19,35 @@
 //! * The request and response models, with integer codes as enums that keep
 //!   unknown values (`Other(n)`).
 //!
-//! ```no_run
-//! # async fn demo(client: &(impl wecom_apis::license::LicenseApi
-//! #     + wecom_core::HasToken<wecom_core::Provider>)) -> wecom_apis::Result<()> {
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> wecom_apis::Result<()> {
 //! use futures_util::TryStreamExt;
 //! use wecom_apis::license::*;
+//! use wecom_testkit::{Sandbox, creds};
 //!
-//! // Buy 10 base accounts for 12 months.
+//! let sandbox = Sandbox::start().await; // a fake WeCom on 127.0.0.1
+//! let client = sandbox.provider_client();
+//!
+//! // Buy 2 base accounts for 12 months.
 //! let order = NewOrder::new(
-//!     "wpCustomerCorp",
-//!     "buyer-userid",
-//!     AccountCount::base(10),
+//!     creds::CUSTOMER_CORPID,
+//!     "zhangsan",
+//!     AccountCount::base(2),
 //!     AccountDuration::months(12),
 //! );
 //! let created = client.create_new_order(&order).await?;
+//! sandbox.pay_order(&created.order_id).expect("paid"); // the provider pays in the console
 //!
 //! // Once paid: bind the codes to members.
 //! let accounts: Vec<OrderAccount> = client
 //!     .list_order_account_stream(&created.order_id)
 //!     .try_collect()
 //!     .await?;
-//! for (account, userid) in accounts.iter().zip(["alice", "bob"]) {
+//! assert_eq!(accounts.len(), 2);
+//! for (account, userid) in accounts.iter().zip(["zhangsan", "lisi"]) {
 //!     client
-//!         .active_account("wpCustomerCorp", &account.active_code, userid)
+//!         .active_account(creds::CUSTOMER_CORPID, &account.active_code, userid)
 //!         .await?;
 //! }
 //! # Ok(()) }

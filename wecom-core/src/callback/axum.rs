@@ -1,13 +1,25 @@
 //! The callback receiver as an axum route (feature `axum`).
 //!
-//! ```ignore
-//! let receiver = Arc::new(CallbackReceiver::new(crypto).feeding(&app));
-//! let routes = axum::Router::new().nest(
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::sync::Arc;
+//! use wecom_core::Client;
+//! use wecom_core::callback::axum::callback_router;
+//! use wecom_core::callback::{CallbackCrypto, CallbackReceiver};
+//!
+//! let app = Client::builder().suite("wwsuiteid", "suite-secret").build()?;
+//! let crypto = CallbackCrypto::new("Token", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "wwsuiteid")?;
+//! let receiver = Arc::new(CallbackReceiver::new(crypto).feeding(&app)); // suite tickets → token store
+//! let routes: axum::Router = axum::Router::new().nest(
 //!     "/wecom/callback",
-//!     wecom_core::callback::axum::callback_router(receiver, |received| async move {
-//!         tracing::info!(kind = received.event.kind(), "callback");
+//!     callback_router(receiver, |received| async move {
+//!         // An `Err` is answered 500, and WeCom re-delivers the push.
+//!         println!("callback: {}", received.event.kind());
+//!         Ok::<(), String>(())
 //!     }),
 //! );
+//! # let _ = routes;
+//! # Ok(()) }
 //! ```
 //!
 //! GET answers URL verification with the decrypted echostr; POST decrypts,

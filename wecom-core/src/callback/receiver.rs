@@ -111,6 +111,43 @@ pub const DEFAULT_DEDUPE_HANDLING: Duration = Duration::from_secs(20);
 pub const DEFAULT_DEDUPE_MEMORY: Duration = Duration::from_secs(15 * 60);
 
 /// Verifies, decrypts and parses callbacks for one URL.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use std::sync::Arc;
+/// use wecom_core::callback::event::Event;
+/// use wecom_core::callback::{CallbackCrypto, CallbackQuery, CallbackReceiver, Handled};
+/// use wecom_core::MemoryStore;
+///
+/// let crypto = CallbackCrypto::new("Token", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "wwsuite")?;
+/// let store = Arc::new(MemoryStore::new());
+/// let receiver = CallbackReceiver::new(crypto.clone()).token_store(store.clone());
+///
+/// // What WeCom sends: a signed, encrypted suite_ticket push.
+/// let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs();
+/// let xml = format!(
+///     "<xml><SuiteId>wwsuite</SuiteId><InfoType>suite_ticket</InfoType>\
+///      <TimeStamp>{now}</TimeStamp><SuiteTicket>TICKET</SuiteTicket></xml>"
+/// );
+/// let push = crypto.encrypt_reply(&xml, &now.to_string(), "nonce1", "wwsuite");
+/// let query = CallbackQuery {
+///     msg_signature: push.msg_signature.clone(),
+///     timestamp: push.timestamp.clone(),
+///     nonce: push.nonce.clone(),
+///     echostr: None,
+/// };
+///
+/// // The app's handler runs once the ticket is stored; answer WeCom `success`.
+/// let handled = receiver
+///     .handle(&query, push.to_xml().as_bytes(), |received| async move {
+///         assert!(matches!(received.event, Event::SuiteTicket(_)));
+///         Ok::<(), std::convert::Infallible>(())
+///     })
+///     .await?;
+/// assert_eq!(handled, Handled::Done);
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 pub struct CallbackReceiver {
     crypto: CallbackCrypto,

@@ -15,18 +15,6 @@ pub use crate::runtime::Runtime;
 pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
 pub use crate::upload::Upload;
 
-/// Runs a call that returns a payload.
-pub fn execute<'a, T>(
-    runtime: &'a Runtime,
-    token: Option<&'a TokenCell>,
-    request: Request,
-) -> impl std::future::Future<Output = Result<T>> + Send + 'a
-where
-    T: Reply + 'a,
-{
-    runtime.execute(token, request)
-}
-
 /// Runs a call that returns only the envelope.
 pub fn execute_unit<'a>(
     runtime: &'a Runtime,

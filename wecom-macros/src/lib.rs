@@ -4,15 +4,22 @@
 //! the runtime it expands to.
 //!
 //! The macro follows the parse → validate → expand split of serde and
-//! thiserror: `parse` builds a small model (`ast`), `valid` checks every
-//! rule and reports all violations with the span of the offending token, and
-//! only a valid model reaches `expand`.
+//! thiserror: `parse` (with `route` for the endpoint attribute) builds a
+//! small model of what was written (`ast`), `valid` checks every rule,
+//! reports all violations with the span of the offending token and keeps the
+//! endpoints that pass (`model`), and `expand` writes those. A rejected
+//! endpoint is reported and left out; the trait and its other endpoints are
+//! still generated, so one mistake does not cascade into errors at every
+//! call site.
 #![warn(clippy::unwrap_used)]
 
 mod ast;
 mod ctxt;
 mod expand;
+mod model;
 mod parse;
+mod route;
+mod types;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -75,17 +82,12 @@ use proc_macro_crate::{FoundCrate, crate_name};
 pub fn api(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut cx = ctxt::Ctxt::default();
     let krate = parse::parse_args(&mut cx, args.into()).unwrap_or_else(default_crate_path);
-    let api = parse::parse_trait(&mut cx, input.into(), krate);
-    if let Some(api) = &api {
-        valid::check(&mut cx, api);
-    }
-    if let Err(errors) = cx.check() {
-        return errors.into();
-    }
-    match api {
-        Some(api) => expand::expand(&api).into(),
-        None => TokenStream::new(),
-    }
+    let mut out = match parse::parse_trait(&mut cx, input.into(), krate) {
+        Some(api) => expand::expand(&valid::check(&mut cx, api)),
+        None => proc_macro2::TokenStream::new(),
+    };
+    out.extend(cx.into_compile_errors());
+    out.into()
 }
 
 /// Finds how the caller names the runtime: `wecom-apis` (possibly renamed,

@@ -27,8 +27,16 @@ use proc_macro_crate::{FoundCrate, crate_name};
 
 /// Turns a trait of annotated `async fn` declarations into WeCom API calls.
 ///
+/// Use it as `wecom_apis::api`; the compiled version of this example is in
+/// the docs of that re-export (a proc-macro crate cannot run doctests that
+/// use the crate it expands to).
+///
 /// ```ignore
+/// use serde::Deserialize;
 /// use wecom_apis::{api, Result};
+///
+/// #[derive(Deserialize)]
+/// pub struct OrderDetail { /* … */ }
 ///
 /// #[api]
 /// pub trait MyApi {
@@ -37,19 +45,21 @@ use proc_macro_crate::{FoundCrate, crate_name};
 ///     async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
 ///
 ///     #[get("user/get", token = corp)]
-///     async fn get_user(&self, userid: &str) -> Result<User>;
+///     async fn get_user(&self, userid: &str) -> Result<serde_json::Value>;
 ///
 ///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
-///     async fn get_login_info(&self, auth_code: &str) -> Result<LoginInfo>;
+///     async fn get_login_info(&self, auth_code: &str) -> Result<serde_json::Value>;
 /// }
 /// ```
 ///
 /// # Endpoint attribute
 /// `#[get("path", token = KIND)]` or `#[post("path", token = KIND)]` on every method.
-/// * `path` is relative to the client's base URL (`license/get_order`): no
-///   scheme, no leading `/`, no query string.
-/// * `token = corp | provider | suite | none` picks the credential; it is sent
-///   as `access_token`, `provider_access_token` or `suite_access_token`.
+/// * `path` is a string literal relative to the client's base URL, which
+///   already ends in `cgi-bin/`: `"license/get_order"`, with no scheme, no
+///   leading `/`, no `cgi-bin/` and no query string.
+/// * `token = corp | provider | suite | none` (a word, not a string) picks
+///   the credential; it is sent as `access_token`, `provider_access_token` or
+///   `suite_access_token`.
 /// * `token_param = "name"` sends it under another name (WeCom has a few such endpoints).
 ///
 /// # Arguments
@@ -60,10 +70,32 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// * `#[file] media: &Upload` / `#[file = "wire"]` — sends the request as
 ///   `multipart/form-data` with this file (POST; other arguments must be `#[query]`).
 ///
-/// Values are serialized with serde; a `None` field or query value is left
-/// out. Methods are `async fn(&self, …) -> wecom::Result<T>`; `Result<()>`
-/// means the reply carries only `errcode`/`errmsg`, and `Result<Binary>`
-/// accepts a binary body (an image, a file) while still reporting JSON errors.
+/// Wire names (the argument's name, or the one in `= "…"`) are WeCom
+/// parameter names: ASCII letters, digits and `_`. Argument types are
+/// concrete (no generics, no `impl Trait`), and each must fit its role,
+/// checked on the argument's type:
+/// * a JSON field or `#[body]`: any `serde::Serialize` type;
+/// * a query parameter (`#[query]`, or a bare argument of a GET): a string
+///   (`&str`, `String`, `Cow<str>`), an integer, a float, `bool` or `char`,
+///   or an `Option` (left out when `None`), reference or `Box` of one. Lists
+///   and structs are not query values; an enum that serializes to a string
+///   or a number becomes one with `impl wecom_apis::request::QueryValue for MyEnum {}`
+///   (the SDK's own code enums already are);
+/// * a `#[file]`: `&Upload`, or anything `AsRef<Upload>`.
+///
+/// A `None` field or query value is left out.
+///
+/// # Return type
+/// Methods are `async fn(&self, …) -> wecom_apis::Result<T>`, where `T` is an
+/// owned `serde::Deserialize` type (`String`, not `&str`; no lifetimes).
+/// `Result<()>` means the reply carries only `errcode`/`errmsg`, and
+/// `Result<Binary>` accepts a binary body (an image, a file) while still
+/// reporting JSON errors.
+///
+/// Method names must differ from the methods every client already has
+/// (`runtime`, `corp`, `downstream`, `corp_group_member`,
+/// `store_suite_ticket`, `token_cell`, `clone`), which calls would reach
+/// instead.
 ///
 /// # What is generated
 /// The trait gets a provided method per endpoint returning a `Call<'_, T>`
@@ -74,6 +106,11 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// is one compile error naming the missing credential. The declared return
 /// type must be the SDK's `Result<T>`; another `Result` alias is a type error
 /// on it.
+///
+/// Every misuse is a compile error on the offending token saying how to fix
+/// it, all of them reported at once. A method with an error is left out of
+/// the generated trait while the others are generated, so calls to them
+/// still compile.
 ///
 /// # Options
 /// `#[api(crate = path)]` names the runtime crate when it cannot be found in

@@ -1,5 +1,7 @@
 //! Every valid form of an endpoint declaration compiles, and the generated
 //! futures are `Send` on every client that holds the right credential.
+// A test target of wecom-ui-tests (see its Cargo.toml), linted like the workspace.
+#![allow(missing_docs)]
 
 use serde::{Deserialize, Serialize};
 use wecom_apis::{Client, CorpClient, ProviderClient, Result, api};
@@ -23,11 +25,21 @@ pub trait Everything {
 
     /// Bare arguments become JSON fields; `Option`s that are `None` are left out.
     #[post("license/list_order_account", token = provider)]
-    async fn fields(&self, order_id: &str, cursor: Option<&str>, limit: Option<u32>) -> Result<serde_json::Value>;
+    async fn fields(
+        &self,
+        order_id: &str,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<serde_json::Value>;
 
     /// A renamed field plus a query parameter on POST.
     #[post("corpgroup/corp/gettoken", token = corp)]
-    async fn renamed(&self, #[field = "corpid"] corp_id: &str, #[query] debug: Option<u8>, #[query = "lang"] language: &str) -> Result<serde_json::Value>;
+    async fn renamed(
+        &self,
+        #[field = "corpid"] corp_id: &str,
+        #[query] debug: Option<u8>,
+        #[query = "lang"] language: &str,
+    ) -> Result<serde_json::Value>;
 
     /// Bare arguments on GET are query parameters.
     #[get("user/get", token = corp)]
@@ -51,7 +63,11 @@ pub trait Everything {
 
     /// A multipart upload; the other arguments are query parameters.
     #[post("media/upload_attachment", token = corp)]
-    async fn upload(&self, #[query] media_type: &str, #[file = "media"] media: &wecom_apis::Upload) -> Result<serde_json::Value>;
+    async fn upload(
+        &self,
+        #[query] media_type: &str,
+        #[file = "media"] media: &wecom_apis::Upload,
+    ) -> Result<serde_json::Value>;
 
     /// A binary reply (an image), with JSON errors still reported.
     #[post("service/get_app_qrcode", token = suite)]
@@ -90,7 +106,13 @@ async fn corp_calls(client: CorpClient) -> Result<()> {
 }
 
 #[allow(dead_code)]
-async fn both(client: Client<wecom_apis::Credential<wecom_apis::Provider>, wecom_apis::NoCredential, wecom_apis::Credential<wecom_apis::Corp>>) -> Result<()> {
+async fn both(
+    client: Client<
+        wecom_apis::Credential<wecom_apis::Provider>,
+        wecom_apis::NoCredential,
+        wecom_apis::Credential<wecom_apis::Corp>,
+    >,
+) -> Result<()> {
     client.body(&NewOrder { corpid: "ww1".into() }).await?;
     client.get_user("zhangsan").await?;
     Ok(())

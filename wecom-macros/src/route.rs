@@ -42,9 +42,14 @@ pub fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Route {
             return route;
         }
     };
-    for (index, item) in split_commas(tokens).into_iter().enumerate() {
+    // The position among the real items: a stray comma does not move the path.
+    let mut index = 0;
+    for item in split_commas(tokens) {
         let parsed = match item {
-            Item::Tokens(tokens) => parse_item(&mut route, index, &tokens),
+            Item::Tokens(tokens) => {
+                index += 1;
+                parse_item(&mut route, index - 1, &tokens)
+            }
             Item::StrayComma(span) => Err(syn::Error::new(
                 span,
                 format!("unexpected `,`: write `#[{v}(\"family/action\", token = …)]`"),
@@ -245,4 +250,52 @@ fn lit_str(tt: &TokenTree) -> Option<LitStr> {
 
 fn stream(tokens: &[TokenTree]) -> TokenStream {
     tokens.iter().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses an attribute; the route and how many errors it gave.
+    fn parse(attr: Attribute) -> (Route, usize) {
+        let mut cx = Ctxt::default();
+        let route = parse_route(&mut cx, &attr, Verb::Get);
+        (route, cx.error_count())
+    }
+
+    #[test]
+    fn a_valid_route_has_every_part() {
+        let (route, errors) =
+            parse(syn::parse_quote!(#[get("user/get", token = corp, token_param = "access_token",)]));
+        assert_eq!(errors, 0);
+        assert!(!route.malformed);
+        assert_eq!(route.path.map(|p| p.value()).as_deref(), Some("user/get"));
+        assert!(matches!(route.token, Some((TokenKind::Corp, _))));
+        assert_eq!(
+            route.token_param.map(|p| p.value()).as_deref(),
+            Some("access_token")
+        );
+    }
+
+    #[test]
+    fn each_slip_is_one_error() {
+        let slips: Vec<Attribute> = vec![
+            syn::parse_quote!(#[get("user/get", corp)]),
+            syn::parse_quote!(#[get("user/get", token = "corp")]),
+            syn::parse_quote!(#[get(PATH, token = corp)]),
+            syn::parse_quote!(#[get(paths::USER_GET, token = corp)]),
+            syn::parse_quote!(#[get("user/get" token = corp)]),
+            syn::parse_quote!(#[get(, "user/get", token = corp)]),
+            syn::parse_quote!(#[get("user/get", token = corp provider)]),
+            syn::parse_quote!(#[get("user/get", token_param = access_token, token = corp)]),
+            syn::parse_quote!(#[get]),
+            syn::parse_quote!(#[get()]),
+        ];
+        for attr in slips {
+            let shown = quote::quote!(#attr).to_string();
+            let (route, errors) = parse(attr);
+            assert_eq!(errors, 1, "{shown}");
+            assert!(route.malformed, "{shown}");
+        }
+    }
 }

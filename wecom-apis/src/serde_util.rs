@@ -33,7 +33,8 @@
 ///   is 1;
 /// * has `code(self) -> i64`, `from_code(i64) -> Self`, `From<i64>`,
 ///   `From<Self> for i64`, and `Default` = whatever code `0` means (a missing
-///   integer in WeCom's JSON reads as 0).
+///   integer in WeCom's JSON reads as 0);
+/// * is a query value (`QueryValue`), so `#[query]` arguments can take it.
 macro_rules! int_enum {
     (
         $(#[$meta:meta])*
@@ -123,6 +124,9 @@ macro_rules! int_enum {
                 $crate::serde_util::deserialize_code(deserializer).map(Self::from_code)
             }
         }
+
+        #[diagnostic::do_not_recommend]
+        impl $crate::request::QueryValue for $name {}
     };
 }
 pub(crate) use int_enum;

@@ -1,25 +1,19 @@
 //! Items the `api` macro's generated code refers to. Not a stable API.
+//!
+//! The generated code passes each argument through the trait for its role
+//! ([`JsonBody`], [`JsonField`], [`QueryValue`], [`FilePart`]) and the reply
+//! through [`Reply`], called as `<Type as Trait>::…` on the type's own span:
+//! a type that does not fit is then one error on that type, in the trait's
+//! words, instead of an unmet bound deep inside the runtime.
 
 pub use crate::call::Call;
 pub use crate::client::{ApiClient, HasToken};
 pub use crate::error::Result;
 pub use crate::reply::Reply;
-pub use crate::request::{Endpoint, JsonFields, Method, Request};
+pub use crate::request::{Endpoint, FilePart, JsonBody, JsonField, JsonFields, Method, QueryValue, Request};
 pub use crate::runtime::Runtime;
 pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
 pub use crate::upload::Upload;
-
-/// Runs a call that returns a payload.
-pub fn execute<'a, T>(
-    runtime: &'a Runtime,
-    token: Option<&'a TokenCell>,
-    request: Request,
-) -> impl std::future::Future<Output = Result<T>> + Send + 'a
-where
-    T: Reply + 'a,
-{
-    runtime.execute(token, request)
-}
 
 /// Runs a call that returns only the envelope.
 pub fn execute_unit<'a>(

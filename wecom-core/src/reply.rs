@@ -4,11 +4,20 @@
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 
+use crate::call::Call;
 use crate::envelope;
 use crate::error::Result;
+use crate::request::Request;
+use crate::runtime::Runtime;
+use crate::token::TokenCell;
 
 /// A type an endpoint can return. Implemented for every JSON payload type
 /// (anything `DeserializeOwned`) and for [`Binary`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an endpoint's reply: it does not implement `serde::Deserialize`",
+    label = "add `#[derive(serde::Deserialize)]` to this type",
+    note = "a reply owns its data (`String`, not `&str`); `wecom_apis::Binary` takes a binary body"
+)]
 pub trait Reply: Sized {
     /// Whether a non-JSON reply is this type's success case (binary bodies
     /// carry no `errcode`; WeCom sends JSON only when something went wrong).
@@ -17,8 +26,19 @@ pub trait Reply: Sized {
     /// Builds the value from a successful reply's body.
     #[doc(hidden)]
     fn from_reply(path: &'static str, content_type: Option<&str>, body: Bytes) -> Result<Self>;
+
+    /// Runs a prepared call and decodes its reply as `Self` (what generated
+    /// endpoint methods call, so a type that is no reply is reported here).
+    #[doc(hidden)]
+    fn __call<'a>(runtime: &'a Runtime, token: Option<&'a TokenCell>, request: Request) -> Call<'a, Self>
+    where
+        Self: 'a,
+    {
+        Call::new(runtime.execute(token, request))
+    }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned> Reply for T {
     fn from_reply(path: &'static str, _content_type: Option<&str>, body: Bytes) -> Result<Self> {
         envelope::payload(path, &body)
@@ -55,6 +75,7 @@ impl std::fmt::Debug for Binary {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Reply for Binary {
     const ACCEPTS_BINARY: bool = true;
 

@@ -121,6 +121,111 @@ impl Request {
     }
 }
 
+/// A type whose values can be query parameters (`#[query]` arguments, and
+/// every bare argument of a GET endpoint).
+///
+/// Implemented for strings (`str`, `String`, `Cow<str>`), integers, floats,
+/// `bool` and `char`, and for `&T`, `Box<T>` and `Option<T>` of those (a
+/// `None` parameter is left out). Lists, maps and structs are not query
+/// values: WeCom takes them as JSON fields of a POST.
+///
+/// An enum that serializes to a string or a number (a unit-variant enum with
+/// `#[derive(Serialize)]`, or a code enum) can be a query value too: say so
+/// with an empty impl, `impl QueryValue for MyEnum {}`. A value that still
+/// serializes to a list or an object is reported as an encoding error when
+/// the call runs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a query parameter: query values are strings, numbers, `bool` or `char`",
+    label = "not a query value",
+    note = "lists and structs go in the JSON body of a POST; an enum that serializes to a string or a number becomes a query value with `impl wecom_apis::request::QueryValue for MyEnum {{}}`"
+)]
+pub trait QueryValue: Serialize {
+    /// Adds `self` to `request` as query parameter `name`.
+    #[doc(hidden)]
+    fn __add_query(&self, request: Request, name: &'static str) -> Request {
+        request.query(name, self)
+    }
+}
+
+/// Implements [`QueryValue`], kept out of "other types implement it" lists
+/// so a rejected type gets the trait's message alone.
+macro_rules! query_value {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl QueryValue for $ty {}
+        )*
+    };
+}
+
+query_value!(str, String, std::borrow::Cow<'_, str>, bool, char, f32, f64);
+query_value!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
+
+#[diagnostic::do_not_recommend]
+impl<T: QueryValue + ?Sized> QueryValue for &T {}
+
+#[diagnostic::do_not_recommend]
+impl<T: QueryValue + ?Sized> QueryValue for Box<T> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: QueryValue> QueryValue for Option<T> {}
+
+/// A type an `#[body]` argument can have: anything `serde::Serialize`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as the request body: it does not implement `serde::Serialize`",
+    label = "add `#[derive(serde::Serialize)]` to this type"
+)]
+pub trait JsonBody {
+    /// Sets `self` as the request's JSON body.
+    #[doc(hidden)]
+    fn __set_body(&self, request: Request) -> Request;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Serialize + ?Sized> JsonBody for T {
+    fn __set_body(&self, request: Request) -> Request {
+        request.json(self)
+    }
+}
+
+/// A type an argument sent as a JSON field can have: anything `serde::Serialize`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a JSON field: it does not implement `serde::Serialize`",
+    label = "add `#[derive(serde::Serialize)]` to this type"
+)]
+pub trait JsonField {
+    /// Appends `self` to `fields` as `name`.
+    #[doc(hidden)]
+    fn __add_field(&self, fields: &mut JsonFields, name: &'static str);
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Serialize + ?Sized> JsonField for T {
+    fn __add_field(&self, fields: &mut JsonFields, name: &'static str) {
+        fields.field(name, self);
+    }
+}
+
+/// A type a `#[file]` argument can have: [`Upload`], a reference to one, or
+/// anything else that is `AsRef<Upload>` (`Box<Upload>`, `Arc<Upload>` …).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a file to upload: a `#[file]` argument is an `&Upload`",
+    label = "expected `&Upload` (or `Upload`, `Box<Upload>`, `Arc<Upload>`: any `AsRef<Upload>`)",
+    note = "wrap the content in an `Upload`: `Upload::new(\"name.png\", bytes)`"
+)]
+pub trait FilePart {
+    /// Attaches `self` as multipart part `name`.
+    #[doc(hidden)]
+    fn __add_file(&self, request: Request, name: &'static str) -> Request;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: AsRef<Upload> + ?Sized> FilePart for T {
+    fn __add_file(&self, request: Request, name: &'static str) -> Request {
+        request.file(name, self.as_ref())
+    }
+}
+
 fn query_text<V: Serialize + ?Sized>(value: &V) -> Result<Option<String>, String> {
     match serde_json::to_value(value).map_err(|e| e.to_string())? {
         serde_json::Value::Null => Ok(None),

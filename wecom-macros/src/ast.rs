@@ -1,4 +1,5 @@
-//! The small model of an `#[api]` trait that parsing produces and expansion reads.
+//! The small model of an `#[api]` trait as written, which parsing produces
+//! and validation reads (and turns into the checked [`model`](crate::model)).
 
 use proc_macro2::Span;
 use syn::{Attribute, Generics, Ident, LitStr, Path, Type, Visibility};
@@ -27,6 +28,14 @@ impl Verb {
         match self {
             Verb::Get => "GET",
             Verb::Post => "POST",
+        }
+    }
+
+    /// The attribute that declares it: `get` or `post`.
+    pub fn attr_name(self) -> &'static str {
+        match self {
+            Verb::Get => "get",
+            Verb::Post => "post",
         }
     }
 }
@@ -80,8 +89,8 @@ pub struct Route {
     pub path: Option<LitStr>,
     pub token: Option<(TokenKind, Span)>,
     pub token_param: Option<LitStr>,
-    /// The attribute failed to parse (already reported); skip checks that
-    /// would only repeat that error.
+    /// Part of the attribute was rejected (already reported): checks that
+    /// something is missing would only repeat that error.
     pub malformed: bool,
 }
 
@@ -109,8 +118,11 @@ pub struct Endpoint {
     /// Span of a default body, which endpoint declarations must not have.
     pub default_body: Option<Span>,
     pub args: Vec<Arg>,
-    /// The declared return type, as written (`wecom::Result<T>`); `None` if missing.
+    /// The declared return type, as written (`wecom_apis::Result<T>`); `None` if missing.
     pub output: Option<Type>,
+    /// Parsing already reported an error on this method: it is left out of
+    /// the generated trait.
+    pub rejected: bool,
 }
 
 /// How an argument is sent.

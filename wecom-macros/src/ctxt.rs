@@ -10,6 +10,7 @@ use quote::ToTokens;
 #[derive(Default)]
 pub struct Ctxt {
     errors: Option<syn::Error>,
+    count: usize,
 }
 
 impl Ctxt {
@@ -25,17 +26,21 @@ impl Ctxt {
 
     /// Records a ready-made error.
     pub fn push(&mut self, err: syn::Error) {
+        self.count += 1;
         match &mut self.errors {
             Some(all) => all.combine(err),
             None => self.errors = Some(err),
         }
     }
 
-    /// `Ok` when nothing was recorded, otherwise the errors as `compile_error!`s.
-    pub fn check(self) -> Result<(), TokenStream> {
-        match self.errors {
-            None => Ok(()),
-            Some(err) => Err(err.to_compile_error()),
-        }
+    /// How many errors were recorded so far: comparing two counts tells
+    /// whether the checks in between found anything.
+    pub fn error_count(&self) -> usize {
+        self.count
+    }
+
+    /// The errors as `compile_error!`s (nothing when none was recorded).
+    pub fn into_compile_errors(self) -> TokenStream {
+        self.errors.map(|e| e.to_compile_error()).unwrap_or_default()
     }
 }

@@ -1,14 +1,20 @@
 //! Expansion: writes the trait with one default method body per endpoint and
-//! a blanket implementation for every client. Runs only on a valid model.
+//! a blanket implementation for every client, from the checked model.
+//!
+//! Each argument goes through the runtime trait of its role (`JsonBody`,
+//! `JsonField`, `QueryValue`, `FilePart`) and the reply through `Reply`,
+//! called as `<Type as Trait>::…` on the type's span, so a type that cannot
+//! be used that way is one error on that type, in the trait's words.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Api, Endpoint, Role, Verb};
-use crate::valid::{is_unit, result_payload};
+use crate::ast::Verb;
+use crate::model::{Api, Arg, Endpoint, SentAs};
+use crate::types;
 
-/// Expands a validated [`Api`].
+/// Expands a checked [`Api`].
 pub fn expand(api: &Api) -> TokenStream {
     let Api {
         attrs,
@@ -30,70 +36,57 @@ pub fn expand(api: &Api) -> TokenStream {
 }
 
 fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
-    let Some(route) = &ep.route else {
-        return TokenStream::new();
-    };
-    let Some(path) = &route.path else {
-        return TokenStream::new();
-    };
-    let Some((kind, kind_span)) = route.token else {
-        return TokenStream::new();
-    };
-    let Some(output) = &ep.output else {
-        return TokenStream::new();
-    };
-    let Some(payload) = result_payload(output) else {
-        return TokenStream::new();
-    };
     let pm = quote!(#krate::__private);
-    let attrs = &ep.attrs;
-    let name = &ep.ident;
-    let method = match route.verb {
+    let Endpoint {
+        attrs,
+        ident: name,
+        path,
+        output,
+        payload,
+        ..
+    } = ep;
+    let method = match ep.verb {
         Verb::Get => quote!(#pm::Method::Get),
         Verb::Post => quote!(#pm::Method::Post),
     };
-    let token_param = match route.token_param.as_ref().map(syn::LitStr::value) {
-        Some(p) => Some(p),
-        None => kind.default_param().map(str::to_string),
-    };
-    let token_param_tokens = match &token_param {
+    let token_param = match &ep.token_param {
         Some(p) => quote!(::core::option::Option::Some(#p)),
         None => quote!(::core::option::Option::None),
     };
-    let (bound, cell) = match kind.marker() {
+    let (bound, cell) = match &ep.credential {
         Some(marker) => {
-            let marker = syn::Ident::new(marker, kind_span);
+            let span = marker.span();
             (
                 // Spanned on `token = KIND`, so a missing-credential error points there.
-                respan(
-                    quote_spanned!(kind_span=> where Self: #pm::HasToken<#pm::#marker>),
-                    kind_span,
-                ),
+                respan(quote!(where Self: #pm::HasToken<#pm::#marker>), span),
                 quote!(::core::option::Option::Some(<Self as #pm::HasToken<#pm::#marker>>::token_cell(self))),
             )
         }
         None => (quote!(), quote!(::core::option::Option::None)),
     };
 
-    let args = ep.args.iter().map(|a| {
+    let params = ep.args.iter().map(|a| {
         let (id, ty) = (&a.ident, &a.ty);
         quote!(#id: #ty)
     });
     let mut steps = Vec::new();
     let mut fields = Vec::new();
     for arg in &ep.args {
-        let id = &arg.ident;
-        let wire = arg.wire_name();
-        match (&arg.role, route.verb) {
-            (Role::Body, _) => steps.push(quote!(let __wecom_request = __wecom_request.json(&#id);)),
-            (Role::File(_), _) => steps.push(quote! {
-                let __wecom_request =
-                    __wecom_request.file(#wire, ::core::convert::AsRef::<#pm::Upload>::as_ref(&#id));
+        let (ty, value) = sent_value(arg);
+        let span = ty.span();
+        match &arg.sent_as {
+            SentAs::Body => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::JsonBody>::__set_body(#value, __wecom_request);
             }),
-            (Role::Query(_), _) | (Role::Bare, Verb::Get) => {
-                steps.push(quote!(let __wecom_request = __wecom_request.query(#wire, &#id);))
-            }
-            (Role::Bare | Role::Field(_), _) => fields.push(quote!(__wecom_fields.field(#wire, &#id);)),
+            SentAs::File(wire) => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::FilePart>::__add_file(#value, __wecom_request, #wire);
+            }),
+            SentAs::Query(wire) => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::QueryValue>::__add_query(#value, __wecom_request, #wire);
+            }),
+            SentAs::Field(wire) => fields.push(quote_spanned! {span=>
+                <#ty as #pm::JsonField>::__add_field(#value, &mut __wecom_fields, #wire);
+            }),
         }
     }
     if !fields.is_empty() {
@@ -103,10 +96,11 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
             let __wecom_request = __wecom_request.fields(__wecom_fields);
         });
     }
-    let run = if is_unit(payload) {
-        quote!(#pm::execute_unit(#pm::ApiClient::runtime(self), #cell, __wecom_request))
+    let runtime = quote!(#pm::ApiClient::runtime(self));
+    let call = if ep.unit {
+        quote!(#pm::Call::new(#pm::execute_unit(#runtime, #cell, __wecom_request)))
     } else {
-        quote!(#pm::execute::<#payload>(#pm::ApiClient::runtime(self), #cell, __wecom_request))
+        quote_spanned!(payload.span()=> <#payload as #pm::Reply>::__call(#runtime, #cell, __wecom_request))
     };
     // The declared `…Result<T>` must be the SDK's: a mismatch is reported on it.
     let output_check = quote_spanned! {output.span()=>
@@ -114,9 +108,9 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
     };
     let summary = format!(
         "\n\n**Endpoint:** `{} {}`{}",
-        route.verb.as_str(),
+        ep.verb.as_str(),
         path.value(),
-        match &token_param {
+        match &ep.token_param {
             Some(p) => format!(", token sent as `{p}`."),
             None => ", no token.".to_string(),
         }
@@ -124,20 +118,31 @@ fn expand_endpoint(krate: &syn::Path, ep: &Endpoint) -> TokenStream {
     quote! {
         #(#attrs)*
         #[doc = #summary]
-        fn #name<'__wecom>(&'__wecom self, #(#args),*) -> #pm::Call<'__wecom, #payload>
+        fn #name<'__wecom>(&'__wecom self, #(#params),*) -> #pm::Call<'__wecom, #payload>
         #bound
         {
             #output_check
-            static __WECOM_ENDPOINT: #pm::Endpoint = #pm::Endpoint::new(#method, #path, #token_param_tokens);
+            static __WECOM_ENDPOINT: #pm::Endpoint = #pm::Endpoint::new(#method, #path, #token_param);
             let __wecom_request = #pm::Request::new(&__WECOM_ENDPOINT);
             #(#steps)*
-            #pm::Call::new(#run)
+            #call
         }
     }
 }
 
+/// The type an argument is checked as, and the expression for a reference to
+/// its value. A reference argument (`order: &NewOrder`) is checked as its
+/// referent, so an error names `NewOrder`, the type to fix.
+fn sent_value(arg: &Arg) -> (&syn::Type, TokenStream) {
+    let id = &arg.ident;
+    match types::referent(&arg.ty) {
+        Some(referent) => (referent, quote!(&*#id)),
+        None => (&arg.ty, quote!(&#id)),
+    }
+}
+
 /// Gives every token of `tokens` the span `span`.
-fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tt| {

@@ -4,15 +4,22 @@
 //! the runtime it expands to.
 //!
 //! The macro follows the parse → validate → expand split of serde and
-//! thiserror: `parse` builds a small model (`ast`), `valid` checks every
-//! rule and reports all violations with the span of the offending token, and
-//! only a valid model reaches `expand`.
+//! thiserror: `parse` (with `route` for the endpoint attribute) builds a
+//! small model of what was written (`ast`), `valid` checks every rule,
+//! reports all violations with the span of the offending token and keeps the
+//! endpoints that pass (`model`), and `expand` writes those. A rejected
+//! endpoint is reported and left out; the trait and its other endpoints are
+//! still generated, so one mistake does not cascade into errors at every
+//! call site.
 #![warn(clippy::unwrap_used)]
 
 mod ast;
 mod ctxt;
 mod expand;
+mod model;
 mod parse;
+mod route;
+mod types;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -20,8 +27,16 @@ use proc_macro_crate::{FoundCrate, crate_name};
 
 /// Turns a trait of annotated `async fn` declarations into WeCom API calls.
 ///
+/// Use it as `wecom_apis::api`; the compiled version of this example is in
+/// the docs of that re-export (a proc-macro crate cannot run doctests that
+/// use the crate it expands to).
+///
 /// ```ignore
+/// use serde::Deserialize;
 /// use wecom_apis::{api, Result};
+///
+/// #[derive(Deserialize)]
+/// pub struct OrderDetail { /* … */ }
 ///
 /// #[api]
 /// pub trait MyApi {
@@ -30,19 +45,21 @@ use proc_macro_crate::{FoundCrate, crate_name};
 ///     async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
 ///
 ///     #[get("user/get", token = corp)]
-///     async fn get_user(&self, userid: &str) -> Result<User>;
+///     async fn get_user(&self, userid: &str) -> Result<serde_json::Value>;
 ///
 ///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
-///     async fn get_login_info(&self, auth_code: &str) -> Result<LoginInfo>;
+///     async fn get_login_info(&self, auth_code: &str) -> Result<serde_json::Value>;
 /// }
 /// ```
 ///
 /// # Endpoint attribute
 /// `#[get("path", token = KIND)]` or `#[post("path", token = KIND)]` on every method.
-/// * `path` is relative to the client's base URL (`license/get_order`): no
-///   scheme, no leading `/`, no query string.
-/// * `token = corp | provider | suite | none` picks the credential; it is sent
-///   as `access_token`, `provider_access_token` or `suite_access_token`.
+/// * `path` is a string literal relative to the client's base URL, which
+///   already ends in `cgi-bin/`: `"license/get_order"`, with no scheme, no
+///   leading `/`, no `cgi-bin/` and no query string.
+/// * `token = corp | provider | suite | none` (a word, not a string) picks
+///   the credential; it is sent as `access_token`, `provider_access_token` or
+///   `suite_access_token`.
 /// * `token_param = "name"` sends it under another name (WeCom has a few such endpoints).
 ///
 /// # Arguments
@@ -53,10 +70,32 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// * `#[file] media: &Upload` / `#[file = "wire"]` — sends the request as
 ///   `multipart/form-data` with this file (POST; other arguments must be `#[query]`).
 ///
-/// Values are serialized with serde; a `None` field or query value is left
-/// out. Methods are `async fn(&self, …) -> wecom::Result<T>`; `Result<()>`
-/// means the reply carries only `errcode`/`errmsg`, and `Result<Binary>`
-/// accepts a binary body (an image, a file) while still reporting JSON errors.
+/// Wire names (the argument's name, or the one in `= "…"`) are WeCom
+/// parameter names: ASCII letters, digits and `_`. Argument types are
+/// concrete (no generics, no `impl Trait`), and each must fit its role,
+/// checked on the argument's type:
+/// * a JSON field or `#[body]`: any `serde::Serialize` type;
+/// * a query parameter (`#[query]`, or a bare argument of a GET): a string
+///   (`&str`, `String`, `Cow<str>`), an integer, a float, `bool` or `char`,
+///   or an `Option` (left out when `None`), reference or `Box` of one. Lists
+///   and structs are not query values; an enum that serializes to a string
+///   or a number becomes one with `impl wecom_apis::request::QueryValue for MyEnum {}`
+///   (the SDK's own code enums already are);
+/// * a `#[file]`: `&Upload`, or anything `AsRef<Upload>`.
+///
+/// A `None` field or query value is left out.
+///
+/// # Return type
+/// Methods are `async fn(&self, …) -> wecom_apis::Result<T>`, where `T` is an
+/// owned `serde::Deserialize` type (`String`, not `&str`; no lifetimes).
+/// `Result<()>` means the reply carries only `errcode`/`errmsg`, and
+/// `Result<Binary>` accepts a binary body (an image, a file) while still
+/// reporting JSON errors.
+///
+/// Method names must differ from the methods every client already has
+/// (`runtime`, `corp`, `downstream`, `corp_group_member`,
+/// `store_suite_ticket`, `token_cell`, `clone`), which calls would reach
+/// instead.
 ///
 /// # What is generated
 /// The trait gets a provided method per endpoint returning a `Call<'_, T>`
@@ -68,6 +107,11 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// type must be the SDK's `Result<T>`; another `Result` alias is a type error
 /// on it.
 ///
+/// Every misuse is a compile error on the offending token saying how to fix
+/// it, all of them reported at once. A method with an error is left out of
+/// the generated trait while the others are generated, so calls to them
+/// still compile.
+///
 /// # Options
 /// `#[api(crate = path)]` names the runtime crate when it cannot be found in
 /// Cargo.toml under `wecom-apis` or `wecom-core` (e.g. when re-exported).
@@ -75,17 +119,12 @@ use proc_macro_crate::{FoundCrate, crate_name};
 pub fn api(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut cx = ctxt::Ctxt::default();
     let krate = parse::parse_args(&mut cx, args.into()).unwrap_or_else(default_crate_path);
-    let api = parse::parse_trait(&mut cx, input.into(), krate);
-    if let Some(api) = &api {
-        valid::check(&mut cx, api);
-    }
-    if let Err(errors) = cx.check() {
-        return errors.into();
-    }
-    match api {
-        Some(api) => expand::expand(&api).into(),
-        None => TokenStream::new(),
-    }
+    let mut out = match parse::parse_trait(&mut cx, input.into(), krate) {
+        Some(api) => expand::expand(&valid::check(&mut cx, api)),
+        None => proc_macro2::TokenStream::new(),
+    };
+    out.extend(cx.into_compile_errors());
+    out.into()
 }
 
 /// Finds how the caller names the runtime: `wecom-apis` (possibly renamed,

@@ -3,12 +3,13 @@
 //! about what makes a valid endpoint live in [`valid`](crate::valid).
 
 use proc_macro2::{Span, TokenStream};
-use syn::parse::{ParseStream, Parser};
+use syn::parse::Parser;
 use syn::spanned::Spanned;
-use syn::{Attribute, FnArg, Ident, ItemTrait, LitStr, Meta, Pat, ReturnType, Token, TraitItem, TraitItemFn};
+use syn::{Attribute, FnArg, Ident, ItemTrait, LitStr, Meta, Pat, ReturnType, TraitItem, TraitItemFn};
 
-use crate::ast::{Api, Arg, Endpoint, Receiver, Role, Route, TokenKind, Verb};
+use crate::ast::{Api, Arg, Endpoint, Receiver, Role, Route, Verb};
 use crate::ctxt::Ctxt;
+use crate::route;
 
 /// Attributes of methods that pass through unchanged.
 const PASSTHROUGH: &[&str] = &[
@@ -78,9 +79,7 @@ pub fn parse_trait(cx: &mut Ctxt, input: TokenStream, krate: syn::Path) -> Optio
     for trait_item in item.items {
         match trait_item {
             TraitItem::Fn(method) => {
-                if let Some(ep) = parse_method(cx, method) {
-                    endpoints.push(ep);
-                }
+                endpoints.push(parse_method(cx, method));
             }
             other => cx.error_spanned_by(
                 other,
@@ -102,42 +101,38 @@ fn first_tokens(input: TokenStream) -> TokenStream {
     input.into_iter().take(2).collect()
 }
 
-fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
+fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Endpoint {
+    let errors_before = cx.error_count();
     let TraitItemFn {
         attrs, sig, default, ..
     } = method;
     let mut kept = Vec::new();
     let mut route: Option<Route> = None;
-    let mut saw_other_verb = false;
+    // An attribute that was rejected may well have been meant as the endpoint
+    // attribute: its error already says what to write, so no "missing" error.
+    let mut saw_unknown = false;
     for attr in attrs {
         let name = attr.path().get_ident().map(Ident::to_string).unwrap_or_default();
         match name.as_str() {
             "get" | "post" => {
                 let verb = if name == "get" { Verb::Get } else { Verb::Post };
                 if route.is_some() {
-                    cx.error_spanned_by(attr.path(), "an endpoint has exactly one `#[get(...)]` or `#[post(...)]`");
+                    cx.error_spanned_by(
+                        attr.path(),
+                        "an endpoint has exactly one `#[get(...)]` or `#[post(...)]`",
+                    );
                     continue;
                 }
-                route = parse_route(cx, &attr, verb);
-            }
-            n if OTHER_VERBS.contains(&n) => {
-                saw_other_verb = true;
-                cx.error_spanned_by(
-                    attr.path(),
-                    format!("unknown HTTP verb attribute `#[{n}]`: WeCom endpoints are `#[get(...)]` or `#[post(...)]`"),
-                );
+                route = Some(route::parse_route(cx, &attr, verb));
             }
             n if PASSTHROUGH.contains(&n) => kept.push(attr),
-            _ => cx.error_spanned_by(
-                attr.path(),
-                format!(
-                    "unknown attribute `#[{}]` on an endpoint: use `#[get(...)]` or `#[post(...)]`, plus doc comments, lint attributes or `#[deprecated]`",
-                    path_text(attr.path())
-                ),
-            ),
+            n => {
+                saw_unknown = true;
+                cx.error_spanned_by(attr.path(), unknown_attribute_message(n, attr.path()));
+            }
         }
     }
-    if route.is_none() && !saw_other_verb {
+    if route.is_none() && !saw_unknown {
         cx.error_spanned_by(
             &sig.ident,
             "missing endpoint attribute: add `#[post(\"family/action\", token = …)]` or `#[get(...)]` above this method",
@@ -191,7 +186,7 @@ fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
         ReturnType::Default => None,
         ReturnType::Type(_, ty) => Some((**ty).clone()),
     };
-    Some(Endpoint {
+    Endpoint {
         attrs: kept,
         ident: sig.ident.clone(),
         route,
@@ -202,86 +197,25 @@ fn parse_method(cx: &mut Ctxt, method: TraitItemFn) -> Option<Endpoint> {
         default_body: default.map(|b| b.span()),
         args,
         output,
-    })
+        rejected: cx.error_count() > errors_before,
+    }
 }
 
-/// Parses `#[get("path", token = kind, token_param = "name")]`.
-fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Option<Route> {
-    let attr_span = attr.path().span();
-    let tokens = match &attr.meta {
-        Meta::List(list) => list.tokens.clone(),
-        _ => TokenStream::new(),
-    };
-    let mut route = Route {
-        verb,
-        attr_span,
-        path: None,
-        token: None,
-        token_param: None,
-        malformed: false,
-    };
-    let parser = |input: ParseStream<'_>| -> syn::Result<()> {
-        if input.peek(LitStr) {
-            route.path = Some(input.parse()?);
-            if input.is_empty() {
-                return Ok(());
-            }
-            input.parse::<Token![,]>()?;
-        }
-        while !input.is_empty() {
-            let key: Ident = input.parse()?;
-            input.parse::<Token![=]>()?;
-            match key.to_string().as_str() {
-                "token" => {
-                    let value: Ident = input.parse()?;
-                    if route.token.is_some() {
-                        return Err(syn::Error::new(
-                            key.span(),
-                            "`token` is given twice; an endpoint uses exactly one credential",
-                        ));
-                    }
-                    match TokenKind::from_ident(&value) {
-                        Some(kind) => route.token = Some((kind, value.span())),
-                        None => {
-                            return Err(syn::Error::new(
-                                value.span(),
-                                format!(
-                                    "unknown token kind `{value}`: use `corp`, `provider`, `suite` or `none`"
-                                ),
-                            ));
-                        }
-                    }
-                }
-                "token_param" => {
-                    if route.token_param.is_some() {
-                        return Err(syn::Error::new(key.span(), "`token_param` is given twice"));
-                    }
-                    route.token_param = Some(input.parse()?);
-                }
-                other => {
-                    return Err(syn::Error::new(
-                        key.span(),
-                        format!(
-                            "unknown endpoint option `{other}`: the options are `token = …` and `token_param = \"…\"`"
-                        ),
-                    ));
-                }
-            }
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        Ok(())
-    };
-    match parser.parse2(tokens) {
-        Ok(()) => Some(route),
-        Err(e) => {
-            cx.push(e);
-            // Keep what was parsed, marked so validation adds no follow-up errors.
-            route.malformed = true;
-            Some(route)
-        }
+/// The error for an attribute that is neither an endpoint attribute nor one
+/// that passes through.
+fn unknown_attribute_message(name: &str, path: &syn::Path) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower == "get" || lower == "post" {
+        format!("`{name}` is not an endpoint attribute: write `#[{lower}(...)]`, in lowercase")
+    } else if OTHER_VERBS.contains(&lower.as_str()) {
+        format!(
+            "unknown HTTP verb attribute `#[{name}]`: WeCom endpoints are `#[get(...)]` or `#[post(...)]`"
+        )
+    } else {
+        format!(
+            "unknown attribute `#[{}]` on an endpoint: use `#[get(...)]` or `#[post(...)]`, plus doc comments, lint attributes or `#[deprecated]`",
+            path_text(path)
+        )
     }
 }
 

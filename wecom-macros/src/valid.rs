@@ -1,29 +1,91 @@
 //! Validation: every rule an endpoint declaration must follow, checked in one
 //! pass that reports all violations, each spanned on the offending token.
+//!
+//! It turns the parsed [`ast`](crate::ast) into the checked
+//! [`model`](crate::model): an endpoint with any error is reported and left
+//! out, the others go on to expansion as they are.
 
 use std::collections::HashMap;
 
 use proc_macro2::Span;
-use syn::{GenericArgument, PathArguments, Type};
+use syn::{Ident, LitStr, Type};
 
-use crate::ast::{Api, Endpoint, Receiver, Role, TokenKind, Verb};
+use crate::ast::{self, Receiver, Role, Route, TokenKind, Verb};
 use crate::ctxt::Ctxt;
+use crate::model::{self, SentAs};
+use crate::types::{self, Borrow};
 
-/// Checks the whole trait.
-pub fn check(cx: &mut Ctxt, api: &Api) {
+/// Methods every client already has: the inherent methods of `Client`
+/// (`Client::builder` takes no `self`, so it cannot clash), the methods of
+/// `ApiClient` and `HasToken` (which `#[api]` traits build on), and `clone`.
+/// An endpoint with one of these names would be shadowed by, or ambiguous
+/// with, the client's own method at every call site.
+const CLIENT_METHODS: &[&str] = &[
+    "runtime",
+    "corp",
+    "downstream",
+    "corp_group_member",
+    "store_suite_ticket",
+    "token_cell",
+    "clone",
+];
+
+/// Checks the whole trait and keeps the endpoints that pass.
+pub fn check(cx: &mut Ctxt, api: ast::Api) -> model::Api {
     if !api.generics.params.is_empty() || api.generics.where_clause.is_some() {
         cx.error_spanned_by(&api.generics, "an `#[api]` trait cannot be generic");
     }
     let mut names: HashMap<String, Span> = HashMap::new();
+    let mut endpoints = Vec::new();
     for ep in &api.endpoints {
-        check_endpoint(cx, ep);
+        let errors_before = cx.error_count();
         if names.insert(ep.ident.to_string(), ep.ident.span()).is_some() {
             cx.error_spanned_by(&ep.ident, format!("`{}` is declared twice", ep.ident));
         }
+        let checked = check_endpoint(cx, ep);
+        if let Some(checked) = checked
+            && !ep.rejected
+            && cx.error_count() == errors_before
+        {
+            endpoints.push(checked);
+        }
+    }
+    model::Api {
+        attrs: api.attrs,
+        vis: api.vis,
+        ident: api.ident,
+        endpoints,
+        krate: api.krate,
     }
 }
 
-fn check_endpoint(cx: &mut Ctxt, ep: &Endpoint) {
+/// Checks one endpoint; its model when every part needed to build it is there.
+fn check_endpoint(cx: &mut Ctxt, ep: &ast::Endpoint) -> Option<model::Endpoint> {
+    // Every check runs, whatever the others found: all mistakes are reported at once.
+    check_signature(cx, ep);
+    check_name(cx, ep);
+    let output = check_output(cx, ep);
+    let route = ep.route.as_ref()?;
+    let checked_route = check_route(cx, route);
+    let token_param = checked_route.as_ref().and_then(|(_, _, param)| param.as_deref());
+    let args = check_args(cx, ep, route.verb, token_param);
+    let ((output, payload), (path, credential, token_param)) = (output?, checked_route?);
+    Some(model::Endpoint {
+        attrs: ep.attrs.clone(),
+        ident: ep.ident.clone(),
+        verb: route.verb,
+        path,
+        credential,
+        token_param,
+        args,
+        output: output.clone(),
+        payload: payload.clone(),
+        unit: types::is_unit(payload),
+    })
+}
+
+/// The method's shape: `async fn name(&self, …)`, no generics, no body.
+fn check_signature(cx: &mut Ctxt, ep: &ast::Endpoint) {
     if !ep.is_async {
         cx.error_at(
             ep.fn_span,
@@ -49,102 +111,192 @@ fn check_endpoint(cx: &mut Ctxt, ep: &Endpoint) {
     if let Some(span) = ep.default_body {
         cx.error_at(span, "endpoint declarations have no body: remove it and end the line with `;`, the macro writes the call");
     }
-    match &ep.output {
-        None => cx.error_spanned_by(&ep.ident, "missing return type: endpoints return `wecom_apis::Result<T>` (`Result<()>` when WeCom replies with only errcode/errmsg)"),
-        Some(ty) if result_payload(ty).is_none() => cx.error_spanned_by(
-            ty,
-            "endpoints return the SDK's `Result<T>` (`wecom_apis::Result<T>`, one type argument): WeCom's errors are always `wecom_apis::Error`",
-        ),
-        Some(_) => {}
+}
+
+/// The method name must not be one every client already has.
+fn check_name(cx: &mut Ctxt, ep: &ast::Endpoint) {
+    let name = ep.ident.to_string();
+    if !CLIENT_METHODS.contains(&name.trim_start_matches("r#")) {
+        return;
     }
-    if let Some(route) = &ep.route {
-        check_route(cx, route);
-        check_args(cx, ep, route.verb);
+    // Suggest the path's last segment, which is how most endpoints are named.
+    let suggestion = ep
+        .route
+        .as_ref()
+        .and_then(|r| r.path.as_ref())
+        .map(LitStr::value)
+        .and_then(|path| path.rsplit('/').next().map(str::to_string))
+        .filter(|last| {
+            syn::parse_str::<Ident>(last).is_ok() && *last != name && !CLIENT_METHODS.contains(&last.as_str())
+        });
+    let rename = match suggestion {
+        Some(last) => format!("rename it, e.g. `{last}`"),
+        None => "rename it".to_string(),
+    };
+    cx.error_spanned_by(
+        &ep.ident,
+        format!("every client already has a method `{name}`, which calls would reach instead of this endpoint: {rename}"),
+    );
+}
+
+/// The return type and its `T`, if it is the SDK's `Result<T>` with an owned `T`.
+fn check_output<'a>(cx: &mut Ctxt, ep: &'a ast::Endpoint) -> Option<(&'a Type, &'a Type)> {
+    let Some(output) = &ep.output else {
+        cx.error_spanned_by(&ep.ident, "missing return type: endpoints return `wecom_apis::Result<T>` (`Result<()>` when WeCom replies with only errcode/errmsg)");
+        return None;
+    };
+    let Some(payload) = types::result_payload(output) else {
+        cx.error_spanned_by(
+            output,
+            "endpoints return the SDK's `Result<T>` (`wecom_apis::Result<T>`, one type argument): WeCom's errors are always `wecom_apis::Error`",
+        );
+        return None;
+    };
+    if let Some(impl_trait) = types::find_impl_trait(payload) {
+        cx.error_spanned_by(
+            impl_trait,
+            "a reply cannot be `impl Trait`: name the type WeCom's reply decodes into",
+        );
+        return None;
+    }
+    match types::find_borrow(payload) {
+        None => Some((output, payload)),
+        Some(Borrow::Reference(reference, referent)) => {
+            let hint = match referent {
+                Type::Path(p) if p.path.is_ident("str") => "use `String` instead of `&str`".to_string(),
+                Type::Slice(_) => "use `Vec<T>` instead of `&[T]`".to_string(),
+                _ => "remove the `&` and return the type itself".to_string(),
+            };
+            cx.error_spanned_by(
+                reference,
+                format!("replies are owned (the reply body is gone once decoded): {hint}"),
+            );
+            None
+        }
+        Some(Borrow::Lifetime(lifetime)) => {
+            cx.error_spanned_by(
+                lifetime,
+                format!("replies are owned (the reply body is gone once decoded): use a type without the lifetime `{lifetime}` (`String`, not `Cow<'a, str>`)"),
+            );
+            None
+        }
     }
 }
 
-fn check_route(cx: &mut Ctxt, route: &crate::ast::Route) {
-    if route.malformed {
-        return;
-    }
-    let verb = if route.verb == Verb::Get { "get" } else { "post" };
-    match &route.path {
-        None => cx.error_at(
+/// Checks the endpoint attribute; the path, the credential's marker type and
+/// the token's query parameter when they are all there.
+fn check_route(cx: &mut Ctxt, route: &Route) -> Option<(LitStr, Option<Ident>, Option<String>)> {
+    let v = route.verb.attr_name();
+    if let Some(lit) = &route.path {
+        check_path(cx, lit);
+    } else if !route.malformed {
+        cx.error_at(
             route.attr_span,
-            format!("missing path: write `#[{verb}(\"family/action\", token = …)]`, the path relative to the client's base URL"),
-        ),
-        Some(lit) => {
-            let path = lit.value();
-            if path.starts_with("http://") || path.starts_with("https://") || path.contains("://") {
-                cx.error_spanned_by(
-                    lit,
-                    "the path is relative to the client's base URL: write e.g. \"license/get_order\", not a full URL",
-                );
-            } else if path.starts_with('/') {
-                cx.error_spanned_by(
-                    lit,
-                    format!("remove the leading `/`: the path is relative to the base URL (\"{}\")", path.trim_start_matches('/')),
-                );
-            } else if path.is_empty() {
-                cx.error_spanned_by(lit, "the path is empty: write e.g. \"license/get_order\"");
-            } else if let Some(bad) = path.chars().find(|c| c.is_whitespace() || matches!(c, '?' | '#' | '&' | '=')) {
-                cx.error_spanned_by(
-                    lit,
-                    format!("the path cannot contain {bad:?}: put query parameters in arguments marked `#[query]`"),
-                );
-            }
-        }
+            format!("missing path: write `#[{v}(\"family/action\", token = …)]`, the path relative to the client's base URL"),
+        );
     }
     match route.token {
-        None => cx.error_at(
+        None if !route.malformed => cx.error_at(
             route.attr_span,
             "missing `token = …`: say which credential this endpoint needs (`corp`, `provider`, `suite` or `none`)",
         ),
-        Some((TokenKind::None, span)) if route.token_param.is_some() => {
-            let _ = span;
-            cx.error_spanned_by(
-                route.token_param.as_ref(),
-                "`token_param` renames the token's query parameter, but this endpoint sends no token (`token = none`)",
-            );
-        }
+        Some((TokenKind::None, _)) if route.token_param.is_some() => cx.error_spanned_by(
+            route.token_param.as_ref(),
+            "`token_param` renames the token's query parameter, but this endpoint sends no token (`token = none`)",
+        ),
         _ => {}
     }
-    if let Some(param) = &route.token_param {
-        let name = param.value();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            cx.error_spanned_by(
-                param,
-                "`token_param` must be a query parameter name such as \"access_token\"",
-            );
-        }
+    if let Some(param) = &route.token_param
+        && !is_wire_name(&param.value())
+    {
+        cx.error_spanned_by(
+            param,
+            "`token_param` must be a query parameter name such as \"access_token\"",
+        );
+    }
+    let (kind, kind_span) = route.token?;
+    let token_param = match &route.token_param {
+        Some(param) => Some(param.value()),
+        None => kind.default_param().map(str::to_string),
+    };
+    let credential = kind.marker().map(|marker| Ident::new(marker, kind_span));
+    Some((route.path.clone()?, credential, token_param))
+}
+
+/// The path is relative to the base URL, which ends in `cgi-bin/`.
+fn check_path(cx: &mut Ctxt, lit: &LitStr) {
+    let path = lit.value();
+    let relative = path.trim_start_matches('/');
+    let fixed = relative.strip_prefix("cgi-bin/").unwrap_or(relative);
+    if path.contains("://") {
+        cx.error_spanned_by(
+            lit,
+            "the path is relative to the client's base URL: write e.g. \"license/get_order\", not a full URL",
+        );
+    } else if path.starts_with('/') {
+        cx.error_spanned_by(
+            lit,
+            format!("remove the leading `/`: the path is relative to the base URL (\"{fixed}\")"),
+        );
+    } else if relative.starts_with("cgi-bin/") {
+        cx.error_spanned_by(
+            lit,
+            format!("remove `cgi-bin/`: the client's base URL already ends in `cgi-bin/` (\"{fixed}\")"),
+        );
+    } else if path.is_empty() {
+        cx.error_spanned_by(lit, "the path is empty: write e.g. \"license/get_order\"");
+    } else if let Some(bad) = path
+        .chars()
+        .find(|c| c.is_whitespace() || matches!(c, '?' | '#' | '&' | '='))
+    {
+        cx.error_spanned_by(
+            lit,
+            format!("the path cannot contain {bad:?}: put query parameters in arguments marked `#[query]`"),
+        );
     }
 }
 
-fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
+/// Checks the arguments against each other and the verb; where each one goes.
+fn check_args(cx: &mut Ctxt, ep: &ast::Endpoint, verb: Verb, token_param: Option<&str>) -> Vec<model::Arg> {
     let body = ep
         .args
         .iter()
         .find(|a| matches!(a.role, Role::Body | Role::File(_)));
     let mut seen_body = false;
-    let mut json_names: HashMap<String, &syn::Ident> = HashMap::new();
-    let mut query_names: HashMap<String, &syn::Ident> = HashMap::new();
-    let token_param = ep.route.as_ref().and_then(|r| {
-        r.token_param
-            .as_ref()
-            .map(syn::LitStr::value)
-            .or_else(|| r.token.and_then(|(k, _)| k.default_param()).map(str::to_string))
-    });
+    let mut json_names: HashMap<String, &Ident> = HashMap::new();
+    let mut query_names: HashMap<String, &Ident> = HashMap::new();
+    let mut checked = Vec::new();
     for arg in &ep.args {
         let name = arg.wire_name();
-        match (&arg.role, verb) {
-            (Role::Body, Verb::Get) => cx.error_at(
-                arg.role_span,
-                "a GET request has no body: pass the values as bare arguments or `#[query]` arguments",
-            ),
-            (Role::File(_), Verb::Get) => cx.error_at(
-                arg.role_span,
-                "a GET request cannot upload a file: use `#[post(...)]`",
-            ),
+        if let Some(impl_trait) = types::find_impl_trait(&arg.ty) {
+            cx.error_spanned_by(
+                impl_trait,
+                "endpoint arguments cannot be `impl Trait`: write the concrete type (`&str`, `&MyRequest` …), as for generics",
+            );
+        }
+        check_wire_name(cx, arg, &name);
+        let sent_as = match (&arg.role, verb) {
+            (Role::Body, Verb::Get) => {
+                cx.error_at(
+                    arg.role_span,
+                    "a GET request has no body: pass the values as bare arguments or `#[query]` arguments",
+                );
+                continue;
+            }
+            (Role::File(_), Verb::Get) => {
+                cx.error_at(
+                    arg.role_span,
+                    "a GET request cannot upload a file: use `#[post(...)]`",
+                );
+                continue;
+            }
+            (Role::Field(_), Verb::Get) => {
+                cx.error_at(
+                    arg.role_span,
+                    "a GET request has no JSON body: use `#[query = \"name\"]` to rename a query parameter",
+                );
+                continue;
+            }
             (Role::Body | Role::File(_), Verb::Post) => {
                 if seen_body {
                     cx.error_at(
@@ -153,11 +305,12 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                     );
                 }
                 seen_body = true;
+                if matches!(arg.role, Role::Body) {
+                    SentAs::Body
+                } else {
+                    SentAs::File(name)
+                }
             }
-            (Role::Field(_), Verb::Get) => cx.error_at(
-                arg.role_span,
-                "a GET request has no JSON body: use `#[query = \"name\"]` to rename a query parameter",
-            ),
             (Role::Bare | Role::Field(_), Verb::Post) => {
                 if let Some(body_arg) = body {
                     let what = if matches!(body_arg.role, Role::File(_)) {
@@ -179,9 +332,10 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                         format!("JSON field `{name}` is already sent by argument `{prev}`"),
                     );
                 }
+                SentAs::Field(name)
             }
             (Role::Query(_), _) | (Role::Bare, Verb::Get) => {
-                if token_param.as_deref() == Some(name.as_str()) {
+                if token_param == Some(name.as_str()) {
                     cx.error_at(
                         arg.role_span,
                         format!("query parameter `{name}` is the token's; the runtime adds it, remove this argument"),
@@ -192,37 +346,57 @@ fn check_args(cx: &mut Ctxt, ep: &Endpoint, verb: Verb) {
                         format!("query parameter `{name}` is already sent by argument `{prev}`"),
                     );
                 }
+                SentAs::Query(name)
             }
-        }
-        if name.is_empty() {
-            cx.error_at(arg.role_span, "the wire name cannot be empty");
-        }
+        };
+        checked.push(model::Arg {
+            ident: arg.ident.clone(),
+            ty: arg.ty.clone(),
+            sent_as,
+        });
     }
+    checked
 }
 
-/// `T` of a return type spelled `…::Result<T>`.
-pub fn result_payload(ty: &Type) -> Option<&Type> {
-    let Type::Path(tp) = ty else { return None };
-    if tp.qself.is_some() {
-        return None;
+/// A wire name (JSON field, query parameter, multipart part) is one WeCom
+/// could use: ASCII letters, digits and `_`.
+fn check_wire_name(cx: &mut Ctxt, arg: &ast::Arg, name: &str) {
+    if is_wire_name(name) {
+        return;
     }
-    let last = tp.path.segments.last()?;
-    if last.ident != "Result" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
+    let (span, fix) = match &arg.role {
+        Role::Query(Some(lit)) | Role::Field(lit) | Role::File(Some(lit)) => {
+            (lit.span(), "write the name WeCom documents, e.g. \"userid\"")
+        }
+        Role::Body => return,
+        _ => (
+            arg.ident.span(),
+            "rename the argument, or give the wire name with `#[field = \"…\"]` / `#[query = \"…\"]`",
+        ),
     };
-    if args.args.len() != 1 {
-        return None;
-    }
-    match args.args.first()? {
-        GenericArgument::Type(t) => Some(t),
-        _ => None,
-    }
+    let message = if name.is_empty() {
+        format!("the wire name cannot be empty: {fix}")
+    } else {
+        format!("`{name}` is not a WeCom parameter name (ASCII letters, digits and `_`): {fix}")
+    };
+    cx.error_at(span, message);
 }
 
-/// Whether `T` is `()`.
-pub fn is_unit(ty: &Type) -> bool {
-    matches!(ty, Type::Tuple(t) if t.elems.is_empty())
+fn is_wire_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_wire_name;
+
+    #[test]
+    fn wire_names_are_plain() {
+        assert!(is_wire_name("userid"));
+        assert!(is_wire_name("media_type"));
+        assert!(is_wire_name("type"));
+        assert!(!is_wire_name(""));
+        assert!(!is_wire_name("user id&x"));
+        assert!(!is_wire_name("名字"));
+    }
 }

@@ -109,6 +109,10 @@ impl Serialize for AttachmentMediaType {
     }
 }
 
+/// Sent as its wire value in `#[query]` arguments.
+#[diagnostic::do_not_recommend]
+impl crate::request::QueryValue for AttachmentMediaType {}
+
 impl<'de> Deserialize<'de> for AttachmentMediaType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;

@@ -106,6 +106,10 @@ pub enum GrantType {
     AuthorizationCode,
 }
 
+/// Sent as `authorization_code` in the query.
+#[diagnostic::do_not_recommend]
+impl crate::request::QueryValue for GrantType {}
+
 // ---------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------

@@ -1,0 +1,12 @@
+//! The credential written without `token =`.
+#![allow(unused_imports)]
+
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Orders {
+    #[post("license/get_order", provider)]
+    async fn get_order(&self, order_id: &str) -> Result<serde_json::Value>;
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+//! The token kind is a word, not a string.
+#![allow(unused_imports)]
+
+use wecom_apis::{Result, api};
+
+#[api]
+pub trait Users {
+    #[get("user/get", token = "corp")]
+    async fn get_user(&self, userid: &str) -> Result<serde_json::Value>;
+}
+
+fn main() {}

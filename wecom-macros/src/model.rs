@@ -1,0 +1,60 @@
+//! The checked model that validation hands to expansion: only endpoints that
+//! passed every rule, with every part known to be present and valid, so
+//! expansion decides nothing and reports nothing.
+
+use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
+
+use crate::ast::Verb;
+
+/// The trait to generate.
+pub struct Api {
+    /// Attributes kept on the generated trait (docs, lints …).
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub ident: Ident,
+    /// The endpoints that passed validation; rejected ones are left out (their
+    /// errors are reported), so calls to the others still compile.
+    pub endpoints: Vec<Endpoint>,
+    /// Path to the runtime crate.
+    pub krate: Path,
+}
+
+/// One valid endpoint.
+pub struct Endpoint {
+    /// Attributes passed through to the generated method.
+    pub attrs: Vec<Attribute>,
+    pub ident: Ident,
+    pub verb: Verb,
+    pub path: LitStr,
+    /// The runtime's marker type for the credential, spanned on `token = KIND`;
+    /// `None` for `token = none`.
+    pub credential: Option<Ident>,
+    /// Query parameter that carries the token; `None` for `token = none`.
+    pub token_param: Option<String>,
+    pub args: Vec<Arg>,
+    /// The declared return type, `…::Result<T>`.
+    pub output: Type,
+    /// Its `T`.
+    pub payload: Type,
+    /// `T` is `()`: the reply carries only `errcode`/`errmsg`.
+    pub unit: bool,
+}
+
+/// One argument after `&self`.
+pub struct Arg {
+    pub ident: Ident,
+    pub ty: Type,
+    pub sent_as: SentAs,
+}
+
+/// Where an argument goes in the request, with its wire name.
+pub enum SentAs {
+    /// The whole JSON body.
+    Body,
+    /// A field of the JSON body.
+    Field(String),
+    /// A query parameter.
+    Query(String),
+    /// The multipart file part.
+    File(String),
+}

@@ -142,8 +142,10 @@ fn measure(name: &str, xml: &str, iterations: u32) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("runtime");
-    let store: std::sync::Arc<dyn wecom_apis::TokenStore> = std::sync::Arc::new(wecom_apis::MemoryStore::new());
-    let receiver = CallbackReceiver::new(CallbackCrypto::new(TOKEN, KEY, SUITE_ID).expect("key")).token_store(store);
+    let store: std::sync::Arc<dyn wecom_apis::TokenStore> =
+        std::sync::Arc::new(wecom_apis::MemoryStore::new());
+    let receiver =
+        CallbackReceiver::new(CallbackCrypto::new(TOKEN, KEY, SUITE_ID).expect("key")).token_store(store);
     let query = CallbackQuery {
         msg_signature: sig.clone(),
         timestamp: "1700000000".into(),

@@ -28,7 +28,11 @@ async fn redis_store(redis: &RedisServer, prefix: &str) -> Arc<dyn TokenStore> {
         connection_timeout: Duration::from_millis(200),
         response_timeout: Duration::from_millis(200),
     };
-    Arc::new(RedisStore::connect_with(&redis.url(), options).await.expect("redis"))
+    Arc::new(
+        RedisStore::connect_with(&redis.url(), options)
+            .await
+            .expect("redis"),
+    )
 }
 
 /// Serves `receiver` with a handler that fails its first `failures` calls;
@@ -87,7 +91,10 @@ async fn a_push_answered_503_is_taken_on_redelivery() {
     let pushes = sb.pushes();
     assert_eq!(pushes[0].status, 503, "{pushes:?}");
     assert!(last.accepted(), "a re-delivery was taken: {pushes:?}");
-    assert!(pushes.iter().all(|p| p.status != 403), "no re-delivery was refused: {pushes:?}");
+    assert!(
+        pushes.iter().all(|p| p.status != 403),
+        "no re-delivery was refused: {pushes:?}"
+    );
     assert_eq!(handled.load(Ordering::SeqCst), 1);
     let (ticket, _) = sb.suite_ticket();
     let stored = store
@@ -197,8 +204,14 @@ async fn a_cluster_handles_each_push_once() {
 
     let (query, body) = signed_push("n1");
     assert_eq!(a.handle(&query, body.as_bytes(), ok).await, Ok(Handled::Done));
-    assert_eq!(b.handle(&query, body.as_bytes(), ok).await, Ok(Handled::Duplicate));
-    assert_eq!(a.handle(&query, body.as_bytes(), ok).await, Ok(Handled::Duplicate));
+    assert_eq!(
+        b.handle(&query, body.as_bytes(), ok).await,
+        Ok(Handled::Duplicate)
+    );
+    assert_eq!(
+        a.handle(&query, body.as_bytes(), ok).await,
+        Ok(Handled::Duplicate)
+    );
     assert_eq!(runs.load(Ordering::SeqCst), 1);
 
     // While A is still handling, B's copy is told to come back (503).
@@ -217,9 +230,7 @@ async fn a_cluster_handles_each_push_once() {
 
     // A's handler fails: the push is released, and B's re-delivery runs.
     let (query, body) = signed_push("n3");
-    let failed = a
-        .handle(&query, body.as_bytes(), |_| async { Err("boom") })
-        .await;
+    let failed = a.handle(&query, body.as_bytes(), |_| async { Err("boom") }).await;
     assert_eq!(failed, Err(CallbackError::Handler("boom".into())));
     let before = runs.load(Ordering::SeqCst);
     assert_eq!(b.handle(&query, body.as_bytes(), ok).await, Ok(Handled::Done));

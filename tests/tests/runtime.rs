@@ -414,7 +414,10 @@ async fn tokens_are_refreshed_ahead_of_expiry() {
         assert_eq!(tokens[0], tokens[1]);
         match issue {
             TokenIssue::NewEachFetch => {
-                assert_ne!(tokens[1], tokens[3], "the call after the refresh used the renewed token");
+                assert_ne!(
+                    tokens[1], tokens[3],
+                    "the call after the refresh used the renewed token"
+                );
             }
             TokenIssue::SameWhileValid => assert_eq!(tokens[1], tokens[3], "WeCom handed out the same token"),
         }
@@ -527,7 +530,8 @@ async fn a_huge_expires_in_is_clamped() {
     sb.inject_fault(
         "service/get_provider_token",
         Fault::RawBody(
-            r#"{"errcode":0,"errmsg":"ok","provider_access_token":"huge","expires_in":18446744073709551615}"#.into(),
+            r#"{"errcode":0,"errmsg":"ok","provider_access_token":"huge","expires_in":18446744073709551615}"#
+                .into(),
         ),
         1,
     );
@@ -550,11 +554,17 @@ async fn replies_past_the_size_limit_are_refused() {
     probe(&client).await.expect("a small reply is fine");
     sb.inject_fault(
         "license/get_auto_active_status",
-        Fault::RawBody(format!(r#"{{"errcode":0,"errmsg":"ok","pad":"{}"}}"#, "x".repeat(10_000))),
+        Fault::RawBody(format!(
+            r#"{{"errcode":0,"errmsg":"ok","pad":"{}"}}"#,
+            "x".repeat(10_000)
+        )),
         1,
     );
     let err = probe(&client).await.expect_err("too large");
-    assert!(matches!(err, Error::ResponseTooLarge { limit: 4096, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: 4096, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("max_response_size"), "{err}");
 }
 
@@ -582,7 +592,10 @@ async fn stubs_serve_tokenless_and_binary_replies_and_requests_keep_headers() {
     assert_eq!(sent.query_param("key"), Some("ROBOT-KEY"));
     assert_eq!(sent.query_param("access_token"), None);
     assert_eq!(sent.header("Content-Type"), Some("application/json"));
-    assert!(sent.header("user-agent").is_some_and(|ua| ua.starts_with("wecom-rs/")));
+    assert!(
+        sent.header("user-agent")
+            .is_some_and(|ua| ua.starts_with("wecom-rs/"))
+    );
 
     // Without `without_token`, a stub wants a token like WeCom does.
     sb.stub_with("webhook/send", Stub::json(serde_json::json!({})));
@@ -592,7 +605,10 @@ async fn stubs_serve_tokenless_and_binary_replies_and_requests_keep_headers() {
         .expect_err("no token");
     assert_eq!(err.code(), Some(41001));
 
-    sb.stub_with("media/get", Stub::binary("image/png", vec![0x89, b'P', b'N', b'G']));
+    sb.stub_with(
+        "media/get",
+        Stub::binary("image/png", vec![0x89, b'P', b'N', b'G']),
+    );
     let media = client.get_media("MEDIA1").await.expect("binary");
     assert_eq!(&media.bytes[..], &[0x89, b'P', b'N', b'G']);
     assert_eq!(media.content_type.as_deref(), Some("image/png"));

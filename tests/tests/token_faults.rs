@@ -82,7 +82,11 @@ async fn an_instance_keeps_the_token_it_read_from_the_store() {
     for call in calls {
         call.await.expect("task").expect("call");
     }
-    assert_eq!(redis_gets(&redis).await - before, 1, "one store read for 500 calls");
+    assert_eq!(
+        redis_gets(&redis).await - before,
+        1,
+        "one store read for 500 calls"
+    );
     assert_eq!(sb.request_count("service/get_provider_token"), 1);
 
     redis.stop();

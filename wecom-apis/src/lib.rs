@@ -36,12 +36,22 @@ pub mod external_contact;
 pub mod license;
 // Helpers shared by the families: with some families turned off, some go unused.
 #[cfg_attr(
-    not(all(feature = "license", feature = "external-contact", feature = "corpgroup", feature = "service")),
+    not(all(
+        feature = "license",
+        feature = "external-contact",
+        feature = "corpgroup",
+        feature = "service"
+    )),
     allow(dead_code, unused_macros, unused_imports)
 )]
 pub(crate) mod paging;
 #[cfg_attr(
-    not(all(feature = "license", feature = "external-contact", feature = "corpgroup", feature = "service")),
+    not(all(
+        feature = "license",
+        feature = "external-contact",
+        feature = "corpgroup",
+        feature = "service"
+    )),
     allow(dead_code, unused_macros, unused_imports)
 )]
 pub(crate) mod serde_util;
@@ -51,4 +61,42 @@ pub mod service;
 /// The runtime crate, for items not re-exported at the top level.
 pub use wecom_core as core;
 pub use wecom_core::*;
+/// Declares WeCom endpoints as annotated trait methods, which then run on
+/// every client of this crate that holds the right credential, like the
+/// SDK's own. The rules follow this example:
+///
+/// ```no_run
+/// use serde::Deserialize;
+/// use wecom_apis::{Client, Result, api};
+///
+/// #[derive(Debug, Deserialize)]
+/// pub struct OrderDetail {
+///     pub order: serde_json::Value,
+/// }
+///
+/// #[api]
+/// pub trait MyApi {
+///     /// 获取订单详情 — doc comments end up in rustdoc.
+///     #[post("license/get_order", token = provider)]
+///     async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
+///
+///     /// A GET: bare arguments are query parameters.
+///     #[get("user/get", token = corp)]
+///     async fn get_user(&self, userid: &str) -> Result<serde_json::Value>;
+///
+///     /// The provider token under another parameter name.
+///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
+///     async fn get_login_info(&self, auth_code: &str) -> Result<serde_json::Value>;
+/// }
+///
+/// # async fn demo() -> Result<()> {
+/// let client = Client::builder()
+///     .provider("wwprovidercorpid", "provider-secret")
+///     .corp("wwcorpid", "corp-secret")
+///     .build()?;
+/// let order = client.get_order("OI000001").await?;
+/// let user = client.get_user("zhangsan").await?;
+/// println!("{order:?} {user}");
+/// # Ok(()) }
+/// ```
 pub use wecom_macros::api;

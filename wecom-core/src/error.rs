@@ -112,7 +112,9 @@ pub enum Error {
     },
     /// The reply body was larger than the configured limit
     /// (`ClientBuilder::max_response_size`); it was not read further.
-    #[error("the reply of `{path}` exceeds the {limit}-byte limit (raise it with `ClientBuilder::max_response_size`)")]
+    #[error(
+        "the reply of `{path}` exceeds the {limit}-byte limit (raise it with `ClientBuilder::max_response_size`)"
+    )]
     ResponseTooLarge {
         /// The endpoint path, relative to the base URL.
         path: &'static str,

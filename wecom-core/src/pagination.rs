@@ -168,7 +168,11 @@ mod tests {
                 None | Some("b") => "a",
                 _ => "b",
             };
-            Ok(Page::from_cursor(vec![cursor.unwrap_or_default()], next.into(), true))
+            Ok(Page::from_cursor(
+                vec![cursor.unwrap_or_default()],
+                next.into(),
+                true,
+            ))
         });
         let all: Vec<Result<String>> = pages.collect().await;
         assert_eq!(all.len(), 4);

@@ -120,11 +120,18 @@ fn a_cold_burst_then_expiries_fetch_once_each() {
         assert_no_failures(&all(&mut instances, "calls 200"), "cold burst");
         assert_eq!(sb.request_count(TOKEN_PATH), 1, "one fetch for the cold burst");
         // The token expires mid-run, answered with each code in turn.
-        for (step, code) in [ExpiredCode::KindOwn, ExpiredCode::Always42001].into_iter().enumerate() {
+        for (step, code) in [ExpiredCode::KindOwn, ExpiredCode::Always42001]
+            .into_iter()
+            .enumerate()
+        {
             sb.set_expired_code(code);
             sb.expire_tokens();
             assert_no_failures(&all(&mut instances, "calls 100"), &format!("expired, {code:?}"));
-            assert_eq!(sb.request_count(TOKEN_PATH), 2 + step, "one refetch after {code:?}");
+            assert_eq!(
+                sb.request_count(TOKEN_PATH),
+                2 + step,
+                "one refetch after {code:?}"
+            );
         }
         // Revoked (40082): the same.
         sb.revoke_tokens();
@@ -165,15 +172,21 @@ fn a_cancelled_lock_holder_makes_nobody_wait_the_lease_out() {
         // The first fetch hangs for 5 s; its caller gives up after 300 ms.
         sb.inject_fault(TOKEN_PATH, Fault::Delay(Duration::from_secs(5)), 1);
         instances[0].send("cancel 300");
-        let answer: serde_json::Value =
-            serde_json::from_str(&instances[0].next_line()).expect("json");
+        let answer: serde_json::Value = serde_json::from_str(&instances[0].next_line()).expect("json");
         assert_eq!(answer["cancelled"], true, "{answer}");
         let answers = all(&mut instances[1..], "calls 50");
         assert_no_failures(&answers, "after the cancelled holder");
         for answer in &answers {
             let elapsed = answer["elapsed_ms"].as_u64().unwrap_or(u64::MAX);
-            assert!(elapsed < 2_500, "waited {elapsed} ms of a {lease:?} lease: {answer}");
+            assert!(
+                elapsed < 2_500,
+                "waited {elapsed} ms of a {lease:?} lease: {answer}"
+            );
         }
-        assert_eq!(sb.request_count(TOKEN_PATH), 2, "the cancelled fetch and one more");
+        assert_eq!(
+            sb.request_count(TOKEN_PATH),
+            2,
+            "the cancelled fetch and one more"
+        );
     });
 }

@@ -379,7 +379,9 @@ impl Sandbox {
         };
         let shared = Arc::clone(&self.shared);
         target
-            .push(kind, xml, receive_id, now, |record| shared.lock().pushes.push(record))
+            .push(kind, xml, receive_id, now, |record| {
+                shared.lock().pushes.push(record)
+            })
             .await
     }
 
@@ -420,7 +422,9 @@ impl Sandbox {
         let shared = Arc::clone(&self.shared);
         runtime.spawn(async move {
             target
-                .push(kind, &xml, &receive_id, now, |record| shared.lock().pushes.push(record))
+                .push(kind, &xml, &receive_id, now, |record| {
+                    shared.lock().pushes.push(record)
+                })
                 .await;
         });
     }

@@ -88,7 +88,12 @@ impl Stubs {
         })
     }
 
-    fn check_token(stub: &Stub, tokens: &TokenStore, req: &RecordedRequest, now: i64) -> Result<(), ApiError> {
+    fn check_token(
+        stub: &Stub,
+        tokens: &TokenStore,
+        req: &RecordedRequest,
+        now: i64,
+    ) -> Result<(), ApiError> {
         if !stub.needs_token {
             return Ok(());
         }

@@ -397,7 +397,10 @@ mod tests {
         let mut store = TokenStore::new();
         let (a, ttl_a) = store.issue(TokenKind::Provider, 1000);
         let (b, ttl_b) = store.issue(TokenKind::Provider, 1100);
-        assert_eq!((a.as_str(), ttl_a, ttl_b), (b.as_str(), DEFAULT_TTL, DEFAULT_TTL - 100));
+        assert_eq!(
+            (a.as_str(), ttl_a, ttl_b),
+            (b.as_str(), DEFAULT_TTL, DEFAULT_TTL - 100)
+        );
         let (other, _) = store.issue(TokenKind::Corp(creds::CORPID.into()), 1100);
         assert_ne!(other, a, "each holder has its own token");
         store.expire_all();
@@ -413,9 +416,15 @@ mod tests {
         let (token, _) = store.issue(TokenKind::Provider, 0);
         store.expire_all();
         let query = q(&[("provider_access_token", &token)]);
-        assert_eq!(require_provider(&store, &query, 1).unwrap_err().code, codes::PROVIDER_TOKEN_EXPIRED);
+        assert_eq!(
+            require_provider(&store, &query, 1).unwrap_err().code,
+            codes::PROVIDER_TOKEN_EXPIRED
+        );
         store.expired_code = ExpiredCode::Always42001;
-        assert_eq!(require_provider(&store, &query, 1).unwrap_err().code, codes::ACCESS_TOKEN_EXPIRED);
+        assert_eq!(
+            require_provider(&store, &query, 1).unwrap_err().code,
+            codes::ACCESS_TOKEN_EXPIRED
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use super::error::CallbackError;
 use super::event::{Event, UnknownEvent, parse_event};
 use super::replay::ReplayGuard;
 use crate::client::ApiClient;
-use crate::token::store::{LockOwner, PushClaim, unix_ms};
 use crate::token::TokenStore;
+use crate::token::store::{LockOwner, PushClaim, unix_ms};
 
 /// The query parameters WeCom adds to a callback URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -266,7 +266,12 @@ impl CallbackReceiver {
     /// Like [`deduplicate`](Self::deduplicate), with how long one receiver may
     /// take over a push (`handling`; a crashed one is replaced after it) and
     /// how long a handled push is remembered.
-    pub fn deduplicate_for(mut self, store: Arc<dyn TokenStore>, handling: Duration, remember: Duration) -> Self {
+    pub fn deduplicate_for(
+        mut self,
+        store: Arc<dyn TokenStore>,
+        handling: Duration,
+        remember: Duration,
+    ) -> Self {
         self.dedupe = Some(Dedupe {
             store,
             handling,

@@ -152,7 +152,11 @@ mod tests {
     fn a_released_nonce_may_come_again_a_handled_one_may_not() {
         let guard = ReplayGuard::new(Duration::from_secs(300));
         guard.begin("1000", "n1", 1000).unwrap();
-        assert_eq!(guard.begin("1000", "n1", 1000), Err(CallbackError::ReplayedNonce), "in flight");
+        assert_eq!(
+            guard.begin("1000", "n1", 1000),
+            Err(CallbackError::ReplayedNonce),
+            "in flight"
+        );
         guard.release("n1");
         guard.begin("1000", "n1", 1001).unwrap();
         guard.handled("n1");
@@ -183,7 +187,10 @@ mod tests {
             guard.check("100", "a", 1000),
             Err(CallbackError::StaleTimestamp { timestamp: 100, .. })
         ));
-        assert!(matches!(guard.check("x", "b", 1000), Err(CallbackError::StaleTimestamp { .. })));
+        assert!(matches!(
+            guard.check("x", "b", 1000),
+            Err(CallbackError::StaleTimestamp { .. })
+        ));
         assert!(matches!(
             guard.check("-9223372036854775808", "c", 1000),
             Err(CallbackError::StaleTimestamp { .. })

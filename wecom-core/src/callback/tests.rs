@@ -320,7 +320,9 @@ fn a_doctype_in_the_text_of_a_signed_message_is_just_text() {
     let msg = "<xml><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[<!DOCTYPE html><p>hi</p>]]></Content></xml>";
     let encrypt = c.encrypt(msg, CORPID);
     let (sig, body) = body_for(&c, &encrypt);
-    let got = c.decrypt_message(&sig, "1", "n", body.as_bytes()).expect("accepted");
+    let got = c
+        .decrypt_message(&sig, "1", "n", body.as_bytes())
+        .expect("accepted");
     assert_eq!(got.message, msg);
 }
 
@@ -338,19 +340,24 @@ fn the_envelope_is_strict() {
     ];
     for body in &bad {
         assert!(
-            matches!(c.decrypt_message(&sig, "1", "n", body.as_bytes()), Err(CallbackError::MalformedXml(_))),
+            matches!(
+                c.decrypt_message(&sig, "1", "n", body.as_bytes()),
+                Err(CallbackError::MalformedXml(_))
+            ),
             "accepted {body}"
         );
     }
     let with_bom = format!("\u{feff}<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
-    c.decrypt_message(&sig, "1", "n", with_bom.as_bytes()).expect("a BOM is fine");
+    c.decrypt_message(&sig, "1", "n", with_bom.as_bytes())
+        .expect("a BOM is fine");
     // The signature is compared as given: padded with spaces it no longer matches.
     let body = format!("<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
     assert_eq!(
         c.decrypt_message(&format!(" {sig} "), "1", "n", body.as_bytes()),
         Err(CallbackError::BadSignature)
     );
-    c.decrypt_message(&sig.to_uppercase(), "1", "n", body.as_bytes()).expect("hex in either case");
+    c.decrypt_message(&sig.to_uppercase(), "1", "n", body.as_bytes())
+        .expect("hex in either case");
 }
 
 #[test]
@@ -359,7 +366,9 @@ fn decrypted_text_never_shows_in_debug() {
     let secret_xml = "<xml><SuiteTicket><![CDATA[TICKET-SECRET]]></SuiteTicket></xml>";
     let encrypt = c.encrypt(secret_xml, CORPID);
     let (sig, body) = body_for(&c, &encrypt);
-    let got = c.decrypt_message(&sig, "1", "n", body.as_bytes()).expect("decrypts");
+    let got = c
+        .decrypt_message(&sig, "1", "n", body.as_bytes())
+        .expect("decrypts");
     let shown = format!("{got:?}");
     assert!(!shown.contains("TICKET-SECRET"), "{shown}");
     let unknown = super::event::parse_event_lenient(secret_xml.to_owned());

@@ -444,9 +444,29 @@ mod tests {
     #[test]
     fn the_scanner_agrees_with_quick_xml() {
         let parts = [
-            "<xml>", "</xml>", "<Encrypt>", "</Encrypt>", "<![CDATA[abc=]]>", "<![CDATA[ ]]>", "abc=", " ",
-            "\n", "<A>", "</A>", "<B/>", "<Encrypt/>", "<!-- c -->", "<?pi x?>", "<!DOCTYPE x>", "&amp;",
-            "<a b='c'>", "]]>", "<", ">", "x", "<![CDATA[<Encrypt>]]>",
+            "<xml>",
+            "</xml>",
+            "<Encrypt>",
+            "</Encrypt>",
+            "<![CDATA[abc=]]>",
+            "<![CDATA[ ]]>",
+            "abc=",
+            " ",
+            "\n",
+            "<A>",
+            "</A>",
+            "<B/>",
+            "<Encrypt/>",
+            "<!-- c -->",
+            "<?pi x?>",
+            "<!DOCTYPE x>",
+            "&amp;",
+            "<a b='c'>",
+            "]]>",
+            "<",
+            ">",
+            "x",
+            "<![CDATA[<Encrypt>]]>",
         ];
         // Every sequence of up to 5 parts, from a fixed pseudo-random walk.
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
@@ -486,7 +506,10 @@ mod tests {
             assert_eq!(ours, theirs, "{doc:?}");
             agreed_ok += usize::from(ours.is_ok());
         }
-        assert!(agreed_ok > 1_000, "the walk reached valid envelopes too ({agreed_ok})");
+        assert!(
+            agreed_ok > 1_000,
+            "the walk reached valid envelopes too ({agreed_ok})"
+        );
     }
 
     #[test]
@@ -502,7 +525,10 @@ mod tests {
     #[test]
     fn dtds_are_refused_in_markup_only() {
         assert_eq!(refuse_dtd("<!DOCTYPE x><xml/>"), Err(CallbackError::ForbiddenXml));
-        assert_eq!(refuse_dtd("<xml><!entity x 'y'></xml>"), Err(CallbackError::ForbiddenXml));
+        assert_eq!(
+            refuse_dtd("<xml><!entity x 'y'></xml>"),
+            Err(CallbackError::ForbiddenXml)
+        );
         assert!(refuse_dtd("<xml><![CDATA[<!-- fine -->]]></xml>").is_ok());
         assert!(refuse_dtd("<xml><Content><![CDATA[<!DOCTYPE html><p>hi</p>]]></Content></xml>").is_ok());
         assert!(refuse_dtd("<xml><!-- <!DOCTYPE x> --></xml>").is_ok());

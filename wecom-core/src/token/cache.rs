@@ -85,7 +85,11 @@ enum Freshness {
 fn stored_from_fetch(value: String, expires_in: Duration, margin: Duration) -> StoredToken {
     let life_ms = i64::try_from(expires_in.as_millis()).map_or(MAX_LIFE_MS, |ms| ms.min(MAX_LIFE_MS));
     let margin_ms = i64::try_from(margin.as_millis()).unwrap_or(i64::MAX);
-    let lead_ms = if margin_ms < life_ms { margin_ms } else { life_ms / 4 };
+    let lead_ms = if margin_ms < life_ms {
+        margin_ms
+    } else {
+        life_ms / 4
+    };
     let now = unix_ms();
     StoredToken {
         value,
@@ -154,7 +158,7 @@ impl Drop for Lease {
 
 /// One token slot: a source plus the caches in front of it.
 ///
-/// Lookup order: the local copy (no I/O) → the [`TokenStore`](super::TokenStore)
+/// Lookup order: the local copy (no I/O) → the [`TokenStore`]
 /// (shared with other clients and, with Redis, other processes) → a fetch from
 /// WeCom. Only one fetch runs per token: callers in this process queue on a
 /// local lock; other processes wait for the store's lock holder and then read
@@ -256,7 +260,7 @@ impl TokenCell {
                     Freshness::Expired => {}
                 }
             }
-        } else if let Some(token) = self.from_store(
+        } else if let Some(token) = self.usable_stored(
             runtime
                 .store()
                 .get_token(&self.key)
@@ -283,7 +287,7 @@ impl TokenCell {
     }
 
     /// A token read from the store, unless it is the one WeCom rejected last.
-    fn from_store(&self, stored: Option<StoredToken>) -> Option<CachedToken> {
+    fn usable_stored(&self, stored: Option<StoredToken>) -> Option<CachedToken> {
         let stored = stored?;
         let rejected = self.rejected.lock().unwrap_or_else(|p| p.into_inner());
         if rejected.as_deref() == Some(stored.value.as_str()) {
@@ -310,7 +314,7 @@ impl TokenCell {
         let started = Instant::now();
         loop {
             let stored = store.get_token(&self.key).await.map_err(|e| self.wrap(e))?;
-            let stored = self.from_store(stored);
+            let stored = self.usable_stored(stored);
             if let Some(token) = &stored
                 && (token.freshness() == Freshness::Fresh || self.fetched_recently(runtime))
             {
@@ -353,7 +357,7 @@ impl TokenCell {
     /// lease meanwhile) and store what was fetched while still the owner.
     async fn refresh_locked(&self, runtime: &Runtime, lease: &Lease) -> Result<CachedToken> {
         let store = runtime.store();
-        if let Some(token) = self.from_store(store.get_token(&self.key).await.map_err(|e| self.wrap(e))?)
+        if let Some(token) = self.usable_stored(store.get_token(&self.key).await.map_err(|e| self.wrap(e))?)
             && token.freshness() == Freshness::Fresh
         {
             return Ok(self.keep(runtime, token));
@@ -387,7 +391,7 @@ impl TokenCell {
                 // Our lease ran out and someone else may have refreshed: never
                 // overwrite; prefer what the store holds now.
                 tracing::warn!(key = %self.key, "the refresh lock expired during the fetch; not storing the token");
-                if let Some(newer) = self.from_store(store.get_token(&self.key).await.unwrap_or(None))
+                if let Some(newer) = self.usable_stored(store.get_token(&self.key).await.unwrap_or(None))
                     && newer.freshness() == Freshness::Fresh
                 {
                     return Ok(self.keep(runtime, newer));

@@ -426,7 +426,10 @@ mod tests {
     #[test]
     fn tokens_keep_both_instants_and_colons() {
         let t = parse_token("1700000000000:1699999000000:a:b").unwrap();
-        assert_eq!((t.expires_at_ms, t.refresh_at_ms, t.value.as_str()), (1_700_000_000_000, 1_699_999_000_000, "a:b"));
+        assert_eq!(
+            (t.expires_at_ms, t.refresh_at_ms, t.value.as_str()),
+            (1_700_000_000_000, 1_699_999_000_000, "a:b")
+        );
         assert!(parse_token("1700000000000:tok").is_none());
     }
 

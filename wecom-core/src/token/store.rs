@@ -249,7 +249,10 @@ impl TokenStore for MemoryStore {
             if i.locks.get(key).is_some_and(|(o, _)| o == owner) {
                 i.locks.remove(key);
             }
-            if i.pushes.get(key).is_some_and(|(s, _)| *s == PushState::Handling(owner.clone())) {
+            if i.pushes
+                .get(key)
+                .is_some_and(|(s, _)| *s == PushState::Handling(owner.clone()))
+            {
                 i.pushes.remove(key);
             }
         });
@@ -293,7 +296,10 @@ impl TokenStore for MemoryStore {
     fn finish_push<'a>(&'a self, key: &'a str, owner: &'a LockOwner, ttl: Duration) -> StoreFuture<'a, ()> {
         let now = Instant::now();
         self.with(|i| {
-            if i.pushes.get(key).is_some_and(|(s, _)| *s == PushState::Handling(owner.clone())) {
+            if i.pushes
+                .get(key)
+                .is_some_and(|(s, _)| *s == PushState::Handling(owner.clone()))
+            {
                 i.pushes.insert(key.to_owned(), (PushState::Done, now + ttl));
             }
         });
@@ -380,16 +386,48 @@ mod tests {
     #[tokio::test]
     async fn only_the_live_owner_renews_and_writes() {
         let s = MemoryStore::new();
-        let owner = s.try_lock("k:lock", Duration::from_millis(40)).await.unwrap().unwrap();
-        assert!(s.renew_lock("k:lock", &owner, Duration::from_millis(40)).await.unwrap());
-        assert!(!s.renew_lock("k:lock", &LockOwner::random(), Duration::from_secs(1)).await.unwrap());
-        assert!(s.put_token_as_owner("k", &token("a", 60_000), "k:lock", &owner).await.unwrap());
+        let owner = s
+            .try_lock("k:lock", Duration::from_millis(40))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            s.renew_lock("k:lock", &owner, Duration::from_millis(40))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !s.renew_lock("k:lock", &LockOwner::random(), Duration::from_secs(1))
+                .await
+                .unwrap()
+        );
+        assert!(
+            s.put_token_as_owner("k", &token("a", 60_000), "k:lock", &owner)
+                .await
+                .unwrap()
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
         // The lease ran out; someone else took it and wrote a newer token.
-        let other = s.try_lock("k:lock", Duration::from_secs(1)).await.unwrap().unwrap();
-        assert!(s.put_token_as_owner("k", &token("b", 60_000), "k:lock", &other).await.unwrap());
-        assert!(!s.renew_lock("k:lock", &owner, Duration::from_secs(1)).await.unwrap());
-        assert!(!s.put_token_as_owner("k", &token("stale", 60_000), "k:lock", &owner).await.unwrap());
+        let other = s
+            .try_lock("k:lock", Duration::from_secs(1))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            s.put_token_as_owner("k", &token("b", 60_000), "k:lock", &other)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !s.renew_lock("k:lock", &owner, Duration::from_secs(1))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !s.put_token_as_owner("k", &token("stale", 60_000), "k:lock", &owner)
+                .await
+                .unwrap()
+        );
         assert_eq!(s.get_token("k").await.unwrap().unwrap().value, "b");
     }
 

@@ -107,11 +107,9 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         .list_app_share_info_stream(ListAppShareInfoRequest::new(agentid))
         .try_collect()
         .await?;
+    println!("2. the app is shared with:");
     for s in &shares {
-        println!(
-            "2. app shared with {} ({}) as agentid {}",
-            s.corp_name, s.corpid, s.agentid
-        );
+        println!("   {} ({}) as agentid {}", s.corp_name, s.corpid, s.agentid);
     }
     let share = shares.first().ok_or("the app is shared with no dealer")?;
 
@@ -129,7 +127,7 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
     let (encrypted_userid, session_key) = sandbox.miniprogram_login(&share.corpid, "alice")?;
     let session = dealer.transfer_session(&encrypted_userid, &session_key).await?;
     println!(
-        "3. as {}: mini-program user is member {} ({session:?})",
+        "3. as {}: the mini-program user is member {} (session moved to the dealer)",
         share.corpid, session.userid
     );
 
@@ -181,16 +179,15 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
     println!("5. import job {}", job.jobid);
     let result = loop {
         let state = brand.get_result(&job.jobid).await?;
-        println!("   status {:?}", state.status);
+        println!("   status: {}", state.status);
         if let Some(result) = state.result {
             break result;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
-    println!(
-        "   import {:?}, {} corp(s) failed",
-        result.import_status,
-        result.fail_list.len()
-    );
+    match result.import_status {
+        Some(status) => println!("   import: {status}, {} corp(s) failed", result.fail_list.len()),
+        None => println!("   import finished, {} corp(s) failed", result.fail_list.len()),
+    }
     Ok(())
 }

@@ -83,7 +83,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(sandbox) = sandbox else {
         let detail = client.get_order(&order.order_id).await?;
         println!(
-            "   status: {:?}; pay it in the provider console, then list its codes",
+            "   status: {}; pay it in the provider console, then list its codes",
             detail.order.order_status
         );
         return Ok(());
@@ -93,8 +93,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     sandbox.pay_order(&order.order_id)?;
     let detail = client.get_order(&order.order_id).await?;
     println!(
-        "2. paid: status {:?}, price {} fen",
-        detail.order.order_status, detail.order.price
+        "2. paid: status {}, price ¥{}.{:02}",
+        detail.order.order_status,
+        detail.order.price / 100,
+        detail.order.price % 100
     );
 
     // 3. Walk every activation code of the order.
@@ -102,8 +104,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .list_order_account_stream(&order.order_id)
         .try_collect()
         .await?;
+    println!("3. the order's activation codes:");
     for a in &accounts {
-        println!("3. code {} ({:?})", a.active_code, a.account_type);
+        println!("   {} ({} account)", a.active_code, a.account_type);
     }
 
     // 4. Activate the first code for a member.
@@ -114,14 +117,30 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 5. Query the member and the code.
     let member = client.get_active_info_by_user(&customer_corpid, "lisi").await?;
     println!(
-        "5. lisi: status {:?}, {} account(s)",
+        "5. lisi: {}, {} account(s)",
         member.active_status,
         member.active_info_list.len()
     );
     let info = client.get_active_info_by_code(&customer_corpid, code).await?;
     println!(
-        "   code {}: status {:?}, expires at {}",
-        info.active_info.active_code, info.active_info.status, info.active_info.expire_time
+        "   code {}: {}, expires {}",
+        info.active_info.active_code,
+        info.active_info.status,
+        beijing_time(info.active_info.expire_time)
     );
     Ok(())
+}
+
+/// A WeCom timestamp (unix seconds) as the date and time in Beijing, where
+/// WeCom's console shows it.
+fn beijing_time(unix_secs: i64) -> String {
+    let beijing = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
+    chrono::DateTime::from_timestamp(unix_secs, 0).map_or_else(
+        || format!("at unix time {unix_secs}"),
+        |t| {
+            t.with_timezone(&beijing)
+                .format("%Y-%m-%d %H:%M (UTC+8)")
+                .to_string()
+        },
+    )
 }

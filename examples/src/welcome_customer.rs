@@ -131,7 +131,7 @@ async fn welcome(
         .await?;
     let customer = &detail.external_contact;
     println!(
-        "   {} ({}, {:?} user), followed by {:?}",
+        "   {} ({}, {:?} user), followed by {}",
         customer.name,
         customer.external_userid,
         customer.customer_type,
@@ -140,6 +140,7 @@ async fn welcome(
             .iter()
             .map(|f| f.userid.as_str())
             .collect::<Vec<_>>()
+            .join(", ")
     );
 
     println!("3. send the welcome message (externalcontact/send_welcome_msg)");
@@ -187,8 +188,10 @@ async fn welcome(
         .map(|t| format!("{}/{}", t.group_name.as_deref().unwrap_or("-"), t.tag_name))
         .collect();
     println!(
-        "   {} now carries {tags:?} for {}",
-        change.external_user_id, change.user_id
+        "   {} now carries the tags {} for {}",
+        change.external_user_id,
+        tags.join(", "),
+        change.user_id
     );
     Ok(())
 }
@@ -283,7 +286,7 @@ async fn offline() -> Result<(), Box<dyn std::error::Error>> {
     );
     let target = format!("/wecom/callback?msg_signature={msg_signature}&timestamp={timestamp}&nonce={nonce}");
     let answer = post(addr, &target, &body).await?;
-    println!("   receiver answered {answer:?}");
+    println!("   receiver answered: {}", answer.trim());
 
     let change = rx
         .recv()

@@ -34,7 +34,9 @@
 /// * has `code(self) -> i64`, `from_code(i64) -> Self`, `From<i64>`,
 ///   `From<Self> for i64`, and `Default` = whatever code `0` means (a missing
 ///   integer in WeCom's JSON reads as 0);
-/// * is a query value (`QueryValue`), so `#[query]` arguments can take it.
+/// * is a query value (`QueryValue`), so `#[query]` arguments can take it;
+/// * displays as words (`AllSucceeded` → "all succeeded", `Other(7)` →
+///   "code 7"), for logs and user-facing output.
 macro_rules! int_enum {
     (
         $(#[$meta:meta])*
@@ -70,6 +72,16 @@ macro_rules! int_enum {
                 match code {
                     $( $value => Self::$variant, )+
                     other => Self::Other(other),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            /// The variant's name in lower-case words; `code N` for `Other(N)`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    $( Self::$variant => $crate::serde_util::write_words(f, stringify!($variant)), )+
+                    Self::Other(code) => write!(f, "code {code}"),
                 }
             }
         }
@@ -130,6 +142,25 @@ macro_rules! int_enum {
     };
 }
 pub(crate) use int_enum;
+
+/// Writes a CamelCase identifier as lower-case words (`AllSucceeded` →
+/// `all succeeded`), for the `Display` of [`int_enum!`] enums.
+pub(crate) fn write_words(f: &mut std::fmt::Formatter<'_>, ident: &str) -> std::fmt::Result {
+    use std::fmt::Write;
+    for (i, ch) in ident.chars().enumerate() {
+        if ch.is_uppercase() {
+            if i > 0 {
+                f.write_char(' ')?;
+            }
+            for lower in ch.to_lowercase() {
+                f.write_char(lower)?;
+            }
+        } else {
+            f.write_char(ch)?;
+        }
+    }
+    Ok(())
+}
 
 /// Reads an integer code: a JSON integer, or an integer inside a string
 /// (`"1"`), which some WeCom endpoints send. Used by [`int_enum!`](int_enum).
@@ -301,6 +332,20 @@ mod tests {
     struct Page {
         #[serde(default, with = "crate::serde_util::flag")]
         has_more: bool,
+    }
+
+    #[test]
+    fn int_enums_display_as_words() {
+        assert_eq!(Color::Red.to_string(), "red");
+        assert_eq!(Color::Other(42).to_string(), "code 42");
+        assert_eq!(
+            crate::corpgroup::ImportStatus::AllSucceeded.to_string(),
+            "all succeeded"
+        );
+        assert_eq!(
+            crate::license::AccountType::ExternalContact.to_string(),
+            "external contact"
+        );
     }
 
     #[test]

@@ -24,6 +24,8 @@ use crate::secret::Secret;
 const PAD_BLOCK: usize = 32;
 /// Random prefix of the plaintext.
 const RANDOM_LEN: usize = 16;
+/// Ciphertexts up to this size are decoded on the stack (no allocation).
+const STACK_CIPHERTEXT: usize = 2048;
 /// Default largest accepted body (WeCom's callbacks are a few KiB).
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 
@@ -231,7 +233,8 @@ impl CallbackCrypto {
                 limit: self.max_body,
             });
         }
-        let body = std::str::from_utf8(body).map_err(|_| CallbackError::MalformedXml("not UTF-8".into()))?;
+        let body =
+            simdutf8::basic::from_utf8(body).map_err(|_| CallbackError::MalformedXml("not UTF-8".into()))?;
         let encrypt = xml::encrypt_element(body)?;
         self.verify_signature(msg_signature, timestamp, nonce, encrypt)?;
         let decrypted = self.decrypt(encrypt)?;
@@ -248,15 +251,31 @@ impl CallbackCrypto {
 
     /// Decrypts a base64 ciphertext (no signature check).
     pub fn decrypt(&self, encrypt: &str) -> Result<Decrypted, CallbackError> {
-        let mut data = STANDARD
-            .decode(encrypt.trim())
-            .map_err(|_| CallbackError::BadBase64)?;
+        let encrypt = encrypt.trim();
+        // Most pushes are a few hundred bytes: decode them on the stack.
+        let mut stack = [0u8; STACK_CIPHERTEXT];
+        let mut heap: Vec<u8>;
+        let data: &mut [u8] = if encrypt.len() / 4 * 3 <= STACK_CIPHERTEXT {
+            let n = STANDARD
+                .decode_slice(encrypt, &mut stack)
+                .map_err(|_| CallbackError::BadBase64)?;
+            &mut stack[..n]
+        } else {
+            heap = STANDARD.decode(encrypt).map_err(|_| CallbackError::BadBase64)?;
+            &mut heap
+        };
+        self.open(data)
+    }
+
+    /// Decrypts `data` in place and takes the plaintext apart.
+    fn open(&self, data: &mut [u8]) -> Result<Decrypted, CallbackError> {
         if data.is_empty() || data.len() % 16 != 0 {
             return Err(CallbackError::BadCiphertextLength(data.len()));
         }
         let len = data.len();
-        let content_len = cbc::Decryptor::<Aes256>::inner_iv_init(self.cipher.clone(), &self.iv().into())
-            .decrypt_padded_mut::<NoPadding>(&mut data)
+        // The key schedule was expanded once; the mode borrows it.
+        let content_len = cbc::Decryptor::<&Aes256>::inner_iv_init(&self.cipher, &self.iv().into())
+            .decrypt_padded_mut::<NoPadding>(data)
             .map_err(|_| CallbackError::BadCiphertextLength(len))
             .and_then(unpad)?
             .len();

@@ -148,15 +148,7 @@ impl<'a> Envelope<'a> {
             }
             return Err(malformed("unexpected markup declaration"));
         }
-        // Tag names are short: a plain loop beats setting up a vector search.
-        let end = start
-            + 1
-            + rest
-                .iter()
-                .take(64)
-                .position(|&b| b == b'>')
-                .or_else(|| memchr::memchr(b'>', rest))
-                .ok_or_else(|| malformed("unterminated tag"))?;
+        let end = start + 1 + memchr::memchr(b'>', rest).ok_or_else(|| malformed("unterminated tag"))?;
         self.at = end + 1;
         let inner = &self.text[start + 1..end];
         let (inner, closing) = match inner.strip_prefix('/') {
@@ -168,7 +160,8 @@ impl<'a> Envelope<'a> {
             _ => (inner, false),
         };
         let name = if closing { name.trim_end() } else { name };
-        if !is_name(name) {
+        // A closing tag is checked against the open one instead.
+        if !closing && !is_name(name) {
             return Err(malformed(if name.contains(char::is_whitespace) {
                 "attributes are not expected in the envelope"
             } else {

@@ -22,8 +22,10 @@
 pub mod clients;
 pub mod redis_server;
 pub mod sandbox;
+pub mod serve;
 
 pub use clients::fast_retries;
+pub use serve::serve_on_loopback;
 pub use redis_server::RedisServer;
 pub use sandbox::{
     ExpiredCode, Fault, PushPolicy, PushRecord, RecordedRequest, Sandbox, Stub, TokenIssue, creds,

@@ -51,9 +51,7 @@ async fn serve(receiver: Arc<CallbackReceiver>, failures: usize) -> (String, Arc
             Ok(())
         }
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, routes).await.expect("serve") });
+    let addr = wecom_testkit::serve_on_loopback(routes).await;
     (format!("http://{addr}/"), handled)
 }
 
@@ -145,9 +143,7 @@ async fn unknown_documents_are_answered_success() {
             let _ = tx.send(received);
         }
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, routes).await.expect("serve") });
+    let addr = wecom_testkit::serve_on_loopback(routes).await;
     sb.set_callback(&format!("http://{addr}/"), CALLBACK_TOKEN, AES_KEY)
         .expect("callback");
 

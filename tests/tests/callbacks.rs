@@ -30,9 +30,7 @@ async fn serve(receiver: Arc<CallbackReceiver>) -> (String, mpsc::UnboundedRecei
             }
         }),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, routes).await.expect("serve") });
+    let addr = wecom_testkit::serve_on_loopback(routes).await;
     (format!("http://{addr}/wecom/callback"), rx)
 }
 

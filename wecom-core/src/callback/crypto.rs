@@ -269,7 +269,7 @@ impl CallbackCrypto {
 
     /// Decrypts `data` in place and takes the plaintext apart.
     fn open(&self, data: &mut [u8]) -> Result<Decrypted, CallbackError> {
-        if data.is_empty() || data.len() % 16 != 0 {
+        if data.is_empty() || !data.len().is_multiple_of(16) {
             return Err(CallbackError::BadCiphertextLength(data.len()));
         }
         let len = data.len();

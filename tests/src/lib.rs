@@ -25,8 +25,8 @@ pub mod sandbox;
 pub mod serve;
 
 pub use clients::fast_retries;
-pub use serve::serve_on_loopback;
 pub use redis_server::RedisServer;
 pub use sandbox::{
     ExpiredCode, Fault, PushPolicy, PushRecord, RecordedRequest, Sandbox, Stub, TokenIssue, creds,
 };
+pub use serve::serve_on_loopback;

@@ -495,6 +495,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
                 .with_temp(Some(86400), Some(86400))
                 .with_unionid("oxTWIuGaIt6gTKsQRLau2M0AAAA")
                 .with_is_exclusive(true)
+                .with_mark_source(true)
                 .with_conclusions(conclusions.clone()),
         )
         .await
@@ -507,7 +508,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
         json!({
             "type": 1, "scene": 1, "style": 1, "remark": "渠道客户", "skip_verify": true, "state": "teststate",
             "user": ["zhangsan"], "is_temp": true, "expires_in": 86400, "chat_expires_in": 86400,
-            "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA", "is_exclusive": true,
+            "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA", "is_exclusive": true, "mark_source": true,
             "conclusions": {
                 "text": {"content": "文本消息内容"},
                 "image": {"media_id": "MEDIA_ID"},
@@ -527,7 +528,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
             "qr_code": "http://p.qpic.cn/wwhead/duc2TvpEgSdicZ9RrdUtBkv2UiaA/0",
             "user": ["zhangsan", "lisi", "wangwu"], "party": [2, 3], "is_temp": true,
             "expires_in": 86400, "chat_expires_in": 86400, "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA",
-            "is_exclusive": true,
+            "is_exclusive": true, "mark_source": true,
             "conclusions": {
                 "text": {"content": "文本消息内容"},
                 "image": {"pic_url": "http://p.qpic.cn/pic_wework/XXXXX"},
@@ -554,6 +555,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
     assert_eq!(way.user, ["zhangsan", "lisi", "wangwu"]);
     assert_eq!(way.party, [2, 3]);
     assert!(way.is_temp && way.skip_verify && way.is_exclusive);
+    assert_eq!(way.mark_source, Some(true));
     assert_eq!(way.expires_in, Some(86400));
     assert_eq!(way.chat_expires_in, Some(86400));
     let read_back = way.conclusions.expect("conclusions");
@@ -607,6 +609,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
                 .with_chat_expires_in(86400)
                 .with_unionid("oxTWIuGaIt6gTKsQRLau2M0AAAA")
                 .with_is_exclusive(false)
+                .with_mark_source(false)
                 .with_conclusions(conclusions),
         )
         .await
@@ -618,7 +621,7 @@ async fn contact_way_endpoints_send_wecom_requests_and_decode_replies() {
             "config_id": "42b34949e138eb6e027c123cba77fAAA", "style": 1, "remark": "渠道客户",
             "skip_verify": false, "state": "teststate", "user": ["UserID1", "UserID2", "UserID3"],
             "party": [2, 3], "expires_in": 86400, "chat_expires_in": 86400,
-            "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA", "is_exclusive": false,
+            "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA", "is_exclusive": false, "mark_source": false,
             "conclusions": {
                 "text": {"content": "文本消息内容"},
                 "image": {"media_id": "MEDIA_ID"},

@@ -635,7 +635,8 @@ async fn join_ways_crud() {
     )
     .with_remark("aa_remark")
     .with_auto_create_room("销售客服群", 6)
-    .with_state("klsdup3kj3s1");
+    .with_state("klsdup3kj3s1")
+    .with_mark_source(true);
     let added = client.add_join_way(&settings).await.expect("add_join_way");
     assert_posted(
         &sb,
@@ -647,7 +648,8 @@ async fn join_ways_crud() {
             "room_base_name": "销售客服群",
             "room_base_id": 6,
             "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAALPUthpRAKvl7mgiQRwAAA"],
-            "state": "klsdup3kj3s1"
+            "state": "klsdup3kj3s1",
+            "mark_source": true
         }),
     );
     assert_eq!(added.config_id, "9ad7fa5cdaa6511298498f979c472aaa");
@@ -664,7 +666,8 @@ async fn join_ways_crud() {
             "room_base_id": 6,
             "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAALPUthpRAKvl7mgiQRwAAA"],
             "qr_code": "http://p.qpic.cn/wwhead/nMl9ssowtibVGyrmvBiaibzDtp/0",
-            "state": "klsdup3kj3s1"
+            "state": "klsdup3kj3s1",
+            "mark_source": true
         }}),
     );
     let way = client
@@ -685,13 +688,16 @@ async fn join_ways_crud() {
         way.qr_code,
         "http://p.qpic.cn/wwhead/nMl9ssowtibVGyrmvBiaibzDtp/0"
     );
+    assert_eq!(way.mark_source, Some(true));
 
     // update_join_way
     sb.stub("externalcontact/groupchat/update_join_way", json!({}));
     client
         .update_join_way(&UpdateJoinWayRequest::new(
             "9ad7fa5cdaa6511298498f979c472aaa",
-            JoinWaySettings::new(JoinWayScene::MiniProgram, ["wr1"]).without_auto_create_room(),
+            JoinWaySettings::new(JoinWayScene::MiniProgram, ["wr1"])
+                .without_auto_create_room()
+                .with_mark_source(false),
         ))
         .await
         .expect("update_join_way");
@@ -702,7 +708,8 @@ async fn join_ways_crud() {
             "config_id": "9ad7fa5cdaa6511298498f979c472aaa",
             "scene": 1,
             "auto_create_room": 0,
-            "chat_id_list": ["wr1"]
+            "chat_id_list": ["wr1"],
+            "mark_source": false
         }),
     );
 

@@ -1161,6 +1161,28 @@ async fn intercept_rules() {
     assert_eq!(rule.applicable_range.department_list, [2, 3]);
     assert_eq!(rule.word_list, ["敏感词1", "敏感词2"]);
 
+    // The documentation's sample sends `rule_id` as a number.
+    sb.stub(
+        "externalcontact/get_intercept_rule",
+        json!({
+            "rule": {
+                "rule_id": 1,
+                "rule_name": "rulename",
+                "word_list": ["敏感词1", "敏感词2"],
+                "extra_rule": {"semantics_list": [1, 2, 3]},
+                "intercept_type": 1,
+                "applicable_range": {"user_list": ["zhangshan"], "department_list": [2, 3]}
+            }
+        }),
+    );
+    let numeric = client
+        .get_intercept_rule("1")
+        .await
+        .expect("get_intercept_rule with a numeric rule_id");
+    assert_posted(&sb, "externalcontact/get_intercept_rule", json!({"rule_id": "1"}));
+    assert_eq!(numeric.rule.rule_id, "1");
+    assert_eq!(numeric.rule.intercept_type, InterceptType::WarnAndBlock);
+
     sb.stub("externalcontact/update_intercept_rule", json!({}));
     client
         .update_intercept_rule(

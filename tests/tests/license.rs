@@ -827,10 +827,11 @@ async fn a_multi_corp_order_is_paid_by_balance_and_issues_codes_per_corp() {
     assert_eq!(appended.jobid, job.jobid);
     assert!(appended.invalid_list.is_empty(), "{appended:?}");
 
-    client
+    let submitted = client
         .submit_new_order_job(&job.jobid, BUYER)
         .await
         .expect("submit_new_order_job");
+    assert_eq!(submitted.jobid, job.jobid);
     assert_eq!(
         errcode(
             client.submit_new_order_job(&job.jobid, BUYER).await,

@@ -16,7 +16,12 @@ async fn instance(sb: &Sandbox, redis: &RedisServer, prefix: &str) -> ProviderCl
 }
 
 /// One app instance whose refresh lock has a lease of `lock_ttl`.
-async fn instance_with_lease(sb: &Sandbox, redis: &RedisServer, prefix: &str, lock_ttl: Duration) -> ProviderClient {
+async fn instance_with_lease(
+    sb: &Sandbox,
+    redis: &RedisServer,
+    prefix: &str,
+    lock_ttl: Duration,
+) -> ProviderClient {
     let store = RedisStore::connect_with(&redis.url(), options(prefix))
         .await
         .expect("redis store");

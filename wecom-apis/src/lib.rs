@@ -26,7 +26,12 @@
 
 // With some families turned off, some of the helpers they share go unused.
 #![cfg_attr(
-    not(all(feature = "license", feature = "external-contact", feature = "corpgroup", feature = "service")),
+    not(all(
+        feature = "license",
+        feature = "external-contact",
+        feature = "corpgroup",
+        feature = "service"
+    )),
     allow(dead_code, unused_macros, unused_imports, unused_extern_crates)
 )]
 

@@ -9,6 +9,8 @@
 //!   [`opt_flag`] does the same for optional fields.
 //! * [`deserialize_code`] and [`id_list`] read integers (and lists of ids)
 //!   that WeCom sends as numbers or as numeric strings.
+//! * [`id_string`] reads an id kept as a `String` that WeCom sends as a
+//!   string in some replies and as a number in others (`rule_id`).
 
 /// Declares an integer-coded enum with named variants plus `Other(i64)`.
 ///
@@ -314,6 +316,52 @@ where
         .collect()
 }
 
+/// `#[serde(default, deserialize_with = "crate::serde_util::id_string")]` for
+/// an id kept as a `String` that WeCom sends either as a JSON string
+/// (`"rule_id":"xxx"`) or as a JSON integer (`"rule_id":1`, as in the
+/// `get_intercept_rule` documentation sample). An integer becomes its decimal
+/// text; `null` becomes the empty string. Writing is the plain `String`.
+pub(crate) fn id_string<'de, D>(deserializer: D) -> Result<String, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct IdVisitor;
+
+    impl serde::de::Visitor<'_> for IdVisitor {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an id as a string or an integer")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+    }
+
+    deserializer.deserialize_any(IdVisitor)
+}
+
 #[cfg(test)]
 mod tests {
     use serde::{Deserialize, Serialize};
@@ -384,5 +432,30 @@ mod tests {
         }
         let out = serde_json::to_string(&Page { has_more: true }).unwrap();
         assert_eq!(out, r#"{"has_more":1}"#);
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Rule {
+        #[serde(default, deserialize_with = "crate::serde_util::id_string")]
+        rule_id: String,
+    }
+
+    #[test]
+    fn id_string_accepts_strings_integers_null_and_missing() {
+        for (json, want) in [
+            (r#"{"rule_id":"xxx"}"#, "xxx"),
+            (r#"{"rule_id":1}"#, "1"),
+            (r#"{"rule_id":18446744073709551615}"#, "18446744073709551615"),
+            (r#"{"rule_id":-2}"#, "-2"),
+            (r#"{"rule_id":null}"#, ""),
+            (r#"{}"#, ""),
+        ] {
+            let rule: Rule = serde_json::from_str(json).unwrap();
+            assert_eq!(rule.rule_id, want, "{json}");
+        }
+        assert!(serde_json::from_str::<Rule>(r#"{"rule_id":1.5}"#).is_err());
+        assert!(serde_json::from_str::<Rule>(r#"{"rule_id":[1]}"#).is_err());
+        let out = serde_json::to_string(&Rule { rule_id: "1".into() }).unwrap();
+        assert_eq!(out, r#"{"rule_id":"1"}"#);
     }
 }

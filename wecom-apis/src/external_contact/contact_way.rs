@@ -222,6 +222,12 @@ pub struct NewContactWay {
     /// Whether each customer is served by one member only (同一外部企业客户只能添加同一个员工).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_exclusive: Option<bool>,
+    /// Whether customers added through this way are marked as coming from
+    /// this app's 「联系我」 (是否标记客户添加来源为该应用创建的「联系我」).
+    /// WeCom's default is `true`; it only has an effect for 「营销获客」
+    /// (marketing) apps. Left out of the request when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark_source: Option<bool>,
     /// Temporary ways: messages sent when the chat ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusions: Option<ContactWayConclusions>,
@@ -245,6 +251,7 @@ impl NewContactWay {
             chat_expires_in: None,
             unionid: None,
             is_exclusive: None,
+            mark_source: None,
             conclusions: None,
         }
     }
@@ -314,6 +321,13 @@ impl NewContactWay {
         self
     }
 
+    /// Sets `mark_source`: whether added customers are marked as coming
+    /// from this app's 「联系我」 (marketing apps only; WeCom's default true).
+    pub fn with_mark_source(mut self, mark_source: bool) -> Self {
+        self.mark_source = Some(mark_source);
+        self
+    }
+
     /// Conclusion messages (temporary ways).
     pub fn with_conclusions(mut self, conclusions: ContactWayConclusions) -> Self {
         self.conclusions = Some(conclusions);
@@ -378,6 +392,16 @@ pub struct ContactWay {
     /// Whether each customer is served by one member only.
     #[serde(default, with = "crate::serde_util::flag")]
     pub is_exclusive: bool,
+    /// Whether customers added through this way are marked as coming from
+    /// the app that created it (是否标记客户添加来源, `"mark_source":true` in
+    /// the sample). `None` when WeCom leaves it out (replies to apps it does
+    /// not apply to, and older replies).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
+    pub mark_source: Option<bool>,
     /// Temporary ways: conclusion messages (images read back as `pic_url`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusions: Option<ContactWayConclusions>,
@@ -427,6 +451,12 @@ pub struct UpdateContactWay {
     /// Whether each customer is served by one member only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_exclusive: Option<bool>,
+    /// Whether customers added through this way are marked as coming from
+    /// this app's 「联系我」 (是否标记客户添加来源为该应用创建的「联系我」).
+    /// WeCom's default is `true`; it only has an effect for 「营销获客」
+    /// (marketing) apps. Left out of the request when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark_source: Option<bool>,
     /// Temporary ways: conclusion messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusions: Option<ContactWayConclusions>,
@@ -502,6 +532,13 @@ impl UpdateContactWay {
     /// One member per customer.
     pub fn with_is_exclusive(mut self, is_exclusive: bool) -> Self {
         self.is_exclusive = Some(is_exclusive);
+        self
+    }
+
+    /// Sets `mark_source`: whether added customers are marked as coming
+    /// from this app's 「联系我」 (marketing apps only).
+    pub fn with_mark_source(mut self, mark_source: bool) -> Self {
+        self.mark_source = Some(mark_source);
         self
     }
 
@@ -634,6 +671,121 @@ mod tests {
             serde_json::to_value(&way).expect("encodes"),
             serde_json::json!({"type":2,"scene":2,"remark":"门店","user":["zhangsan","lisi"],"party":[2]})
         );
+    }
+
+    /// The reply sample of 获取企业已配置的「联系我」方式 as published on
+    /// <https://developer.work.weixin.qq.com/document/path/95724> (the
+    /// third-party copy of path 92228's section), with `"mark_source":true`.
+    /// Values as documented; only whitespace differs.
+    const GET_CONTACT_WAY_SAMPLE: &str = r#"{
+       "errcode": 0,
+       "errmsg": "ok",
+       "contact_way":
+        {
+            "config_id":"42b34949e138eb6e027c123cba77fAAA",
+            "type":1,
+            "scene":1,
+            "style":2,
+            "remark":"test remark",
+            "skip_verify":true,
+            "state":"teststate",
+            "qr_code":"https://p.qpic.cn/wwhead/duc2TvpEgSdicZ9RrdUtBkv2UiaA/0",
+            "user" : ["zhangsan", "lisi", "wangwu"],
+            "party" : [2, 3],
+            "is_temp":true,
+            "expires_in":86400,
+            "chat_expires_in":86400,
+            "unionid":"oxTWIuGaIt6gTKsQRLau2M0AAAA",
+            "mark_source":true,
+            "conclusions":
+            {
+                "text": {"content":"文本消息内容"},
+                "image": {"pic_url": "https://p.qpic.cn/pic_wework/XXXXX"},
+                "link":
+                {
+                    "title": "消息标题",
+                    "picurl": "https://example.pic.com/path",
+                    "desc": "消息描述",
+                    "url": "https://example.link.com/path"
+                },
+                "miniprogram":
+                {
+                    "title": "消息标题",
+                    "pic_media_id": "MEDIA_ID",
+                    "appid": "wx8bd80126147dfAAA",
+                    "page": "/path/index"
+                }
+            }
+        }
+    }"#;
+
+    #[test]
+    fn get_contact_way_decodes_the_documented_sample_with_mark_source() {
+        let d: ContactWayDetail = serde_json::from_str(GET_CONTACT_WAY_SAMPLE).expect("decodes");
+        let way = &d.contact_way;
+        assert_eq!(way.config_id, "42b34949e138eb6e027c123cba77fAAA");
+        assert_eq!(way.way_type, ContactWayType::Single);
+        assert_eq!(way.scene, ContactWayScene::MiniProgram);
+        assert_eq!(way.style, Some(2));
+        assert_eq!(way.remark, "test remark");
+        assert!(way.skip_verify && way.is_temp && !way.is_exclusive);
+        assert_eq!(way.state, "teststate");
+        assert_eq!(way.user, ["zhangsan", "lisi", "wangwu"]);
+        assert_eq!(way.party, [2, 3]);
+        assert_eq!(way.expires_in, Some(86400));
+        assert_eq!(way.chat_expires_in, Some(86400));
+        assert_eq!(way.unionid.as_deref(), Some("oxTWIuGaIt6gTKsQRLau2M0AAAA"));
+        assert_eq!(way.mark_source, Some(true));
+        let conclusions = way.conclusions.as_ref().expect("conclusions");
+        assert_eq!(
+            conclusions.text.as_ref().map(|t| t.content.as_str()),
+            Some("文本消息内容")
+        );
+        assert_eq!(
+            conclusions.miniprogram.as_ref().map(|m| m.page.as_str()),
+            Some("/path/index")
+        );
+
+        // Older replies without the field read as `None`.
+        let old: ContactWayDetail =
+            serde_json::from_str(r#"{"contact_way":{"config_id":"c","type":1,"scene":2}}"#).expect("decodes");
+        assert_eq!(old.contact_way.mark_source, None);
+    }
+
+    #[test]
+    fn add_and_update_send_mark_source_only_when_set() {
+        // The request sample of 配置客户联系「联系我」方式 (path 95724, also
+        // 96348) carries `"mark_source":true` next to `is_exclusive`.
+        let way = NewContactWay::new(ContactWayType::Single, ContactWayScene::MiniProgram)
+            .with_style(1)
+            .with_remark("渠道客户")
+            .with_skip_verify(true)
+            .with_state("teststate")
+            .with_user(["zhangsan", "lisi", "wangwu"])
+            .with_party([2, 3])
+            .with_temp(Some(86400), Some(86400))
+            .with_unionid("oxTWIuGaIt6gTKsQRLau2M0AAAA")
+            .with_is_exclusive(true)
+            .with_mark_source(true);
+        assert_eq!(
+            serde_json::to_value(&way).expect("encodes"),
+            serde_json::json!({
+                "type": 1, "scene": 1, "style": 1, "remark": "渠道客户", "skip_verify": true,
+                "state": "teststate", "user": ["zhangsan", "lisi", "wangwu"], "party": [2, 3],
+                "is_temp": true, "expires_in": 86400, "chat_expires_in": 86400,
+                "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA", "is_exclusive": true, "mark_source": true
+            })
+        );
+        let plain = serde_json::to_value(NewContactWay::single_qr("zhangsan")).expect("encodes");
+        assert!(plain.get("mark_source").is_none(), "{plain}");
+
+        let update = UpdateContactWay::new("42b34949e138eb6e027c123cba77fAAA").with_mark_source(false);
+        assert_eq!(
+            serde_json::to_value(&update).expect("encodes"),
+            serde_json::json!({"config_id": "42b34949e138eb6e027c123cba77fAAA", "mark_source": false})
+        );
+        let plain = serde_json::to_value(UpdateContactWay::new("c")).expect("encodes");
+        assert_eq!(plain, serde_json::json!({"config_id": "c"}));
     }
 
     #[test]

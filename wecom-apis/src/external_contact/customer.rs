@@ -298,9 +298,44 @@ pub struct ExternalContact {
     /// is bound (not returned for customers added after 2022-06-20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unionid: Option<String>,
+    /// The key the corp or service provider gave the contact when importing
+    /// it as a parent in home-school contact (家校沟通: 导入家长时指定的关键字,
+    /// `"foreign_key":"lisi"` in the sample). Absent for ordinary customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign_key: Option<String>,
+    /// Home-school contact: whether the parent follows the school's
+    /// notifications (是否关注了「学校通知」), sent as `0`/`1`. Absent for
+    /// ordinary customers.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
+    pub is_subscribe: Option<bool>,
+    /// Home-school contact: what the school set for the parent (tags,
+    /// remark, remark phone numbers). A sibling of `is_subscribe` inside
+    /// `external_contact`, not part of `follow_user`. Absent for ordinary
+    /// customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscriber_info: Option<SubscriberInfo>,
     /// Public profile of a WeCom user (对外信息).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_profile: Option<ExternalProfile>,
+}
+
+/// What the school set for a parent in home-school contact
+/// (`external_contact.subscriber_info` of `externalcontact/get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriberInfo {
+    /// Corp tag ids the school put on the parent (`tag_id`, a list).
+    #[serde(default)]
+    pub tag_id: Vec<String>,
+    /// Phone numbers the school noted for the parent (`remark_mobiles`).
+    #[serde(default)]
+    pub remark_mobiles: Vec<String>,
+    /// The school's remark, e.g. `"李小明-爸爸"`.
+    #[serde(default)]
+    pub remark: String,
 }
 
 /// A WeCom user's public profile (对外属性).
@@ -903,6 +938,135 @@ mod tests {
             Some(WechatChannelsSource::LiveRoom)
         );
         assert!(d.next_cursor.is_empty());
+    }
+
+    /// The reply sample of 获取客户详情
+    /// (<https://developer.work.weixin.qq.com/document/path/92114>) as
+    /// SKIT.FlurlHttpClient.Wechat's model samples copy it from that page
+    /// (values unchanged, whitespace compacted).
+    const GET_EXTERNAL_CONTACT_SAMPLE: &str = r#"{
+        "errcode": 0,
+        "errmsg": "ok",
+        "external_contact": {
+            "external_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA",
+            "name": "李四",
+            "foreign_key": "lisi",
+            "position": "Manager",
+            "avatar": "http://p.qlogo.cn/bizmail/IcsdgagqefergqerhewSdage/0",
+            "corp_name": "腾讯",
+            "corp_full_name": "腾讯科技有限公司",
+            "type": 2,
+            "gender": 1,
+            "unionid": "ozynqsulJFCZ2z1aYeS8h-nuasdAAA",
+            "is_subscribe": 1,
+            "subscriber_info": {
+                "tag_id": ["TAG_ID1", "TAG_ID2"],
+                "remark_mobiles": ["10000000000", "10000000001"],
+                "remark": "李小明-爸爸"
+            },
+            "external_profile": {
+                "external_attr": [
+                    {"type": 0, "name": "文本名称", "text": {"value": "文本"}},
+                    {"type": 1, "name": "网页名称", "web": {"url": "http://www.test.com", "title": "标题"}},
+                    {"type": 2, "name": "测试app",
+                     "miniprogram": {"appid": "wx8bd80126147df384", "pagepath": "/index", "title": "my miniprogram"}}
+                ]
+            }
+        },
+        "follow_user": [
+            {
+                "userid": "rocky",
+                "remark": "李部长",
+                "description": "对接采购事务",
+                "createtime": 1525779812,
+                "tags": [
+                    {"group_name": "标签分组名称", "tag_name": "标签名称",
+                     "tag_id": "etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA", "type": 1}
+                ],
+                "remark_corp_name": "腾讯科技",
+                "remark_mobiles": ["13800000001", "13000000002"],
+                "oper_userid": "rocky",
+                "add_way": 10,
+                "wechat_channels": {"nickname": "视频号名称"}
+            },
+            {
+                "userid": "tommy",
+                "remark": "李总",
+                "description": "采购问题咨询",
+                "createtime": 1525881637,
+                "state": "外联二维码1",
+                "oper_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA",
+                "add_way": 3
+            }
+        ],
+        "next_cursor": "NEXT_CUROSR"
+    }"#;
+
+    #[test]
+    fn detail_decodes_the_documented_sample_with_home_school_fields() {
+        let d: CustomerDetail = serde_json::from_str(GET_EXTERNAL_CONTACT_SAMPLE).expect("decodes");
+        let c = &d.external_contact;
+        assert_eq!(c.external_userid, "woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA");
+        assert_eq!(c.name, "李四");
+        assert_eq!(c.foreign_key.as_deref(), Some("lisi"));
+        assert_eq!(c.is_subscribe, Some(true));
+        let sub = c.subscriber_info.as_ref().expect("subscriber_info");
+        assert_eq!(sub.tag_id, ["TAG_ID1", "TAG_ID2"]);
+        assert_eq!(sub.remark_mobiles, ["10000000000", "10000000001"]);
+        assert_eq!(sub.remark, "李小明-爸爸");
+        assert_eq!(c.position.as_deref(), Some("Manager"));
+        assert_eq!(c.corp_full_name.as_deref(), Some("腾讯科技有限公司"));
+        assert_eq!(c.customer_type, CustomerType::WeCom);
+        assert_eq!(c.gender, CustomerGender::Male);
+        assert_eq!(c.unionid.as_deref(), Some("ozynqsulJFCZ2z1aYeS8h-nuasdAAA"));
+        let attrs = &c.external_profile.as_ref().expect("profile").external_attr;
+        assert_eq!(attrs.len(), 3);
+        assert_eq!(
+            attrs[2].miniprogram.as_ref().map(|m| m.appid.as_str()),
+            Some("wx8bd80126147df384")
+        );
+
+        assert_eq!(d.follow_user.len(), 2);
+        let rocky = &d.follow_user[0];
+        assert_eq!(rocky.add_way, AddWay::WeChatChannels);
+        assert_eq!(rocky.remark_mobiles, ["13800000001", "13000000002"]);
+        assert_eq!(
+            rocky.tags[0].tag_id.as_deref(),
+            Some("etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA")
+        );
+        assert_eq!(
+            rocky
+                .wechat_channels
+                .as_ref()
+                .map(|w| (w.nickname.as_str(), w.source)),
+            Some(("视频号名称", WechatChannelsSource::Unknown))
+        );
+        let tommy = &d.follow_user[1];
+        assert_eq!(tommy.state.as_deref(), Some("外联二维码1"));
+        assert_eq!(tommy.add_way, AddWay::BusinessCard);
+        assert_eq!(d.next_cursor, "NEXT_CUROSR");
+
+        // The home-school fields survive a round trip (is_subscribe as 0/1).
+        let written = serde_json::to_value(c).expect("encodes");
+        assert_eq!(written["is_subscribe"], serde_json::json!(1));
+        assert_eq!(written["foreign_key"], serde_json::json!("lisi"));
+        let back: ExternalContact = serde_json::from_value(written).expect("re-decodes");
+        assert_eq!(&back, c);
+    }
+
+    #[test]
+    fn ordinary_customers_have_no_home_school_fields() {
+        let d: CustomerDetail =
+            serde_json::from_str(r#"{"external_contact":{"external_userid":"wm1","is_subscribe":0}}"#)
+                .expect("decodes");
+        assert_eq!(d.external_contact.foreign_key, None);
+        assert_eq!(d.external_contact.is_subscribe, Some(false));
+        assert_eq!(d.external_contact.subscriber_info, None);
+        let written = serde_json::to_value(
+            serde_json::from_str::<ExternalContact>(r#"{"external_userid":"wm1"}"#).expect("decodes"),
+        )
+        .expect("encodes");
+        assert!(written.get("is_subscribe").is_none() && written.get("subscriber_info").is_none());
     }
 
     #[test]

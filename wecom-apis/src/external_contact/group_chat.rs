@@ -465,6 +465,13 @@ pub struct JoinWaySettings {
     /// (企业自定义的state参数), at most 30 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// Whether customers who join through this way are marked as coming
+    /// from this app's 「加入群聊」 (是否标记客户添加来源为该应用创建的「加入群聊」).
+    /// WeCom's default is `true`; it only has an effect for 「营销获客」
+    /// (marketing) apps, and only the app that created the way may update
+    /// it. Left out of the request when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark_source: Option<bool>,
 }
 
 impl JoinWaySettings {
@@ -482,6 +489,7 @@ impl JoinWaySettings {
             room_base_id: None,
             chat_id_list: chat_id_list.into_iter().map(Into::into).collect(),
             state: None,
+            mark_source: None,
         }
     }
 
@@ -509,6 +517,13 @@ impl JoinWaySettings {
     /// Sets the channel `state` (at most 30 characters).
     pub fn with_state(mut self, state: impl Into<String>) -> Self {
         self.state = Some(state.into());
+        self
+    }
+
+    /// Sets `mark_source`: whether joined customers are marked as coming
+    /// from this app's 「加入群聊」 (marketing apps only; WeCom's default true).
+    pub fn with_mark_source(mut self, mark_source: bool) -> Self {
+        self.mark_source = Some(mark_source);
         self
     }
 }
@@ -572,6 +587,16 @@ pub struct JoinWay {
     /// The channel `state`.
     #[serde(default)]
     pub state: String,
+    /// Whether customers who join are marked as coming from the app that
+    /// created the way (是否标记客户添加来源, `"mark_source":true` in the
+    /// sample). `None` when WeCom leaves it out (apps it does not apply to,
+    /// older replies).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::serde_util::opt_flag"
+    )]
+    pub mark_source: Option<bool>,
 }
 
 /// Response of `externalcontact/groupchat/get_join_way`.
@@ -619,5 +644,105 @@ impl<T: GroupChatApi + ?Sized> GroupChatStreams for T {
             }
             async move { self.list_group_chat(&page).await.map(CursorPage::into_page) }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reply sample of 获取客户群进群方式配置 as published on
+    /// <https://developer.work.weixin.qq.com/document/path/99546> (the
+    /// third-party copy of path 92229's section), which ends with
+    /// `"mark_source":true`. Values as documented; only whitespace differs.
+    const GET_JOIN_WAY_SAMPLE: &str = r#"{
+        "errcode": 0,
+        "errmsg": "ok",
+        "join_way": {
+            "config_id": "9ad7fa5cdaa6511298498f979c472aaa",
+            "scene": 2,
+            "remark": "aa_remark",
+            "auto_create_room": 1,
+            "room_base_name" : "销售客服群",
+            "room_base_id" : 10,
+            "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAALPUthpRAKvl7mgiQRw_aaa"],
+            "qr_code": "http://p.qpic.cn/wwhead/nMl9ssowtibVGyrmvBiaibzDtp703nXuzpibnKtbSDBRJTLwS3ic4ECrf3ibLVtIFb0N6wWwy5LVuyvMQ22/0",
+            "state" : "klsdup3kj3s1",
+            "mark_source":true
+        }
+    }"#;
+
+    #[test]
+    fn get_join_way_decodes_the_documented_sample_with_mark_source() {
+        let d: JoinWayDetail = serde_json::from_str(GET_JOIN_WAY_SAMPLE).expect("decodes");
+        let way = &d.join_way;
+        assert_eq!(way.config_id, "9ad7fa5cdaa6511298498f979c472aaa");
+        assert_eq!(way.scene, JoinWayScene::QrCode);
+        assert_eq!(way.remark, "aa_remark");
+        assert!(way.auto_create_room);
+        assert_eq!(way.room_base_name, "销售客服群");
+        assert_eq!(way.room_base_id, 10);
+        assert_eq!(
+            way.chat_id_list,
+            [
+                "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa",
+                "wrOgQhDgAALPUthpRAKvl7mgiQRw_aaa"
+            ]
+        );
+        assert!(way.qr_code.starts_with("http://p.qpic.cn/wwhead/"));
+        assert_eq!(way.state, "klsdup3kj3s1");
+        assert_eq!(way.mark_source, Some(true));
+
+        let old: JoinWayDetail =
+            serde_json::from_str(r#"{"join_way":{"config_id":"c","scene":1}}"#).expect("decodes");
+        assert_eq!(old.join_way.mark_source, None);
+    }
+
+    #[test]
+    fn add_and_update_join_way_send_mark_source_only_when_set() {
+        // The request sample of 配置客户群进群方式 (path 99547, the 代开发
+        // copy of path 92229's section), which sends `"mark_source":true`.
+        let settings = JoinWaySettings::new(
+            JoinWayScene::QrCode,
+            [
+                "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa",
+                "wrOgQhDgAALPUthpRAKvl7mgiQRwAAA",
+            ],
+        )
+        .with_remark("aa_remark")
+        .with_auto_create_room("销售客服群", 10)
+        .with_state("klsdup3kj3s1")
+        .with_mark_source(true);
+        assert_eq!(
+            serde_json::to_value(&settings).expect("encodes"),
+            serde_json::json!({
+                "scene": 2,
+                "remark": "aa_remark",
+                "auto_create_room": 1,
+                "room_base_name": "销售客服群",
+                "room_base_id": 10,
+                "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAALPUthpRAKvl7mgiQRwAAA"],
+                "state": "klsdup3kj3s1",
+                "mark_source": true
+            })
+        );
+
+        // update_join_way flattens the same settings next to `config_id`.
+        let update = UpdateJoinWayRequest::new(
+            "9ad7fa5cdaa6511298498f979c4722de",
+            JoinWaySettings::new(JoinWayScene::QrCode, ["wr1"]).with_mark_source(false),
+        );
+        assert_eq!(
+            serde_json::to_value(&update).expect("encodes"),
+            serde_json::json!({
+                "config_id": "9ad7fa5cdaa6511298498f979c4722de",
+                "scene": 2,
+                "chat_id_list": ["wr1"],
+                "mark_source": false
+            })
+        );
+        let plain =
+            serde_json::to_value(JoinWaySettings::new(JoinWayScene::MiniProgram, ["wr1"])).expect("encodes");
+        assert!(plain.get("mark_source").is_none(), "{plain}");
     }
 }

@@ -7,6 +7,11 @@
 //! takes `semantics_list` at the top level, while editing and reading use
 //! `extra_rule.semantics_list`: both shapes are modelled as WeCom documents
 //! them.
+//!
+//! `rule_id` is a string in the `add_intercept_rule` and
+//! `get_intercept_rule_list` samples but a number in the
+//! `get_intercept_rule` sample (`"rule_id":1`); every reply reads either
+//! into a `String`.
 
 use serde::{Deserialize, Serialize};
 
@@ -160,16 +165,17 @@ impl NewInterceptRule {
 /// Response of `add_intercept_rule`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedInterceptRule {
-    /// The new rule id (规则id).
-    #[serde(default)]
+    /// The new rule id (规则id); a string in WeCom's sample, a number
+    /// accepted too.
+    #[serde(default, deserialize_with = "crate::serde_util::id_string")]
     pub rule_id: String,
 }
 
 /// A rule in `get_intercept_rule_list`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterceptRuleSummary {
-    /// Rule id (规则id).
-    #[serde(default)]
+    /// Rule id (规则id); a string in WeCom's sample, a number accepted too.
+    #[serde(default, deserialize_with = "crate::serde_util::id_string")]
     pub rule_id: String,
     /// Rule name (规则名称).
     #[serde(default)]
@@ -190,8 +196,12 @@ pub struct InterceptRuleList {
 /// A rule in full (`rule` of `get_intercept_rule`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterceptRule {
-    /// Rule id (规则id).
-    #[serde(default)]
+    /// Rule id (规则id). WeCom's `get_intercept_rule` sample sends it as a
+    /// number (`"rule_id":1`) although the request and the other replies use
+    /// a string; both are read, a number becoming its decimal text (`"1"`),
+    /// so the value can be passed back to `get_intercept_rule` /
+    /// `del_intercept_rule` unchanged.
+    #[serde(default, deserialize_with = "crate::serde_util::id_string")]
     pub rule_id: String,
     /// Rule name (规则名称).
     #[serde(default)]
@@ -293,5 +303,78 @@ impl InterceptRuleUpdate {
     pub fn with_remove_applicable_range(mut self, range: InterceptApplicableRange) -> Self {
         self.remove_applicable_range = Some(range);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reply sample of 获取敏感词规则详情
+    /// (<https://developer.work.weixin.qq.com/document/path/95130>, also
+    /// path 95097 for third-party apps). The documentation's sample has a
+    /// trailing comma after `semantics_list` (`[1,2,3],`), which is not JSON;
+    /// it is removed here, nothing else is changed.
+    const GET_INTERCEPT_RULE_SAMPLE: &str = r#"{
+        "errcode":0,
+        "errmsg":"ok",
+        "rule":{
+            "rule_id":1,
+            "rule_name":"rulename",
+            "word_list":[
+                "敏感词1","敏感词2"
+            ],
+            "extra_rule":{
+                "semantics_list":[1,2,3]
+            },
+            "intercept_type":1,
+            "applicable_range":{
+                "user_list":["zhangshan"],
+                "department_list":[2,3]
+            }
+        }
+    }"#;
+
+    #[test]
+    fn get_intercept_rule_decodes_the_documented_sample_with_a_numeric_rule_id() {
+        let detail: InterceptRuleDetail = serde_json::from_str(GET_INTERCEPT_RULE_SAMPLE).expect("decodes");
+        let rule = &detail.rule;
+        assert_eq!(rule.rule_id, "1");
+        assert_eq!(rule.rule_name, "rulename");
+        assert_eq!(rule.word_list, ["敏感词1", "敏感词2"]);
+        assert_eq!(
+            rule.extra_rule.as_ref().expect("extra_rule").semantics_list,
+            [
+                InterceptSemantics::Phone,
+                InterceptSemantics::Email,
+                InterceptSemantics::RedPacket
+            ]
+        );
+        assert_eq!(rule.intercept_type, InterceptType::WarnAndBlock);
+        assert_eq!(rule.applicable_range.user_list, ["zhangshan"]);
+        assert_eq!(rule.applicable_range.department_list, [2, 3]);
+
+        // Written back, the id is the string WeCom's requests take.
+        let written = serde_json::to_value(rule).expect("encodes");
+        assert_eq!(written["rule_id"], serde_json::json!("1"));
+    }
+
+    #[test]
+    fn rule_ids_are_read_as_strings_or_numbers_everywhere() {
+        // add_intercept_rule and get_intercept_rule_list samples: strings.
+        let created: CreatedInterceptRule =
+            serde_json::from_str(r#"{"errcode":0,"errmsg":"ok","rule_id":"xxx"}"#).expect("decodes");
+        assert_eq!(created.rule_id, "xxx");
+        let list: InterceptRuleList = serde_json::from_str(
+            r#"{"errcode":0,"errmsg":"ok","rule_list":[
+                {"rule_id":"xxxx","rule_name":"rulename","create_time":1600000000},
+                {"rule_id":42,"rule_name":"n","create_time":1600000001}]}"#,
+        )
+        .expect("decodes");
+        assert_eq!(list.rule_list[0].rule_id, "xxxx");
+        assert_eq!(list.rule_list[0].create_time, 1600000000);
+        assert_eq!(list.rule_list[1].rule_id, "42");
+        let created: CreatedInterceptRule = serde_json::from_str(r#"{"rule_id":7}"#).expect("decodes");
+        assert_eq!(created.rule_id, "7");
     }
 }

@@ -97,12 +97,13 @@ pub trait LicenseApi {
     async fn create_new_order_job(&self, #[body] job: &CreateNewOrderJobRequest) -> Result<NewOrderJob>;
 
     /// 提交多企业新购订单: submit a multi-corp purchase job, ordered by
-    /// `buyer_userid` (plain userid in the provider's corp); then poll
+    /// `buyer_userid` (plain userid in the provider's corp); the reply names
+    /// the submitted `jobid`. Then poll
     /// [`new_order_job_result`](Self::new_order_job_result).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/98892>
     #[post("license/submit_new_order_job", token = provider)]
-    async fn submit_new_order_job(&self, jobid: &str, buyer_userid: &str) -> Result<()>;
+    async fn submit_new_order_job(&self, jobid: &str, buyer_userid: &str) -> Result<SubmittedNewOrderJob>;
 
     /// 获取多企业新购订单提交结果: whether the submitted multi-corp order
     /// was created, its order id and the corps that failed. Available for 7

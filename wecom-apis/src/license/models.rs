@@ -654,6 +654,19 @@ pub struct NewOrderJob {
     pub invalid_list: Vec<CorpError>,
 }
 
+/// Response of `license/submit_new_order_job` (提交多企业新购订单): the job
+/// that was submitted, to poll with `new_order_job_result`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmittedNewOrderJob {
+    /// The submitted multi-corp purchase job id (多企业新购任务id), the same
+    /// `jobid` the request named (`"jobid":"BUYJOBID"` in the reply sample
+    /// SKIT.FlurlHttpClient.Wechat copies from path 98892). Some copies of
+    /// that page show a reply of `errcode`/`errmsg` only, so a missing
+    /// `jobid` reads as empty: the request's `jobid` stays the one to poll.
+    #[serde(default)]
+    pub jobid: String,
+}
+
 /// Response of `license/new_order_job_result` (获取多企业新购订单提交结果).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewOrderJobResult {
@@ -1418,6 +1431,16 @@ mod tests {
 
         let r: NewOrderJobResult = round_trip(r#"{"status":5}"#);
         assert_eq!(r.status, NewOrderJobStatus::Other(5));
+    }
+
+    #[test]
+    fn submit_new_order_job_reply_carries_the_jobid() {
+        // Reply sample of 提交多企业新购订单 (path 98892).
+        let r: SubmittedNewOrderJob = round_trip(r#"{"errcode":0,"errmsg":"ok","jobid":"BUYJOBID"}"#);
+        assert_eq!(r.jobid, "BUYJOBID");
+        // A reply without it still decodes.
+        let r: SubmittedNewOrderJob = round_trip(r#"{"errcode":0,"errmsg":"ok"}"#);
+        assert_eq!(r.jobid, "");
     }
 
     #[test]

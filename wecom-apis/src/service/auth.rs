@@ -307,6 +307,11 @@ pub struct AuthCorpInfo {
     /// Maximum number of members.
     #[serde(default)]
     pub corp_user_max: i64,
+    /// Maximum number of apps the corp may have (授权方企业应用数上限,
+    /// `"corp_agent_max":30` in the samples). `None` where WeCom leaves it
+    /// out (e.g. the v2 permanent-code reply).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corp_agent_max: Option<i64>,
     /// Full (legal) name (企业的主体名称), only for verified corps.
     #[serde(default)]
     pub corp_full_name: String,
@@ -331,6 +336,31 @@ pub struct AuthCorpInfo {
     /// Location (所在地区), where returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// The corp's other verified names (企业其他认证的名称), only for
+    /// verified corps. WeCom's field table describes an object holding
+    /// `name_list`, a list of short names not including `corp_name`; one
+    /// Java SDK (WxJava) types `name_list` as a single string, which this
+    /// model does not follow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corp_ex_name: Option<CorpExName>,
+    /// Authorization kind (`auth_type`), read with the codes of
+    /// `set_session_info`'s `session_info.auth_type` (0 regular, 1 test).
+    /// Only the `get_permanent_code` sample carries it, inside
+    /// `auth_corp_info` (`"auth_type":1`); the `get_auth_info` sample leaves
+    /// it out (`None`). Its field description could not be checked against
+    /// WeCom's page (one .NET SDK calls it 授权模式 without listing values),
+    /// so an unexpected code is kept as [`AuthType::Other`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_type: Option<AuthType>,
+}
+
+/// `auth_corp_info.corp_ex_name`: a verified corp's other names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpExName {
+    /// Other verified short names of the corp (其他认证的企业简称), not
+    /// including `corp_name`.
+    #[serde(default)]
+    pub name_list: Vec<String>,
 }
 
 /// `privilege`: what the app may see of the corp's directory (应用对应的权限).
@@ -604,6 +634,224 @@ mod tests {
         assert_eq!(json, serde_json::json!({}));
         let json = serde_json::to_value(SessionInfo::test().with_appid([1, 2])).expect("encode");
         assert_eq!(json, serde_json::json!({"appid": [1, 2], "auth_type": 1}));
+    }
+
+    /// The reply sample of 获取企业授权信息
+    /// (<https://developer.work.weixin.qq.com/document/path/90604>) as
+    /// SKIT.FlurlHttpClient.Wechat's model samples copy it from that page
+    /// (values unchanged, whitespace compacted).
+    const GET_AUTH_INFO_SAMPLE: &str = r#"{
+        "errcode": 0,
+        "errmsg": "ok",
+        "dealer_corp_info": {"corpid": "xxxx", "corp_name": "name"},
+        "auth_corp_info": {
+            "corpid": "xxxx",
+            "corp_name": "name",
+            "corp_type": "verified",
+            "corp_square_logo_url": "yyyyy",
+            "corp_user_max": 50,
+            "corp_agent_max": 30,
+            "corp_full_name": "full_name",
+            "verified_end_time": 1431775834,
+            "subject_type": 1,
+            "corp_wxqrcode": "zzzzz",
+            "corp_scale": "1-50人",
+            "corp_industry": "IT服务",
+            "corp_sub_industry": "计算机软件/硬件/信息服务",
+            "location": "广东省广州市"
+        },
+        "auth_info": {
+            "agent": [
+                {
+                    "agentid": 1,
+                    "name": "NAME",
+                    "round_logo_url": "xxxxxx",
+                    "square_logo_url": "yyyyyy",
+                    "appid": 1,
+                    "auth_mode": 1,
+                    "privilege": {
+                        "level": 1,
+                        "allow_party": [1, 2, 3],
+                        "allow_user": ["zhansan", "lisi"],
+                        "allow_tag": [1, 2, 3],
+                        "extra_party": [4, 5, 6],
+                        "extra_user": ["wangwu"],
+                        "extra_tag": [4, 5, 6]
+                    },
+                    "shared_from": {"corpid": "wwyyyyy"}
+                },
+                {
+                    "agentid": 2,
+                    "name": "NAME2",
+                    "round_logo_url": "xxxxxx",
+                    "square_logo_url": "yyyyyy",
+                    "appid": 5,
+                    "shared_from": {"corpid": "wwyyyyy"}
+                }
+            ]
+        }
+    }"#;
+
+    /// The reply sample of 获取企业永久授权码
+    /// (<https://developer.work.weixin.qq.com/document/path/90603>), from
+    /// the same source as above. It differs from the
+    /// `get_auth_info` sample by the token, the permanent code,
+    /// `auth_user_info`, `register_code_info` and `auth_corp_info.auth_type`.
+    const GET_PERMANENT_CODE_SAMPLE: &str = r#"{
+        "errcode": 0,
+        "errmsg": "ok",
+        "access_token": "xxxxxx",
+        "expires_in": 7200,
+        "permanent_code": "xxxx",
+        "dealer_corp_info": {"corpid": "xxxx", "corp_name": "name"},
+        "auth_corp_info": {
+            "corpid": "xxxx",
+            "corp_name": "name",
+            "corp_type": "verified",
+            "corp_square_logo_url": "yyyyy",
+            "corp_user_max": 50,
+            "corp_agent_max": 30,
+            "corp_full_name": "full_name",
+            "verified_end_time": 1431775834,
+            "subject_type": 1,
+            "corp_wxqrcode": "zzzzz",
+            "corp_scale": "1-50人",
+            "corp_industry": "IT服务",
+            "corp_sub_industry": "计算机软件/硬件/信息服务",
+            "location": "广东省广州市",
+            "auth_type": 1
+        },
+        "auth_info": {
+            "agent": [
+                {
+                    "agentid": 1,
+                    "name": "NAME",
+                    "round_logo_url": "xxxxxx",
+                    "square_logo_url": "yyyyyy",
+                    "appid": 1,
+                    "auth_mode": 1,
+                    "privilege": {
+                        "level": 1,
+                        "allow_party": [1, 2, 3],
+                        "allow_user": ["zhansan", "lisi"],
+                        "allow_tag": [1, 2, 3],
+                        "extra_party": [4, 5, 6],
+                        "extra_user": ["wangwu"],
+                        "extra_tag": [4, 5, 6]
+                    },
+                    "shared_from": {"corpid": "wwyyyyy"}
+                },
+                {
+                    "agentid": 2,
+                    "name": "NAME2",
+                    "round_logo_url": "xxxxxx",
+                    "square_logo_url": "yyyyyy",
+                    "appid": 5,
+                    "shared_from": {"corpid": "wwyyyyy"}
+                }
+            ]
+        },
+        "auth_user_info": {
+            "userid": "aa",
+            "open_userid": "xxxxxx",
+            "name": "xxx",
+            "avatar": "http://xxx"
+        },
+        "register_code_info": {
+            "register_code": "1111",
+            "template_id": "tpl111",
+            "state": "state001"
+        }
+    }"#;
+
+    /// Checks the `auth_corp_info` and `auth_info` both samples share.
+    fn assert_sample_corp_and_apps(corp: &AuthCorpInfo, apps: &AuthorizedApps) {
+        assert_eq!(corp.corpid, "xxxx");
+        assert_eq!(corp.corp_name, "name");
+        assert_eq!(corp.corp_type, CorpType::Verified);
+        assert_eq!(corp.corp_user_max, 50);
+        assert_eq!(corp.corp_agent_max, Some(30));
+        assert_eq!(corp.corp_full_name, "full_name");
+        assert_eq!(corp.verified_end_time, 1431775834);
+        assert_eq!(corp.subject_type, SubjectType::Enterprise);
+        assert_eq!(corp.corp_scale, "1-50人");
+        assert_eq!(corp.corp_sub_industry, "计算机软件/硬件/信息服务");
+        assert_eq!(corp.location.as_deref(), Some("广东省广州市"));
+        // Not in either sample (see `corp_ex_name_is_a_name_list`).
+        assert_eq!(corp.corp_ex_name, None);
+
+        assert_eq!(apps.agent.len(), 2);
+        let first = &apps.agent[0];
+        assert_eq!(first.agentid, 1);
+        assert_eq!(first.auth_mode, AuthMode::Member);
+        let privilege = first.privilege.as_ref().expect("privilege");
+        assert_eq!(privilege.level, PrivilegeLevel::BasicReadOnly);
+        assert_eq!(privilege.allow_user, ["zhansan", "lisi"]);
+        assert_eq!(privilege.extra_tag, [4, 5, 6]);
+        assert_eq!(
+            first.shared_from.as_ref().map(|f| f.corpid.as_str()),
+            Some("wwyyyyy")
+        );
+        assert_eq!(apps.agent[1].appid, 5);
+        assert!(apps.agent[1].privilege.is_none());
+    }
+
+    #[test]
+    fn get_auth_info_decodes_the_documented_sample() {
+        let info: AuthInfo = serde_json::from_str(GET_AUTH_INFO_SAMPLE).expect("decodes");
+        assert_eq!(
+            info.dealer_corp_info,
+            Some(DealerCorpInfo {
+                corpid: "xxxx".into(),
+                corp_name: "name".into()
+            })
+        );
+        assert_sample_corp_and_apps(&info.auth_corp_info, &info.auth_info);
+        assert_eq!(info.auth_corp_info.auth_type, None);
+        assert!(info.edition_info.is_none());
+    }
+
+    #[test]
+    fn get_permanent_code_decodes_the_documented_sample() {
+        let info: PermanentCodeInfo = serde_json::from_str(GET_PERMANENT_CODE_SAMPLE).expect("decodes");
+        assert_eq!(info.access_token, "xxxxxx");
+        assert_eq!(info.expires_in, 7200);
+        assert_eq!(info.permanent_code, "xxxx");
+        assert_sample_corp_and_apps(&info.auth_corp_info, &info.auth_info);
+        assert_eq!(info.auth_corp_info.auth_type, Some(AuthType::Test));
+        let admin = info.auth_user_info.as_ref().expect("auth_user_info");
+        assert_eq!(
+            (admin.userid.as_str(), admin.open_userid.as_str()),
+            ("aa", "xxxxxx")
+        );
+        let register = info.register_code_info.as_ref().expect("register_code_info");
+        assert_eq!(register.register_code, "1111");
+        assert_eq!(register.template_id, "tpl111");
+        assert_eq!(register.state, "state001");
+        assert_eq!(info.state, "");
+
+        // The new fields survive a round trip.
+        let written = serde_json::to_value(&info.auth_corp_info).expect("encodes");
+        assert_eq!(written["corp_agent_max"], serde_json::json!(30));
+        assert_eq!(written["auth_type"], serde_json::json!(1));
+        assert!(written.get("corp_ex_name").is_none());
+    }
+
+    /// No sample found shows `corp_ex_name`; this follows the field table
+    /// (an object whose `name_list` lists the other verified short names).
+    #[test]
+    fn corp_ex_name_is_a_name_list() {
+        let corp: AuthCorpInfo = serde_json::from_str(
+            r#"{"corpid":"xxxx","corp_name":"name","corp_ex_name":{"name_list":["简称一","简称二"]}}"#,
+        )
+        .expect("decodes");
+        assert_eq!(
+            corp.corp_ex_name.map(|n| n.name_list),
+            Some(vec!["简称一".to_owned(), "简称二".to_owned()])
+        );
+        let corp: AuthCorpInfo =
+            serde_json::from_str(r#"{"corpid":"xxxx","corp_ex_name":{}}"#).expect("decodes");
+        assert_eq!(corp.corp_ex_name, Some(CorpExName::default()));
     }
 
     #[test]

@@ -19,11 +19,13 @@
 //! # }
 //! ```
 
+pub mod assertions;
 pub mod clients;
 pub mod redis_server;
 pub mod sandbox;
 pub mod serve;
 
+pub use assertions::errcode;
 pub use clients::fast_retries;
 pub use redis_server::RedisServer;
 pub use sandbox::{

@@ -12,7 +12,7 @@ use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use wecom_apis::corpgroup::*;
 use wecom_apis::{Client, CorpClient, Result};
-use wecom_testkit::{RecordedRequest, Sandbox, creds};
+use wecom_testkit::{Sandbox, creds, errcode};
 
 /// The sandbox's chain, owned by `creds::CORPID`.
 const CHAIN: &str = "Chsandbox0000001";
@@ -61,35 +61,9 @@ fn upstream(sb: &Sandbox) -> CorpClient {
         .expect("client builds")
 }
 
-/// The WeCom errcode of a call that must fail.
-fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
-    let err = result.expect_err(what);
-    err.code()
-        .unwrap_or_else(|| panic!("{what}: expected a WeCom errcode, got {err:?}"))
-}
-
-/// The last request to `path`, checked for method and a non-empty
-/// `access_token` (and no other kind of token).
-fn last(sb: &Sandbox, path: &str, method: &str) -> RecordedRequest {
-    let req = sb
-        .requests(path)
-        .pop()
-        .unwrap_or_else(|| panic!("no request to {path}"));
-    assert_eq!(req.method, method, "{path}");
-    assert!(
-        req.query_param("access_token").is_some_and(|t| !t.is_empty()),
-        "access_token on {path}: {:?}",
-        req.query
-    );
-    for other in ["provider_access_token", "suite_access_token"] {
-        assert!(req.query_param(other).is_none(), "{other} on {path}");
-    }
-    req
-}
-
 /// The JSON body of the last POST to `path`.
 fn body(sb: &Sandbox, path: &str) -> Value {
-    last(sb, path, "POST")
+    sb.last_corp_request(path, "POST")
         .json()
         .unwrap_or_else(|| panic!("{path}: body is not JSON"))
 }
@@ -115,7 +89,7 @@ async fn contact_book_of_the_chain() {
     let brand = upstream(&sb);
 
     let chains = brand.get_chain_list().await.expect("chains");
-    let req = last(&sb, "corpgroup/corp/get_chain_list", "GET");
+    let req = sb.last_corp_request("corpgroup/corp/get_chain_list", "GET");
     assert_eq!(req.body, "");
     assert_eq!(req.query.len(), 1, "only the token: {:?}", req.query);
     assert_eq!(chains.chains.len(), 1);
@@ -636,7 +610,7 @@ async fn import_contacts_and_poll_until_done() {
     let done = loop {
         polls += 1;
         let state = brand.get_result(&submitted.jobid).await.expect("poll");
-        let req = last(&sb, "corpgroup/getresult", "GET");
+        let req = sb.last_corp_request("corpgroup/getresult", "GET");
         assert_eq!(req.query_param("jobid"), Some(submitted.jobid.as_str()));
         assert_eq!(req.body, "");
         if state.is_done() {

@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 
 use futures_util::TryStreamExt;
 use serde_json::json;
+use wecom_apis::CorpClient;
 use wecom_apis::external_contact::*;
-use wecom_apis::{CorpClient, Result};
-use wecom_testkit::{Sandbox, creds};
+use wecom_testkit::{Sandbox, creds, errcode};
 
 /// Seconds in a day.
 const DAY: i64 = 86_400;
@@ -44,13 +44,6 @@ const WAY_TOO_MANY_USERS: i64 = 41_041;
 const INVALID_CONFIG_ID: i64 = 41_044;
 /// 84061: no relation between member and customer.
 const NO_RELATION: i64 = 84_061;
-
-/// The WeCom errcode of a call that must fail.
-fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
-    let err = result.expect_err(what);
-    err.code()
-        .unwrap_or_else(|| panic!("{what}: expected a WeCom errcode, got {err:?}"))
-}
 
 fn customer(n: usize) -> String {
     format!("wmCUSTOMER{n:04}")

@@ -11,28 +11,7 @@
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::external_contact::*;
-use wecom_testkit::{RecordedRequest, Sandbox};
-
-/// The last request `path` received; checks it was a POST carrying the corp
-/// token and that its JSON body is exactly `body`.
-#[track_caller]
-fn assert_posted(sb: &Sandbox, path: &str, body: Value) -> RecordedRequest {
-    let requests = sb.requests(path);
-    let req = requests
-        .last()
-        .unwrap_or_else(|| panic!("{path}: no request"))
-        .clone();
-    assert_eq!(req.method, "POST", "{path}: method");
-    assert_eq!(req.path, path, "{path}: path");
-    let token = req.query_param("access_token").unwrap_or_default();
-    assert!(
-        !token.is_empty(),
-        "{path}: access_token missing from {:?}",
-        req.query
-    );
-    assert_eq!(req.json().expect("JSON body"), body, "{path}: body");
-    req
-}
+use wecom_testkit::Sandbox;
 
 // ---------------------------------------------------------------------------
 // 2.4 Rule-group tags and customer strategies
@@ -69,9 +48,7 @@ async fn strategy_tags_crud() {
         )
         .await
         .expect("get_strategy_tag_list");
-    assert_posted(
-        &sb,
-        "externalcontact/get_strategy_tag_list",
+    sb.assert_posted("externalcontact/get_strategy_tag_list",
         json!({"strategy_id": 1, "tag_id": ["etXXXXXXXXXX", "etYYYYYYYYYY"], "group_id": ["etZZZZZZZZZZZZZ"]}),
     );
     let group = &list.tag_group[0];
@@ -88,7 +65,7 @@ async fn strategy_tags_crud() {
         .get_strategy_tag_list(&StrategyTagListRequest::new())
         .await
         .expect("get_strategy_tag_list, no filter");
-    assert_posted(&sb, "externalcontact/get_strategy_tag_list", json!({}));
+    sb.assert_posted("externalcontact/get_strategy_tag_list", json!({}));
 
     // add_strategy_tag
     sb.stub(
@@ -109,8 +86,7 @@ async fn strategy_tags_crud() {
         )
         .await
         .expect("add_strategy_tag");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_strategy_tag",
         json!({
             "strategy_id": 1,
@@ -130,8 +106,7 @@ async fn strategy_tags_crud() {
         ))
         .await
         .expect("add_strategy_tag into a group");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_strategy_tag",
         json!({"strategy_id": 7, "group_id": "TAG_GROUPID1", "tag": [{"name": "X"}]}),
     );
@@ -142,8 +117,7 @@ async fn strategy_tags_crud() {
         .edit_strategy_tag("TAG_ID", Some("NEW_TAG_NAME"), Some(1))
         .await
         .expect("edit_strategy_tag");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/edit_strategy_tag",
         json!({"id": "TAG_ID", "name": "NEW_TAG_NAME", "order": 1}),
     );
@@ -151,8 +125,7 @@ async fn strategy_tags_crud() {
         .edit_strategy_tag("TAG_ID", None, Some(3))
         .await
         .expect("edit_strategy_tag order only");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/edit_strategy_tag",
         json!({"id": "TAG_ID", "order": 3}),
     );
@@ -163,8 +136,7 @@ async fn strategy_tags_crud() {
         .del_strategy_tag(Some(&["TAG_ID_1", "TAG_ID_2"]), Some(&["GROUP_ID_1"]))
         .await
         .expect("del_strategy_tag");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/del_strategy_tag",
         json!({"tag_id": ["TAG_ID_1", "TAG_ID_2"], "group_id": ["GROUP_ID_1"]}),
     );
@@ -172,8 +144,7 @@ async fn strategy_tags_crud() {
         .del_strategy_tag(None, Some(&["GROUP_ID_2"]))
         .await
         .expect("del_strategy_tag groups only");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/del_strategy_tag",
         json!({"group_id": ["GROUP_ID_2"]}),
     );
@@ -193,8 +164,7 @@ async fn customer_strategies_crud_and_ranges() {
         .list_customer_strategy(Some("CURSOR"), Some(1000))
         .await
         .expect("list_customer_strategy");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_strategy/list",
         json!({"cursor": "CURSOR", "limit": 1000}),
     );
@@ -204,7 +174,7 @@ async fn customer_strategies_crud_and_ranges() {
         .list_customer_strategy(None, None)
         .await
         .expect("list_customer_strategy, defaults");
-    assert_posted(&sb, "externalcontact/customer_strategy/list", json!({}));
+    sb.assert_posted("externalcontact/customer_strategy/list", json!({}));
 
     // get_customer_strategy: every privilege flag, in bool and 0/1 form.
     sb.stub(
@@ -231,11 +201,7 @@ async fn customer_strategies_crud_and_ranges() {
         .get_customer_strategy(1)
         .await
         .expect("get_customer_strategy");
-    assert_posted(
-        &sb,
-        "externalcontact/customer_strategy/get",
-        json!({"strategy_id": 1}),
-    );
+    sb.assert_posted("externalcontact/customer_strategy/get", json!({"strategy_id": 1}));
     let strategy = &detail.strategy;
     assert_eq!(strategy.strategy_name, "NAME");
     assert_eq!(strategy.parent_id, 0);
@@ -262,8 +228,7 @@ async fn customer_strategies_crud_and_ranges() {
         .get_customer_strategy_range(1, Some("CURSOR"), Some(1000))
         .await
         .expect("get_customer_strategy_range");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_strategy/get_range",
         json!({"strategy_id": 1, "cursor": "CURSOR", "limit": 1000}),
     );
@@ -298,9 +263,7 @@ async fn customer_strategies_crud_and_ranges() {
         )
         .await
         .expect("create_customer_strategy");
-    assert_posted(
-        &sb,
-        "externalcontact/customer_strategy/create",
+    sb.assert_posted("externalcontact/customer_strategy/create",
         json!({
             "parent_id": 0,
             "strategy_name": "NAME",
@@ -327,8 +290,7 @@ async fn customer_strategies_crud_and_ranges() {
         )
         .await
         .expect("edit_customer_strategy");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_strategy/edit",
         json!({
             "strategy_id": 1,
@@ -343,8 +305,7 @@ async fn customer_strategies_crud_and_ranges() {
         .edit_customer_strategy(&EditCustomerStrategyRequest::new(3).with_strategy_name("ONLY"))
         .await
         .expect("edit_customer_strategy, name only");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_strategy/edit",
         json!({"strategy_id": 3, "strategy_name": "ONLY"}),
     );
@@ -355,11 +316,7 @@ async fn customer_strategies_crud_and_ranges() {
         .del_customer_strategy(1)
         .await
         .expect("del_customer_strategy");
-    assert_posted(
-        &sb,
-        "externalcontact/customer_strategy/del",
-        json!({"strategy_id": 1}),
-    );
+    sb.assert_posted("externalcontact/customer_strategy/del", json!({"strategy_id": 1}));
 }
 
 #[tokio::test]
@@ -401,8 +358,7 @@ async fn customer_strategy_streams_walk_every_page() {
         .await
         .expect("range stream");
     assert_eq!(range.len(), 2);
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_strategy/get_range",
         json!({"strategy_id": 9, "limit": 1000}),
     );
@@ -439,8 +395,7 @@ async fn group_chat_list_get_and_opengid() {
         )
         .await
         .expect("list_group_chat");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/list",
         json!({
             "status_filter": 0,
@@ -462,8 +417,7 @@ async fn group_chat_list_get_and_opengid() {
         )
         .await
         .expect("list_group_chat, minimal");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/list",
         json!({"status_filter": 1, "limit": 1000}),
     );
@@ -480,8 +434,7 @@ async fn group_chat_list_get_and_opengid() {
         )
         .await
         .expect("list_group_chat_by_offset");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/list",
         json!({
             "status_filter": 2,
@@ -529,8 +482,7 @@ async fn group_chat_list_get_and_opengid() {
         .get_group_chat(&GetGroupChatRequest::new("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA").with_need_name(true))
         .await
         .expect("get_group_chat");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/get",
         json!({"chat_id": "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", "need_name": 1}),
     );
@@ -557,13 +509,12 @@ async fn group_chat_list_get_and_opengid() {
         .get_group_chat(&GetGroupChatRequest::new("wrX"))
         .await
         .expect("get_group_chat, no names");
-    assert_posted(&sb, "externalcontact/groupchat/get", json!({"chat_id": "wrX"}));
+    sb.assert_posted("externalcontact/groupchat/get", json!({"chat_id": "wrX"}));
     client
         .get_group_chat(&GetGroupChatRequest::new("wrX").with_need_name(false))
         .await
         .expect("get_group_chat, need_name 0");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/get",
         json!({"chat_id": "wrX", "need_name": 0}),
     );
@@ -577,8 +528,7 @@ async fn group_chat_list_get_and_opengid() {
         .opengid_to_chatid("oAAAAAAA")
         .await
         .expect("opengid_to_chatid");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/opengid_to_chatid",
         json!({"opengid": "oAAAAAAA"}),
     );
@@ -638,8 +588,7 @@ async fn join_ways_crud() {
     .with_state("klsdup3kj3s1")
     .with_mark_source(true);
     let added = client.add_join_way(&settings).await.expect("add_join_way");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/add_join_way",
         json!({
             "scene": 2,
@@ -674,8 +623,7 @@ async fn join_ways_crud() {
         .get_join_way("9ad7fa5cdaa6511298498f979c472aaa")
         .await
         .expect("get_join_way");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/get_join_way",
         json!({"config_id": "9ad7fa5cdaa6511298498f979c472aaa"}),
     );
@@ -701,8 +649,7 @@ async fn join_ways_crud() {
         ))
         .await
         .expect("update_join_way");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/update_join_way",
         json!({
             "config_id": "9ad7fa5cdaa6511298498f979c472aaa",
@@ -719,8 +666,7 @@ async fn join_ways_crud() {
         .del_join_way("9ad7fa5cdaa6511298498f979c472aaa")
         .await
         .expect("del_join_way");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/del_join_way",
         json!({"config_id": "9ad7fa5cdaa6511298498f979c472aaa"}),
     );
@@ -796,8 +742,7 @@ async fn mass_message_create_remind_cancel() {
         .add_msg_template(&template)
         .await
         .expect("add_msg_template");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_msg_template",
         json!({
             "chat_type": "single",
@@ -821,8 +766,7 @@ async fn mass_message_create_remind_cancel() {
         )
         .await
         .expect("add_msg_template to groups");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_msg_template",
         json!({
             "chat_type": "group",
@@ -838,8 +782,7 @@ async fn mass_message_create_remind_cancel() {
         .remind_groupmsg_send("msgGCAAAXtWyujaWJHDDGi0mAAAA")
         .await
         .expect("remind_groupmsg_send");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/remind_groupmsg_send",
         json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mAAAA"}),
     );
@@ -848,8 +791,7 @@ async fn mass_message_create_remind_cancel() {
         .cancel_groupmsg_send("msgGCAAAXtWyujaWJHDDGi0mAAAA")
         .await
         .expect("cancel_groupmsg_send");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/cancel_groupmsg_send",
         json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mAAAA"}),
     );
@@ -893,8 +835,7 @@ async fn mass_message_records_tasks_and_results() {
         )
         .await
         .expect("get_groupmsg_list_v2");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_groupmsg_list_v2",
         json!({
             "chat_type": "single",
@@ -926,8 +867,7 @@ async fn mass_message_records_tasks_and_results() {
         .get_groupmsg_list_v2(&GroupMsgListRequest::new(ChatType::Group, 1, 2))
         .await
         .expect("get_groupmsg_list_v2, groups");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_groupmsg_list_v2",
         json!({"chat_type": "group", "start_time": 1, "end_time": 2}),
     );
@@ -947,8 +887,7 @@ async fn mass_message_records_tasks_and_results() {
         .get_groupmsg_task("msgGCAAAXtWyujaWJHDDGi0mAAAA", Some(50), Some("CURSOR"))
         .await
         .expect("get_groupmsg_task");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_groupmsg_task",
         json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mAAAA", "limit": 50, "cursor": "CURSOR"}),
     );
@@ -980,9 +919,7 @@ async fn mass_message_records_tasks_and_results() {
         )
         .await
         .expect("get_groupmsg_send_result");
-    assert_posted(
-        &sb,
-        "externalcontact/get_groupmsg_send_result",
+    sb.assert_posted("externalcontact/get_groupmsg_send_result",
         json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mAAAA", "userid": "zhangsan", "limit": 50, "cursor": "CURSOR"}),
     );
     let sent = &results.send_list;
@@ -1012,8 +949,7 @@ async fn mass_message_records_tasks_and_results() {
         .get_group_msg_result("msgGCAAAXtWyujaWJHDDGi0mAAAA", Some(10000), None)
         .await
         .expect("get_group_msg_result");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_group_msg_result",
         json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mAAAA", "limit": 10000}),
     );
@@ -1110,8 +1046,7 @@ async fn welcome_message_is_sent_with_its_code() {
         message = message.with_attachment(attachment);
     }
     client.send_welcome_msg(&message).await.expect("send_welcome_msg");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/send_welcome_msg",
         json!({
             "welcome_code": "CALLBACK_CODE",
@@ -1125,8 +1060,7 @@ async fn welcome_message_is_sent_with_its_code() {
         .send_welcome_msg(&WelcomeMsg::new("CODE2").with_text("hi"))
         .await
         .expect("send_welcome_msg, text only");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/send_welcome_msg",
         json!({"welcome_code": "CODE2", "text": {"content": "hi"}}),
     );
@@ -1172,8 +1106,7 @@ async fn group_welcome_templates_crud() {
         )
         .await
         .expect("add_group_welcome_template");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/add",
         json!({
             "text": {"content": "亲爱的%NICKNAME%用户，你好"},
@@ -1201,8 +1134,7 @@ async fn group_welcome_templates_crud() {
         )
         .await
         .expect("add_group_welcome_template, miniprogram");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/add",
         json!({
             "miniprogram": {
@@ -1231,8 +1163,7 @@ async fn group_welcome_templates_crud() {
         )
         .await
         .expect("edit_group_welcome_template");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/edit",
         json!({
             "template_id": "msgXXXXXXX",
@@ -1253,8 +1184,7 @@ async fn group_welcome_templates_crud() {
         ))
         .await
         .expect("edit_group_welcome_template, video");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/edit",
         json!({"template_id": "msgYYY", "video": {"media_id": "VIDEO"}}),
     );
@@ -1275,8 +1205,7 @@ async fn group_welcome_templates_crud() {
         .get_group_welcome_template("msgXXXXXXX")
         .await
         .expect("get_group_welcome_template");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/get",
         json!({"template_id": "msgXXXXXXX"}),
     );
@@ -1303,8 +1232,7 @@ async fn group_welcome_templates_crud() {
         .del_group_welcome_template("msgXXXXXXX", Some(1000014))
         .await
         .expect("del_group_welcome_template");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/del",
         json!({"template_id": "msgXXXXXXX", "agentid": 1000014}),
     );
@@ -1312,8 +1240,7 @@ async fn group_welcome_templates_crud() {
         .del_group_welcome_template("msgYYY", None)
         .await
         .expect("del_group_welcome_template, no agentid");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/group_welcome_template/del",
         json!({"template_id": "msgYYY"}),
     );

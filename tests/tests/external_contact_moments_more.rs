@@ -13,55 +13,10 @@
 use std::pin::pin;
 
 use futures_util::{StreamExt, TryStreamExt};
-use serde_json::{Value, json};
+use serde_json::json;
 use wecom_apis::Upload;
 use wecom_apis::external_contact::*;
-use wecom_testkit::{RecordedRequest, Sandbox};
-
-/// The last request `path` received, checked to be `method` with a non-empty
-/// corp `access_token`.
-#[track_caller]
-fn last(sb: &Sandbox, path: &str, method: &str) -> RecordedRequest {
-    let req = sb
-        .requests(path)
-        .last()
-        .cloned()
-        .unwrap_or_else(|| panic!("{path}: no request"));
-    assert_eq!(req.method, method, "{path}: method");
-    assert!(
-        req.query_param("access_token").is_some_and(|t| !t.is_empty()),
-        "{path}: access_token missing from {:?}",
-        req.query
-    );
-    req
-}
-
-/// The last request `path` received: a POST with the token and exactly `body`.
-#[track_caller]
-fn assert_posted(sb: &Sandbox, path: &str, body: Value) -> RecordedRequest {
-    let req = last(sb, path, "POST");
-    assert_eq!(req.json(), Some(body), "{path}: JSON body");
-    req
-}
-
-/// The last request `path` received: a GET whose query is the token plus
-/// exactly `params`.
-#[track_caller]
-fn assert_got(sb: &Sandbox, path: &str, params: &[(&str, &str)]) -> RecordedRequest {
-    let req = last(sb, path, "GET");
-    let mut others: Vec<(&str, &str)> = req
-        .query
-        .iter()
-        .filter(|(k, _)| k != "access_token")
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    others.sort_unstable();
-    let mut want = params.to_vec();
-    want.sort_unstable();
-    assert_eq!(others, want, "{path}: query");
-    assert!(req.body.is_empty(), "{path}: a GET has no body");
-    req
-}
+use wecom_testkit::Sandbox;
 
 // ---------------------------------------------------------------------------
 // 2.9 Moments
@@ -91,8 +46,7 @@ async fn moment_publish_job_and_records() {
         );
     let job = client.add_moment_task(&task).await.expect("add_moment_task");
     assert_eq!(job.jobid, "xxxx");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_moment_task",
         json!({
             "text": {"content": "文本消息内容"},
@@ -115,8 +69,7 @@ async fn moment_publish_job_and_records() {
         .add_moment_task(&MomentTask::new().with_text("only text"))
         .await
         .expect("add_moment_task (text only)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_moment_task",
         json!({"text": {"content": "only text"}}),
     );
@@ -140,11 +93,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_task_result("xxxx")
         .await
         .expect("get_moment_task_result");
-    assert_got(
-        &sb,
-        "externalcontact/get_moment_task_result",
-        &[("jobid", "xxxx")],
-    );
+    sb.assert_got("externalcontact/get_moment_task_result", &[("jobid", "xxxx")]);
     assert_eq!(result.status, MomentTaskStatus::Finished);
     assert_eq!(result.task_type, "add_moment_task");
     assert!(result.is_finished());
@@ -187,8 +136,7 @@ async fn moment_publish_job_and_records() {
         .cancel_moment_task("momXXXXXXXXXX")
         .await
         .expect("cancel_moment_task");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/cancel_moment_task",
         json!({"moment_id": "momXXXXXXXXXX"}),
     );
@@ -226,8 +174,7 @@ async fn moment_publish_job_and_records() {
         )
         .await
         .expect("get_moment_list");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_list",
         json!({
             "start_time": 1605000000, "end_time": 1605172726, "creator": "zhangsan",
@@ -255,8 +202,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_list(&MomentListRequest::new(1, 2))
         .await
         .expect("get_moment_list (window only)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_list",
         json!({"start_time": 1, "end_time": 2}),
     );
@@ -276,8 +222,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_task("momxxx", Some("CURSOR"), Some(1000))
         .await
         .expect("get_moment_task");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_task",
         json!({"moment_id": "momxxx", "cursor": "CURSOR", "limit": 1000}),
     );
@@ -299,8 +244,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_customer_list("momxxx", "xxx", None, Some(500))
         .await
         .expect("get_moment_customer_list");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_customer_list",
         json!({"moment_id": "momxxx", "userid": "xxx", "limit": 500}),
     );
@@ -322,8 +266,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_send_result("momxxx", "xxx", Some("CURSOR"), None)
         .await
         .expect("get_moment_send_result");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_send_result",
         json!({"moment_id": "momxxx", "userid": "xxx", "cursor": "CURSOR"}),
     );
@@ -351,8 +294,7 @@ async fn moment_publish_job_and_records() {
         .get_moment_comments("momxxx", "xxx")
         .await
         .expect("get_moment_comments");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_moment_comments",
         json!({"moment_id": "momxxx", "userid": "xxx"}),
     );
@@ -378,8 +320,7 @@ async fn moment_rule_groups() {
         .moment_strategy_list(Some("CURSOR"), Some(1000))
         .await
         .expect("moment_strategy/list");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/moment_strategy/list",
         json!({"cursor": "CURSOR", "limit": 1000}),
     );
@@ -402,11 +343,7 @@ async fn moment_rule_groups() {
         }),
     );
     let detail = client.moment_strategy_get(1).await.expect("moment_strategy/get");
-    assert_posted(
-        &sb,
-        "externalcontact/moment_strategy/get",
-        json!({"strategy_id": 1}),
-    );
+    sb.assert_posted("externalcontact/moment_strategy/get", json!({"strategy_id": 1}));
     let strategy = &detail.strategy;
     assert_eq!(strategy.strategy_name, "NAME");
     assert_eq!(strategy.parent_id, 0);
@@ -426,8 +363,7 @@ async fn moment_rule_groups() {
         .moment_strategy_get_range(1, None, Some(1000))
         .await
         .expect("moment_strategy/get_range");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/moment_strategy/get_range",
         json!({"strategy_id": 1, "limit": 1000}),
     );
@@ -458,9 +394,7 @@ async fn moment_rule_groups() {
         .await
         .expect("moment_strategy/create");
     assert_eq!(created.strategy_id, 1);
-    assert_posted(
-        &sb,
-        "externalcontact/moment_strategy/create",
+    sb.assert_posted("externalcontact/moment_strategy/create",
         json!({
             "parent_id": 0,
             "strategy_name": "NAME",
@@ -482,8 +416,7 @@ async fn moment_rule_groups() {
         )
         .await
         .expect("moment_strategy/edit");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/moment_strategy/edit",
         json!({
             "strategy_id": 1,
@@ -499,19 +432,14 @@ async fn moment_rule_groups() {
         .moment_strategy_edit(&EditMomentStrategyRequest::new(3).with_strategy_name("N2"))
         .await
         .expect("moment_strategy/edit (name)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/moment_strategy/edit",
         json!({"strategy_id": 3, "strategy_name": "N2"}),
     );
 
     sb.stub("externalcontact/moment_strategy/del", json!({}));
     client.moment_strategy_del(1).await.expect("moment_strategy/del");
-    assert_posted(
-        &sb,
-        "externalcontact/moment_strategy/del",
-        json!({"strategy_id": 1}),
-    );
+    sb.assert_posted("externalcontact/moment_strategy/del", json!({"strategy_id": 1}));
 }
 
 #[tokio::test]
@@ -683,7 +611,7 @@ async fn upload_an_image_then_publish_a_moment_with_it() {
     assert_eq!(uploaded.media_type, AttachmentMediaType::Image);
     assert_eq!(uploaded.created_at, 1_380_000_000);
 
-    let req = last(&sb, "media/upload_attachment", "POST");
+    let req = sb.last_corp_request("media/upload_attachment", "POST");
     assert_eq!(req.query_param("media_type"), Some("image"));
     assert_eq!(req.query_param("attachment_type"), Some("1"));
     assert!(req.body.contains("name=\"media\""), "{}", req.body);
@@ -702,9 +630,7 @@ async fn upload_an_image_then_publish_a_moment_with_it() {
         )
         .await
         .expect("add_moment_task");
-    assert_posted(
-        &sb,
-        "externalcontact/add_moment_task",
+    sb.assert_posted("externalcontact/add_moment_task",
         json!({
             "text": {"content": "新品上市"},
             "attachments": [{"msgtype": "image", "image": {"media_id": "1G6nrLmr5EC3MMb_-zK1dDdzmd0p7cNliYu9V5w7o8K0"}}],
@@ -719,11 +645,7 @@ async fn upload_an_image_then_publish_a_moment_with_it() {
         .get_moment_task_result(&job.jobid)
         .await
         .expect("job result");
-    assert_got(
-        &sb,
-        "externalcontact/get_moment_task_result",
-        &[("jobid", "JOB1")],
-    );
+    sb.assert_got("externalcontact/get_moment_task_result", &[("jobid", "JOB1")]);
     assert_eq!(done.moment_id(), Some("mom1"));
 
     // Product-album scene, video type and a string `created_at` (as
@@ -741,7 +663,7 @@ async fn upload_an_image_then_publish_a_moment_with_it() {
         (uploaded.media_type, uploaded.created_at),
         (AttachmentMediaType::Video, 1_380_000_001)
     );
-    let req = last(&sb, "media/upload_attachment", "POST");
+    let req = sb.last_corp_request("media/upload_attachment", "POST");
     assert_eq!(req.query_param("media_type"), Some("video"));
     assert_eq!(req.query_param("attachment_type"), Some("2"));
     assert!(
@@ -787,8 +709,7 @@ async fn statistics() {
         )
         .await
         .expect("get_user_behavior_data");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_user_behavior_data",
         json!({
             "userid": ["zhangsan", "lisi"], "partyid": [1001, 1002],
@@ -833,8 +754,7 @@ async fn statistics() {
         )
         .await
         .expect("groupchat/statistic");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/statistic",
         json!({
             "day_begin_time": 1600272000,
@@ -856,8 +776,7 @@ async fn statistics() {
         .groupchat_statistic(&GroupChatStatisticRequest::new(1600272000))
         .await
         .expect("groupchat/statistic (one day)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/statistic",
         json!({"day_begin_time": 1600272000}),
     );
@@ -884,8 +803,7 @@ async fn statistics() {
         )
         .await
         .expect("groupchat/statistic_group_by_day");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/statistic_group_by_day",
         json!({
             "day_begin_time": 1600272000,
@@ -948,8 +866,7 @@ async fn product_album() {
         .await
         .expect("add_product_album");
     assert_eq!(created.product_id, "xxxxxxxxxx");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_product_album",
         json!({
             "description": "世界上最好的商品",
@@ -975,8 +892,7 @@ async fn product_album() {
         .get_product_album("xxxxxxxxxx")
         .await
         .expect("get_product_album");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_product_album",
         json!({"product_id": "xxxxxxxxxx"}),
     );
@@ -993,8 +909,7 @@ async fn product_album() {
         .get_product_album_list(Some(50), Some("CURSOR"))
         .await
         .expect("get_product_album_list");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/get_product_album_list",
         json!({"limit": 50, "cursor": "CURSOR"}),
     );
@@ -1015,8 +930,7 @@ async fn product_album() {
         )
         .await
         .expect("update_product_album");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/update_product_album",
         json!({
             "product_id": "xxxxxxxxxx",
@@ -1030,8 +944,7 @@ async fn product_album() {
         .update_product_album(&ProductAlbumUpdate::new("xxxxxxxxxx").with_price(100))
         .await
         .expect("update_product_album (price)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/update_product_album",
         json!({"product_id": "xxxxxxxxxx", "price": 100}),
     );
@@ -1041,8 +954,7 @@ async fn product_album() {
         .delete_product_album("xxxxxxxxxx")
         .await
         .expect("delete_product_album");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/delete_product_album",
         json!({"product_id": "xxxxxxxxxx"}),
     );
@@ -1095,8 +1007,7 @@ async fn intercept_rules() {
         .await
         .expect("add_intercept_rule");
     assert_eq!(created.rule_id, "xxx");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/add_intercept_rule",
         json!({
             "rule_name": "rulename",
@@ -1121,7 +1032,7 @@ async fn intercept_rules() {
         .get_intercept_rule_list()
         .await
         .expect("get_intercept_rule_list");
-    assert_got(&sb, "externalcontact/get_intercept_rule_list", &[]);
+    sb.assert_got("externalcontact/get_intercept_rule_list", &[]);
     assert_eq!(rules.rule_list.len(), 2);
     assert_eq!(rules.rule_list[1].rule_id, "yyyy");
     assert_eq!(rules.rule_list[0].create_time, 1600000000);
@@ -1143,11 +1054,7 @@ async fn intercept_rules() {
         .get_intercept_rule("xxx")
         .await
         .expect("get_intercept_rule");
-    assert_posted(
-        &sb,
-        "externalcontact/get_intercept_rule",
-        json!({"rule_id": "xxx"}),
-    );
+    sb.assert_posted("externalcontact/get_intercept_rule", json!({"rule_id": "xxx"}));
     let rule = &detail.rule;
     assert_eq!(rule.intercept_type, InterceptType::WarnOnly);
     assert_eq!(
@@ -1179,7 +1086,7 @@ async fn intercept_rules() {
         .get_intercept_rule("1")
         .await
         .expect("get_intercept_rule with a numeric rule_id");
-    assert_posted(&sb, "externalcontact/get_intercept_rule", json!({"rule_id": "1"}));
+    sb.assert_posted("externalcontact/get_intercept_rule", json!({"rule_id": "1"}));
     assert_eq!(numeric.rule.rule_id, "1");
     assert_eq!(numeric.rule.intercept_type, InterceptType::WarnAndBlock);
 
@@ -1200,8 +1107,7 @@ async fn intercept_rules() {
         )
         .await
         .expect("update_intercept_rule");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/update_intercept_rule",
         json!({
             "rule_id": "xxxx",
@@ -1217,8 +1123,7 @@ async fn intercept_rules() {
         .update_intercept_rule(&InterceptRuleUpdate::new("xxxx").with_intercept_type(InterceptType::WarnOnly))
         .await
         .expect("update_intercept_rule (type)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/update_intercept_rule",
         json!({"rule_id": "xxxx", "intercept_type": 2}),
     );
@@ -1228,11 +1133,7 @@ async fn intercept_rules() {
         .del_intercept_rule("xxx")
         .await
         .expect("del_intercept_rule");
-    assert_posted(
-        &sb,
-        "externalcontact/del_intercept_rule",
-        json!({"rule_id": "xxx"}),
-    );
+    sb.assert_posted("externalcontact/del_intercept_rule", json!({"rule_id": "xxx"}));
 }
 
 // ---------------------------------------------------------------------------
@@ -1252,8 +1153,7 @@ async fn customer_acquisition_links() {
         .customer_acquisition_list_link(Some(100), Some("CURSOR"))
         .await
         .expect("list_link");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/list_link",
         json!({"limit": 100, "cursor": "CURSOR"}),
     );
@@ -1277,8 +1177,7 @@ async fn customer_acquisition_links() {
         .customer_acquisition_get("LINK_ID_AAA")
         .await
         .expect("customer_acquisition/get");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/get",
         json!({"link_id": "LINK_ID_AAA"}),
     );
@@ -1317,8 +1216,7 @@ async fn customer_acquisition_links() {
         )
         .await
         .expect("create_link");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/create_link",
         json!({
             "link_name": "link_name",
@@ -1347,8 +1245,7 @@ async fn customer_acquisition_links() {
         )
         .await
         .expect("update_link");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/update_link",
         json!({
             "link_id": "LINK_ID",
@@ -1363,8 +1260,7 @@ async fn customer_acquisition_links() {
         .customer_acquisition_update_link(&AcquisitionLinkUpdate::new("LINK_ID").with_link_name("new"))
         .await
         .expect("update_link (name)");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/update_link",
         json!({"link_id": "LINK_ID", "link_name": "new"}),
     );
@@ -1374,8 +1270,7 @@ async fn customer_acquisition_links() {
         .customer_acquisition_delete_link("LINK_ID")
         .await
         .expect("delete_link");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/delete_link",
         json!({"link_id": "LINK_ID"}),
     );
@@ -1397,8 +1292,7 @@ async fn customer_acquisition_links() {
         .customer_acquisition_customer("LINK_ID", Some(1000), Some("CURSOR"))
         .await
         .expect("customer_acquisition/customer");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/customer",
         json!({"link_id": "LINK_ID", "limit": 1000, "cursor": "CURSOR"}),
     );
@@ -1431,7 +1325,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .customer_acquisition_quota()
         .await
         .expect("customer_acquisition_quota");
-    assert_got(&sb, "externalcontact/customer_acquisition_quota", &[]);
+    sb.assert_got("externalcontact/customer_acquisition_quota", &[]);
     assert_eq!((quota.total, quota.balance), (1000, 500));
     assert_eq!(quota.quota_list.len(), 2);
     assert_eq!(quota.quota_list[1].expire_date, 1692028800);
@@ -1446,8 +1340,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .customer_acquisition_statistic("caxxxxxxx", 1688140800, 1688486400)
         .await
         .expect("customer_acquisition/statistic");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/statistic",
         json!({"link_id": "caxxxxxxx", "start_time": 1688140800, "end_time": 1688486400}),
     );
@@ -1462,8 +1355,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .customer_acquisition_get_chat_info("CHAT_KEY")
         .await
         .expect("get_chat_info");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/customer_acquisition/get_chat_info",
         json!({"chat_key": "CHAT_KEY"}),
     );
@@ -1480,7 +1372,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .customer_acquisition_app_get_permit()
         .await
         .expect("get_permit");
-    assert_got(&sb, "externalcontact/customer_acquisition_app/get_permit", &[]);
+    sb.assert_got("externalcontact/customer_acquisition_app/get_permit", &[]);
     assert_eq!(permit.user_list, ["zhangsan", "lisi"]);
     assert_eq!(permit.department_list, [1, 2]);
     assert_eq!(permit.tag_list, [3]);
@@ -1498,8 +1390,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .batch_to_external_userid(&["13430388888", "13430999999"])
         .await
         .expect("batch_to_external_userid");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/batch_to_external_userid",
         json!({"mobiles": ["13430388888", "13430999999"]}),
     );
@@ -1524,8 +1415,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         .groupchat_get_new_external_userid("wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA", &["xxxxx", "yyyyy"])
         .await
         .expect("groupchat/get_new_external_userid");
-    assert_posted(
-        &sb,
+    sb.assert_posted(
         "externalcontact/groupchat/get_new_external_userid",
         json!({"chat_id": "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA", "external_userid_list": ["xxxxx", "yyyyy"]}),
     );
@@ -1590,7 +1480,7 @@ async fn upload_temporary_media() {
         .await
         .expect("upload");
     assert_eq!(uploaded.media_id, "3a8asd892asd8asd");
-    let req = last(&sb, "media/upload", "POST");
+    let req = sb.last_corp_request("media/upload", "POST");
     assert_eq!(req.query_param("type"), Some("image"));
     assert!(req.query_param("access_token").is_some_and(|t| !t.is_empty()));
     assert!(

@@ -9,7 +9,7 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::license::*;
 use wecom_apis::{ProviderClient, Result};
-use wecom_testkit::{Sandbox, creds};
+use wecom_testkit::{Sandbox, creds, errcode};
 
 /// Seconds in a day.
 const DAY: i64 = 86_400;
@@ -54,13 +54,6 @@ const SBX_TAKEOVER_HAS_ACCOUNT: i64 = 701_906;
 const SBX_JOB_ALREADY_SUBMITTED: i64 = 701_908;
 /// The code was already shared once.
 const SBX_CODE_ALREADY_SHARED: i64 = 701_909;
-
-/// The WeCom errcode of a call that must fail.
-fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
-    let err = result.expect_err(what);
-    err.code()
-        .unwrap_or_else(|| panic!("{what}: expected a WeCom errcode, got {err:?}"))
-}
 
 /// The codes of a paid purchase order, split by account type.
 struct Codes {

@@ -9,7 +9,7 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wecom_apis::service::*;
 use wecom_apis::{Client, HasToken, ProviderSuiteClient as AppClient, Result, Suite, SuiteClient, api};
-use wecom_testkit::{RecordedRequest, Sandbox, creds};
+use wecom_testkit::{RecordedRequest, Sandbox, creds, errcode};
 
 // WeCom's documented codes (global error-code page, path 90313).
 /// 40013: invalid corpid.
@@ -85,20 +85,6 @@ async fn app_client(sb: &Sandbox) -> AppClient {
     app
 }
 
-/// The WeCom errcode of a call that must fail.
-fn errcode<T: std::fmt::Debug>(result: Result<T>, what: &str) -> i64 {
-    let err = result.expect_err(what);
-    err.code()
-        .unwrap_or_else(|| panic!("{what}: expected a WeCom errcode, got {err:?}"))
-}
-
-/// The last request to `path`.
-fn last(sb: &Sandbox, path: &str) -> RecordedRequest {
-    sb.requests(path)
-        .pop()
-        .unwrap_or_else(|| panic!("no request to {path}"))
-}
-
 /// Checks the method and that the token travelled as `token` only.
 fn check(req: &RecordedRequest, method: &str, token: Option<&str>) {
     assert_eq!(req.method, method, "{}", req.path);
@@ -116,7 +102,7 @@ fn check(req: &RecordedRequest, method: &str, token: Option<&str>) {
 
 /// The JSON body of the last request to `path`, after checking method and token.
 fn body(sb: &Sandbox, path: &str, token: &str) -> Value {
-    let req = last(sb, path);
+    let req = sb.last_request(path);
     check(&req, "POST", Some(token));
     req.json()
         .unwrap_or_else(|| panic!("{path}: body is not JSON: {}", req.body))
@@ -161,7 +147,7 @@ async fn token_endpoints_send_their_credentials_and_decode_the_tokens() {
         .expect("gettoken");
     assert!(!corp.access_token.is_empty());
     assert_eq!(corp.expires_in, 7200);
-    let req = last(&sb, "gettoken");
+    let req = sb.last_request("gettoken");
     check(&req, "GET", None);
     assert_eq!(req.query_param("corpid"), Some(creds::CORPID));
     assert_eq!(req.query_param("corpsecret"), Some(creds::CORP_SECRET));
@@ -176,7 +162,7 @@ async fn token_endpoints_send_their_credentials_and_decode_the_tokens() {
         .expect("get_provider_token");
     assert!(!provider.provider_access_token.is_empty());
     assert_eq!(provider.expires_in, 7200);
-    let req = last(&sb, "service/get_provider_token");
+    let req = sb.last_request("service/get_provider_token");
     check(&req, "POST", None);
     assert_eq!(
         req.json(),
@@ -194,7 +180,7 @@ async fn token_endpoints_send_their_credentials_and_decode_the_tokens() {
         .expect("get_suite_token");
     assert!(!suite.suite_access_token.is_empty());
     assert_eq!(suite.expires_in, 7200);
-    let req = last(&sb, "service/get_suite_token");
+    let req = sb.last_request("service/get_suite_token");
     check(&req, "POST", None);
     assert_eq!(
         req.json(),
@@ -258,7 +244,7 @@ async fn superseded_suite_tickets_lapse_after_30_minutes() {
         .await
         .expect("works with the newest ticket");
     assert_eq!(
-        last(&sb, "service/get_suite_token").json().expect("json")["suite_ticket"],
+        sb.last_request("service/get_suite_token").json().expect("json")["suite_ticket"],
         new
     );
 }
@@ -338,7 +324,7 @@ async fn a_customer_corp_installs_the_suite_and_its_corp_token_works() {
     assert!(!pre.pre_auth_code.is_empty());
     assert_eq!(pre.expires_in, 1200);
     check(
-        &last(&sb, "service/get_pre_auth_code"),
+        &sb.last_request("service/get_pre_auth_code"),
         "GET",
         Some("suite_access_token"),
     );
@@ -411,7 +397,7 @@ async fn a_customer_corp_installs_the_suite_and_its_corp_token_works() {
         token_body,
         json!({"auth_corpid": creds::CUSTOMER_CORPID, "permanent_code": info.permanent_code})
     );
-    check(&last(&sb, "user/get"), "GET", Some("access_token"));
+    check(&sb.last_request("user/get"), "GET", Some("access_token"));
     let other = corp_client.get_user("alice").await;
     assert_eq!(errcode(other, "a member of another corp"), USER_NOT_FOUND);
 
@@ -521,7 +507,7 @@ async fn a_downstream_corp_token_comes_from_the_upstream_token() {
     let downstream = upstream.downstream(creds::DOWNSTREAM_CORPID, 1_000_002);
     let user = downstream.get_user("alice").await.expect("downstream member");
     assert_eq!(user.userid, "alice");
-    let req = last(&sb, "corpgroup/corp/gettoken");
+    let req = sb.last_request("corpgroup/corp/gettoken");
     check(&req, "POST", Some("access_token"));
     assert_eq!(
         req.json(),
@@ -723,7 +709,7 @@ async fn suite_endpoints_send_the_suite_token() {
                "open_userid": "woLISI"}),
     );
     let who = app.get_user_info_3rd("oauth-code").await.expect("getuserinfo3rd");
-    let req = last(&sb, "service/auth/getuserinfo3rd");
+    let req = sb.last_request("service/auth/getuserinfo3rd");
     check(&req, "GET", Some("suite_access_token"));
     assert_eq!(req.query_param("code"), Some("oauth-code"));
     assert_eq!(who.userid.as_deref(), Some("lisi"));
@@ -758,7 +744,7 @@ async fn suite_endpoints_send_the_suite_token() {
         .jscode2session("js-code", GrantType::AuthorizationCode)
         .await
         .expect("jscode2session");
-    let req = last(&sb, "service/miniprogram/jscode2session");
+    let req = sb.last_request("service/miniprogram/jscode2session");
     check(&req, "GET", Some("suite_access_token"));
     assert_eq!(req.query_param("js_code"), Some("js-code"));
     assert_eq!(req.query_param("grant_type"), Some("authorization_code"));

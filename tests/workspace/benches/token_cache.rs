@@ -1,7 +1,7 @@
 //! Cost of the token cache on the call path, and of making a client for one
 //! authorized corp, each against a hand-written floor in the same process.
 //!
-//! Run: `cargo bench -p wecom-testkit --bench token_cache` (needs `redis-server`).
+//! Run: `cargo bench -p wecom-workspace-tests --bench token_cache` (needs `redis-server`).
 //!
 //! * memory hit: `TokenCell::get` with its local copy fresh — floor: reading an
 //!   `Arc<str>` out of an `RwLock` by hand;

@@ -1,7 +1,7 @@
 //! Cost of a call through the generated client versus a hand-written reqwest
 //! call against the same loopback server, in the same process.
 //!
-//! Run: `cargo bench -p wecom-testkit --bench call_overhead`
+//! Run: `cargo bench -p wecom-workspace-tests --bench call_overhead`
 //!
 //! The server answers from prebuilt bytes so that the client side dominates.
 //! Calls alternate one by one between the two clients; the printed ratio is

@@ -7,7 +7,7 @@
 //! primitives are a floor for), and the receiver (body → typed event →
 //! suite_ticket stored in a `MemoryStore`).
 //!
-//! Run: `cargo bench -p wecom-testkit --bench callback`
+//! Run: `cargo bench -p wecom-workspace-tests --bench callback`
 
 use std::hint::black_box;
 use std::time::Instant;

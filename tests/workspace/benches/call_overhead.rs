@@ -4,9 +4,13 @@
 //! Run: `cargo bench -p wecom-workspace-tests --bench call_overhead`
 //!
 //! The server answers from prebuilt bytes so that the client side dominates.
-//! Calls alternate one by one between the two clients; the printed ratio is
-//! the median of the per-round ratios (generated / hand-written), so machine
-//! noise that hits both sides cancels out.
+//! Two modes:
+//! * alternating: calls alternate one by one between the two clients; the
+//!   printed ratio is the median of the per-round ratios (generated /
+//!   hand-written), so machine noise that hits both sides cancels out;
+//! * sequential latency: blocks of calls of one side, then of the other, in
+//!   turn; the printed ratio is of the two sides' median (p50) call latency,
+//!   which is how an independent harness measures a client.
 
 use std::time::{Duration, Instant};
 
@@ -144,6 +148,36 @@ where
     );
 }
 
+async fn sequential<F1, F2, Fut1, Fut2>(name: &str, calls: u32, blocks: u32, mut generated: F1, mut baseline: F2)
+where
+    F1: FnMut() -> Fut1,
+    F2: FnMut() -> Fut2,
+    Fut1: Future<Output = ()>,
+    Fut2: Future<Output = ()>,
+{
+    let (mut gen_lat, mut base_lat) = (Vec::new(), Vec::new());
+    for block in 0..blocks {
+        // Which side goes first alternates by block.
+        for side in 0..2 {
+            let generated_side = (block + side) % 2 == 0;
+            for _ in 0..calls {
+                if generated_side {
+                    gen_lat.push(timed(generated()).await.as_secs_f64());
+                } else {
+                    base_lat.push(timed(baseline()).await.as_secs_f64());
+                }
+            }
+        }
+    }
+    let (g, b) = (median(gen_lat), median(base_lat));
+    println!(
+        "{name:<40} generated p50 {:>7.1} µs   hand-written p50 {:>7.1} µs   ratio {:.3} (sequential, {blocks} blocks of {calls})",
+        g * 1e6,
+        b * 1e6,
+        g / b
+    );
+}
+
 async fn timed(call: impl Future<Output = ()>) -> Duration {
     let start = Instant::now();
     call.await;
@@ -174,6 +208,21 @@ fn main() {
             "license/get_order (small reply)",
             100,
             40,
+            || async {
+                let o = client.get_order("OI00000000000000000001").await.expect("call");
+                std::hint::black_box(o);
+            },
+            || async {
+                let o: OrderDetail =
+                    hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
+                std::hint::black_box(o);
+            },
+        )
+        .await;
+        sequential(
+            "license/get_order (small reply)",
+            200,
+            20,
             || async {
                 let o = client.get_order("OI00000000000000000001").await.expect("call");
                 std::hint::black_box(o);

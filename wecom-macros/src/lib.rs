@@ -27,30 +27,9 @@ use proc_macro_crate::{FoundCrate, crate_name};
 
 /// Turns a trait of annotated `async fn` declarations into WeCom API calls.
 ///
-/// Use it as `wecom_apis::api`; the compiled version of this example is in
-/// the docs of that re-export (a proc-macro crate cannot run doctests that
-/// use the crate it expands to).
-///
-/// ```ignore
-/// use serde::Deserialize;
-/// use wecom_apis::{api, Result};
-///
-/// #[derive(Deserialize)]
-/// pub struct OrderDetail { /* … */ }
-///
-/// #[api]
-/// pub trait MyApi {
-///     /// 获取订单详情 — doc comments end up in rustdoc.
-///     #[post("license/get_order", token = provider)]
-///     async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
-///
-///     #[get("user/get", token = corp)]
-///     async fn get_user(&self, userid: &str) -> Result<serde_json::Value>;
-///
-///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
-///     async fn get_login_info(&self, auth_code: &str) -> Result<serde_json::Value>;
-/// }
-/// ```
+/// Use it as `wecom_apis::api`: the example there is compiled with the
+/// SDK (a proc-macro crate cannot run doctests that use the crate it
+/// expands to, so this page keeps to the rules).
 ///
 /// # Endpoint attribute
 /// `#[get("path", token = KIND)]` or `#[post("path", token = KIND)]` on every method.

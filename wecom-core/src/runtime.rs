@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use reqwest::header::HeaderValue;
 use tracing::Instrument;
 
 use crate::envelope::{self, Status};
@@ -20,6 +21,9 @@ use crate::token::{CachedToken, TokenCell, TokenStore};
 pub struct Runtime {
     http: reqwest::Client,
     base_url: String,
+    /// `base_url`, parsed once: each call's URL is derived from it without
+    /// parsing a whole URL string again.
+    base: url::Url,
     retry: RetryPolicy,
     tokens: TokenSettings,
     max_response_size: usize,
@@ -42,7 +46,7 @@ pub(crate) struct TokenSettings {
 /// What a response that made it through HTTP looks like.
 struct HttpReply {
     status: reqwest::StatusCode,
-    content_type: Option<String>,
+    content_type: Option<HeaderValue>,
     body: Bytes,
 }
 
@@ -61,7 +65,7 @@ impl From<reqwest::Error> for SendError {
 
 /// A successful reply, before it becomes the endpoint's return value.
 struct Success {
-    content_type: Option<String>,
+    content_type: Option<HeaderValue>,
     body: Bytes,
 }
 
@@ -73,8 +77,13 @@ impl Runtime {
         tokens: TokenSettings,
         max_response_size: usize,
     ) -> Self {
+        // The client builder validated it; a URL that fails here anyway makes
+        // every call fail with a transport error rather than a panic.
+        let base = url::Url::parse(&base_url)
+            .unwrap_or_else(|_| url::Url::parse("http://invalid.invalid/").expect("a constant URL parses"));
         Runtime {
             http,
+            base,
             base_url,
             retry,
             tokens,
@@ -143,7 +152,8 @@ impl Runtime {
     pub async fn execute<T: Reply>(&self, token: Option<&TokenCell>, request: Request) -> Result<T> {
         let path = request.endpoint.path;
         let reply = self.run(token, request, T::ACCEPTS_BINARY).await?;
-        T::from_reply(path, reply.content_type.as_deref(), reply.body)
+        let content_type = reply.content_type.as_ref().and_then(|v| v.to_str().ok());
+        T::from_reply(path, content_type, reply.body)
     }
 
     /// Runs a call whose reply carries nothing but the envelope.
@@ -169,6 +179,10 @@ impl Runtime {
             attempts = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
+        if span.is_disabled() {
+            // Nobody listens: no span to enter on every poll, no clock to read.
+            return self.attempts(cell, &request, binary_ok).await.map(|(s, _)| s);
+        }
         let started = Instant::now();
         let outcome = self
             .attempts(cell, &request, binary_ok)
@@ -249,7 +263,8 @@ impl Runtime {
                 content_type: reply.content_type,
                 body: reply.body,
             };
-            if binary_ok && !is_json(success.content_type.as_deref(), &success.body) {
+            let content_type = success.content_type.as_ref().and_then(|v| v.to_str().ok());
+            if binary_ok && !is_json(content_type, &success.body) {
                 return Ok((success, attempts));
             }
             match envelope::status(ep.path, &success.body)? {
@@ -290,23 +305,24 @@ impl Runtime {
         tokio::time::sleep(delay).await;
     }
 
-    /// The full URL of a request: base, path, token and query parameters.
-    fn url_for(&self, request: &Request, token: Option<&CachedToken>) -> String {
+    /// The full URL of a request: base, path, token and query parameters,
+    /// derived from the parsed base URL (each piece encoded once).
+    fn url_for(&self, request: &Request, token: Option<&CachedToken>) -> url::Url {
         let ep = request.endpoint;
-        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
-        if let (Some(param), Some(token)) = (ep.token_param, token) {
-            pairs.append_pair(param, token.expose());
+        let mut url = self.base.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            // The base path ends with `/`: drop its empty last segment first.
+            segments.pop_if_empty().extend(ep.path.split('/'));
         }
-        for (name, value) in &request.query {
-            pairs.append_pair(name, value);
-        }
-        let query = pairs.finish();
-        let mut url = String::with_capacity(self.base_url.len() + ep.path.len() + 1 + query.len());
-        url.push_str(&self.base_url);
-        url.push_str(ep.path);
-        if !query.is_empty() {
-            url.push('?');
-            url.push_str(&query);
+        let token = ep.token_param.zip(token);
+        if token.is_some() || !request.query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            if let Some((param, token)) = token {
+                pairs.append_pair(param, token.expose());
+            }
+            for (name, value) in &request.query {
+                pairs.append_pair(name, value);
+            }
         }
         url
     }
@@ -316,21 +332,18 @@ impl Runtime {
         let ep = request.endpoint;
         let url = self.url_for(request, token);
         let builder = match (ep.method, &request.file) {
-            (Method::Get, _) => self.http.get(&url),
-            (Method::Post, Some((part, upload))) => self.http.post(&url).multipart(upload.form(part)?),
+            (Method::Get, _) => self.http.get(url),
+            (Method::Post, Some((part, upload))) => self.http.post(url).multipart(upload.form(part)?),
             (Method::Post, None) => self
                 .http
-                .post(&url)
+                .post(url)
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(request.body.clone().unwrap_or_else(|| Bytes::from_static(b"{}"))),
         };
         let mut response = builder.send().await.map_err(reqwest::Error::without_url)?;
         let status = response.status();
-        let content_type = response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        // Taken, not copied: no allocation for a header most replies never look at.
+        let content_type = response.headers_mut().remove(reqwest::header::CONTENT_TYPE);
         let limit = self.max_response_size;
         let declared = response.content_length().and_then(|n| usize::try_from(n).ok());
         if declared.is_some_and(|n| n > limit) {

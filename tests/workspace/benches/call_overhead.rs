@@ -148,8 +148,13 @@ where
     );
 }
 
-async fn sequential<F1, F2, Fut1, Fut2>(name: &str, calls: u32, blocks: u32, mut generated: F1, mut baseline: F2)
-where
+async fn sequential<F1, F2, Fut1, Fut2>(
+    name: &str,
+    calls: u32,
+    blocks: u32,
+    mut generated: F1,
+    mut baseline: F2,
+) where
     F1: FnMut() -> Fut1,
     F2: FnMut() -> Fut2,
     Fut1: Future<Output = ()>,
@@ -203,6 +208,21 @@ fn main() {
         let small_url = format!("{base}license/get_order");
         let large_url = format!("{base}license/list_order_account");
 
+        // `WECOM_BENCH_ONLY=generated|hand-written` runs 20 000 small calls of
+        // one side and nothing else, for `perf stat` / `perf record`.
+        if let Ok(side) = std::env::var("WECOM_BENCH_ONLY") {
+            for _ in 0..20_000 {
+                if side == "generated" {
+                    let o = client.get_order("OI00000000000000000001").await.expect("call");
+                    std::hint::black_box(o);
+                } else {
+                    let o: OrderDetail =
+                        hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
+                    std::hint::black_box(o);
+                }
+            }
+            return;
+        }
         println!("wecom call overhead: generated client vs hand-written reqwest (loopback; server on its own thread)");
         compare(
             "license/get_order (small reply)",

@@ -12,190 +12,13 @@
 //! * [`id_string`] reads an id kept as a `String` that WeCom sends as a
 //!   string in some replies and as a number in others (`rule_id`).
 
-/// Declares an integer-coded enum with named variants plus `Other(i64)`.
-///
-/// ```ignore
-/// crate::serde_util::int_enum! {
-///     /// Order status (订单状态).
-///     pub enum OrderStatus {
-///         /// 0: awaiting payment (待支付).
-///         Unpaid = 0,
-///         /// 1: paid (已支付).
-///         Paid = 1,
-///     }
-/// }
-/// ```
-///
-/// The generated enum:
-/// * serializes as the bare integer and deserializes from an integer (or an
-///   integer written as a string); an integer without a named variant becomes
-///   `Other(n)`, decoding never fails on an unknown value;
-/// * derives nothing but implements `Debug`, `Clone`, `Copy`, `PartialEq`,
-///   `Eq` and `Hash` by **code**, so `Other(1)` equals the variant whose code
-///   is 1;
-/// * has `code(self) -> i64`, `from_code(i64) -> Self`, `From<i64>`,
-///   `From<Self> for i64`, and `Default` = whatever code `0` means (a missing
-///   integer in WeCom's JSON reads as 0);
-/// * is a query value (`QueryValue`), so `#[query]` arguments can take it;
-/// * displays as words (`AllSucceeded` → "all succeeded", `Other(7)` →
-///   "code 7"), for logs and user-facing output.
-macro_rules! int_enum {
-    (
-        $(#[$meta:meta])*
-        $vis:vis enum $name:ident {
-            $(
-                $(#[$vmeta:meta])*
-                $variant:ident = $value:literal
-            ),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy)]
-        $vis enum $name {
-            $(
-                $(#[$vmeta])*
-                $variant,
-            )+
-            /// A value this SDK does not name (yet); carries the raw code.
-            Other(i64),
-        }
-
-        impl $name {
-            /// The integer WeCom uses for this value.
-            pub const fn code(self) -> i64 {
-                match self {
-                    $( Self::$variant => $value, )+
-                    Self::Other(code) => code,
-                }
-            }
-
-            /// The value for a WeCom integer; unknown integers become `Other`.
-            pub const fn from_code(code: i64) -> Self {
-                match code {
-                    $( $value => Self::$variant, )+
-                    other => Self::Other(other),
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for $name {
-            /// The variant's name in lower-case words; `code N` for `Other(N)`.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    $( Self::$variant => $crate::serde_util::write_words(f, stringify!($variant)), )+
-                    Self::Other(code) => write!(f, "code {code}"),
-                }
-            }
-        }
-
-        impl ::core::default::Default for $name {
-            /// What code `0` means (WeCom's reading of a missing integer).
-            fn default() -> Self {
-                Self::from_code(0)
-            }
-        }
-
-        impl ::core::cmp::PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                self.code() == other.code()
-            }
-        }
-
-        impl ::core::cmp::Eq for $name {}
-
-        impl ::core::hash::Hash for $name {
-            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                ::core::hash::Hash::hash(&self.code(), state);
-            }
-        }
-
-        impl ::core::convert::From<i64> for $name {
-            fn from(code: i64) -> Self {
-                Self::from_code(code)
-            }
-        }
-
-        impl ::core::convert::From<$name> for i64 {
-            fn from(value: $name) -> i64 {
-                value.code()
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                serializer.serialize_i64(self.code())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                $crate::serde_util::deserialize_code(deserializer).map(Self::from_code)
-            }
-        }
-
-        #[diagnostic::do_not_recommend]
-        impl $crate::request::QueryValue for $name {}
-    };
-}
-pub(crate) use int_enum;
-
-/// Writes a CamelCase identifier as lower-case words (`AllSucceeded` →
-/// `all succeeded`), for the `Display` of [`int_enum!`] enums.
-pub(crate) fn write_words(f: &mut std::fmt::Formatter<'_>, ident: &str) -> std::fmt::Result {
-    use std::fmt::Write;
-    for (i, ch) in ident.chars().enumerate() {
-        if ch.is_uppercase() {
-            if i > 0 {
-                f.write_char(' ')?;
-            }
-            for lower in ch.to_lowercase() {
-                f.write_char(lower)?;
-            }
-        } else {
-            f.write_char(ch)?;
-        }
-    }
-    Ok(())
-}
+/// Integer-coded enums with an `Other` arm: the workspace's one mechanism,
+/// from `wecom-core` (see [`wecom_core::int_enum!`](wecom_core::int_enum)).
+pub(crate) use wecom_core::int_enum;
 
 /// Reads an integer code: a JSON integer, or an integer inside a string
-/// (`"1"`), which some WeCom endpoints send. Used by [`int_enum!`](int_enum).
-pub(crate) fn deserialize_code<'de, D>(deserializer: D) -> Result<i64, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    struct CodeVisitor;
-
-    impl serde::de::Visitor<'_> for CodeVisitor {
-        type Value = i64;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an integer code")
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i64, E> {
-            Ok(v)
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i64, E> {
-            i64::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
-        }
-
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i64, E> {
-            v.trim()
-                .parse()
-                .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
-        }
-    }
-
-    deserializer.deserialize_any(CodeVisitor)
-}
+/// (`"1"`), which some WeCom endpoints send.
+pub(crate) use wecom_core::enums::deserialize_code;
 
 /// `#[serde(with = "crate::serde_util::flag")]` for a `bool` that WeCom sends
 /// either as `0`/`1` (License lists) or as `true`/`false` (corpgroup lists).
@@ -365,6 +188,7 @@ where
 #[cfg(test)]
 mod tests {
     use serde::{Deserialize, Serialize};
+    use wecom_core::int_enum;
 
     int_enum! {
         /// Test enum.

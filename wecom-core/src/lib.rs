@@ -21,6 +21,7 @@
 pub mod call;
 pub mod callback;
 pub mod client;
+pub mod enums;
 mod envelope;
 pub mod error;
 pub mod pagination;

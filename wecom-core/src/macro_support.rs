@@ -14,6 +14,7 @@ pub use crate::request::{Endpoint, FilePart, JsonBody, JsonField, JsonFields, Me
 pub use crate::runtime::Runtime;
 pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
 pub use crate::upload::Upload;
+pub use serde;
 
 /// Runs a call that returns only the envelope.
 pub fn execute_unit<'a>(

@@ -9,9 +9,7 @@
 //! [`ProductAttachment`](super::ProductAttachment) (scene
 //! [`AttachmentType::ProductAlbum`]).
 
-use std::fmt;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::serde_util::int_enum;
 use crate::{Result, Upload};
@@ -60,63 +58,23 @@ int_enum! {
     }
 }
 
-/// Media type of an attachment (`media_type` / `type`): `image`, `video`,
-/// `file`, or a value this SDK does not name (e.g. `voice` in replies).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum AttachmentMediaType {
-    /// `image` (图片).
-    #[default]
-    Image,
-    /// `video` (视频).
-    Video,
-    /// `file` (普通文件).
-    File,
-    /// Any other value, kept as WeCom sent it.
-    Other(String),
-}
-
-impl AttachmentMediaType {
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Image => "image",
-            Self::Video => "video",
-            Self::File => "file",
-            Self::Other(other) => other,
-        }
-    }
-
-    /// The variant for a wire value; unknown values become `Other`.
-    pub fn from_wire(value: &str) -> Self {
-        match value {
-            "image" => Self::Image,
-            "video" => Self::Video,
-            "file" => Self::File,
-            other => Self::Other(other.to_owned()),
-        }
+wecom_core::string_enum! {
+    /// Media type of an attachment (`media_type` / `type`): `image`, `video`,
+    /// `file`, or a value this SDK does not name (e.g. `voice` in replies).
+    pub enum AttachmentMediaType {
+        /// `image` (图片).
+        Image = "image",
+        /// `video` (视频).
+        Video = "video",
+        /// `file` (普通文件).
+        File = "file",
     }
 }
 
-impl fmt::Display for AttachmentMediaType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for AttachmentMediaType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-/// Sent as its wire value in `#[query]` arguments.
-#[diagnostic::do_not_recommend]
-impl crate::request::QueryValue for AttachmentMediaType {}
-
-impl<'de> Deserialize<'de> for AttachmentMediaType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from_wire(&value))
+impl Default for AttachmentMediaType {
+    /// `image`, the first of WeCom's types.
+    fn default() -> Self {
+        AttachmentMediaType::Image
     }
 }
 

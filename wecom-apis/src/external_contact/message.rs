@@ -124,48 +124,20 @@ pub trait MassMessageApi {
 // Enums
 // ---------------------------------------------------------------------------
 
-/// Who a mass message goes to (群发任务的类型, `chat_type`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub enum ChatType {
-    /// `"single"`: customers (发送给客户), WeCom's default.
-    #[default]
-    Single,
-    /// `"group"`: customer groups (发送给客户群).
-    Group,
-    /// A value this SDK does not name (yet); carries the raw string.
-    Other(String),
-}
-
-impl ChatType {
-    /// The string WeCom uses.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Single => "single",
-            Self::Group => "group",
-            Self::Other(s) => s,
-        }
-    }
-
-    /// The value for a WeCom string; unknown strings become `Other`.
-    pub fn from_wire(s: &str) -> Self {
-        match s {
-            "single" => Self::Single,
-            "group" => Self::Group,
-            other => Self::Other(other.to_owned()),
-        }
+wecom_core::string_enum! {
+    /// Who a mass message goes to (群发任务的类型, `chat_type`).
+    pub enum ChatType {
+        /// `"single"`: customers (发送给客户), WeCom's default.
+        Single = "single",
+        /// `"group"`: customer groups (发送给客户群).
+        Group = "group",
     }
 }
 
-impl Serialize for ChatType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ChatType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Ok(Self::from_wire(&s))
+impl Default for ChatType {
+    /// `single`, WeCom's default.
+    fn default() -> Self {
+        ChatType::Single
     }
 }
 

@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -167,56 +167,21 @@ int_enum! {
     }
 }
 
-/// Verification status of the authorizing corp (`corp_type`): a string in
-/// WeCom's JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub enum CorpType {
-    /// `"verified"`: verified corp (认证号).
-    Verified,
-    /// `"unverified"`: registered but not verified (注册号).
-    #[default]
-    Unverified,
-    /// A value this SDK does not name (yet).
-    Other(String),
-}
-
-impl CorpType {
-    /// The string WeCom uses.
-    pub fn as_str(&self) -> &str {
-        match self {
-            CorpType::Verified => "verified",
-            CorpType::Unverified => "unverified",
-            CorpType::Other(s) => s,
-        }
+wecom_core::string_enum! {
+    /// Verification status of the authorizing corp (`corp_type`): a string in
+    /// WeCom's JSON.
+    pub enum CorpType {
+        /// `"verified"`: verified corp (认证号).
+        Verified = "verified",
+        /// `"unverified"`: registered but not verified (注册号).
+        Unverified = "unverified",
     }
 }
 
-impl From<&str> for CorpType {
-    fn from(value: &str) -> Self {
-        match value {
-            "verified" => CorpType::Verified,
-            "unverified" => CorpType::Unverified,
-            other => CorpType::Other(other.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for CorpType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for CorpType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for CorpType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Ok(CorpType::from(text.as_str()))
+impl Default for CorpType {
+    /// What an absent `corp_type` means: not verified.
+    fn default() -> Self {
+        CorpType::Unverified
     }
 }
 

@@ -7,8 +7,8 @@
 //! envelope's `AgentID`).
 
 use super::EventError;
-use super::kinds::string_enum;
 use super::tree::Node;
+use crate::string_enum;
 
 string_enum! {
     /// The `ChangeType` values of `change_chain` (上下游变更).

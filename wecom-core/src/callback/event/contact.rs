@@ -8,8 +8,8 @@
 //! depending on their permissions: every field but the ids is optional.
 
 use super::EventError;
-use super::kinds::{int_enum, string_enum};
 use super::tree::{self, Node};
+use crate::{int_enum, string_enum};
 
 string_enum! {
     /// The `ChangeType` values of `change_contact`.

@@ -10,8 +10,8 @@
 use crate::secret::Secret;
 
 use super::EventError;
-use super::kinds::{int_enum, string_enum};
 use super::tree::Node;
+use crate::{int_enum, string_enum};
 
 string_enum! {
     /// The `ChangeType` values of `change_external_contact`.

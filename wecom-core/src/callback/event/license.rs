@@ -10,8 +10,8 @@
 //! `UserID` in contact events.
 
 use super::EventError;
-use super::kinds::int_enum;
 use super::tree::Node;
+use crate::int_enum;
 
 /// `license_pay_success`: an interface-license order was paid and its
 /// activation codes are ready.

@@ -34,7 +34,6 @@ mod chain;
 mod contact;
 mod envelope;
 mod external;
-mod kinds;
 mod license;
 mod order;
 mod provider;

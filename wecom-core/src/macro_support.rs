@@ -27,8 +27,8 @@ pub fn execute_unit<'a>(
 /// Fails the build when a query argument of an endpoint sending a `K` token
 /// under `K`'s own parameter has that parameter's name: the runtime adds the
 /// token, so the argument would send it twice. The generated code evaluates
-/// it in a `const` spanned on the argument, so the error points there.
-pub const fn assert_not_token_param<K: TokenKind>(name: &str) {
+/// it in a `const` spanned on the argument, so the error (`message`) points there.
+pub const fn assert_not_token_param<K: TokenKind>(name: &str, message: &str) {
     let (param, name) = (K::INFO.param.as_bytes(), name.as_bytes());
     if param.len() != name.len() {
         return;
@@ -40,5 +40,5 @@ pub const fn assert_not_token_param<K: TokenKind>(name: &str) {
         }
         i += 1;
     }
-    panic!("this query parameter is the token's: the runtime adds it, remove this argument");
+    panic!("{}", message);
 }

@@ -73,9 +73,16 @@ fn descriptor(pm: &TokenStream, trait_ident: &syn::Ident, ep: &Endpoint) -> Toke
             .args
             .iter()
             .filter_map(|arg| match &arg.sent_as {
-                SentAs::Query(wire) => Some(quote_spanned! {arg.span=>
-                    const _: () = #pm::assert_not_token_param::<#pm::#marker>(#wire);
-                }),
+                SentAs::Query(wire) => {
+                    let message = format!(
+                        "query parameter `{wire}` is the token's; the runtime adds it, remove this argument"
+                    );
+                    // Every token spanned on the argument, so the error points there.
+                    Some(respan(
+                        quote!(const _: () = #pm::assert_not_token_param::<#pm::#marker>(#wire, #message);),
+                        arg.span,
+                    ))
+                }
                 _ => None,
             })
             .collect(),

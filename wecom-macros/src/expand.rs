@@ -175,7 +175,7 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
         }
     );
     // rustdoc rejects an alias equal to the name (`gettoken`).
-    let alias = (path.value() != name.to_string()).then(|| quote!(#[doc(alias = #path)]));
+    let alias = (*name != path.value()).then(|| quote!(#[doc(alias = #path)]));
     quote! {
         #(#attrs)*
         #[doc = #summary]

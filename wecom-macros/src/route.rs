@@ -16,8 +16,6 @@ use crate::ctxt::Ctxt;
 /// The options an endpoint attribute takes after its path.
 const OPTIONS_HINT: &str = "the options are `token = …` and `token_param = \"…\"`";
 
-/// The token kinds, as the user writes them.
-
 /// Parses one `#[get(...)]` / `#[post(...)]`. Every rejected part is reported
 /// and marks the route `malformed`.
 pub fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Route {

@@ -68,6 +68,42 @@ pub(crate) mod serde_util;
 #[cfg(feature = "service")]
 pub mod service;
 
+/// Every endpoint this SDK declares, family by family (only the families
+/// whose cargo feature is on), trait by trait, each in declaration order.
+///
+/// ```
+/// use wecom_apis::Method;
+///
+/// let get_order = wecom_apis::endpoints()
+///     .find(|ep| ep.path() == "license/get_order")
+///     .expect("declared");
+/// assert_eq!(get_order.method(), Method::Post);
+/// assert_eq!(get_order.token_param(), Some("provider_access_token"));
+/// assert_eq!(get_order.trait_name(), Some("LicenseApi"));
+/// assert_eq!(get_order.method_name(), Some("get_order"));
+/// ```
+///
+/// An app's own `#[api]` trait lists its endpoints the same way, in a static
+/// named after it (`MyApi` → `MY_API_ENDPOINTS`); see [`api`].
+pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
+    FAMILIES
+        .iter()
+        .flat_map(|family| family.iter())
+        .flat_map(|list| list.iter().copied())
+}
+
+/// The endpoint lists of every family that is compiled in.
+static FAMILIES: &[&[&[&Endpoint]]] = &[
+    #[cfg(feature = "license")]
+    license::LISTS,
+    #[cfg(feature = "external-contact")]
+    external_contact::LISTS,
+    #[cfg(feature = "corpgroup")]
+    corpgroup::LISTS,
+    #[cfg(feature = "service")]
+    service::LISTS,
+];
+
 /// The runtime crate, for items not re-exported at the top level.
 pub use wecom_core as core;
 pub use wecom_core::*;

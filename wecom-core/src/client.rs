@@ -159,7 +159,7 @@ impl Client {
 impl<P, S, C> Client<P, S, C> {
     /// A corp client on this client's runtime (transport and token store)
     /// whose token comes from `source`.
-    fn derived_corp_client(&self, source: impl TokenSource) -> CorpClient {
+    fn derived_corp_client(&self, source: impl TokenSource<Kind = Corp>) -> CorpClient {
         Client {
             runtime: Arc::clone(&self.runtime),
             provider: NoCredential,
@@ -262,7 +262,7 @@ impl<K> fmt::Debug for PendingCredential<K> {
 }
 
 impl<K: TokenKind> PendingCredential<K> {
-    fn from_source(source: impl TokenSource) -> Self {
+    fn from_source(source: impl TokenSource<Kind = K>) -> Self {
         PendingCredential {
             cell: TokenCell::new(source),
             kind: PhantomData,
@@ -372,7 +372,7 @@ impl<P, S, C> ClientBuilder<P, S, C> {
     /// Adds a provider credential from any [`TokenSource`] of provider tokens.
     pub fn provider_source(
         self,
-        source: impl TokenSource,
+        source: impl TokenSource<Kind = Provider>,
     ) -> ClientBuilder<PendingCredential<Provider>, S, C> {
         ClientBuilder {
             settings: self.settings,
@@ -394,7 +394,10 @@ impl<P, S, C> ClientBuilder<P, S, C> {
     }
 
     /// Adds a suite credential from a [`TokenSource`] of suite tokens.
-    pub fn suite_source(self, source: impl TokenSource) -> ClientBuilder<P, PendingCredential<Suite>, C> {
+    pub fn suite_source(
+        self,
+        source: impl TokenSource<Kind = Suite>,
+    ) -> ClientBuilder<P, PendingCredential<Suite>, C> {
         ClientBuilder {
             settings: self.settings,
             provider: self.provider,
@@ -413,7 +416,10 @@ impl<P, S, C> ClientBuilder<P, S, C> {
     }
 
     /// Adds a corp credential from any [`TokenSource`] of corp tokens.
-    pub fn corp_source(self, source: impl TokenSource) -> ClientBuilder<P, S, PendingCredential<Corp>> {
+    pub fn corp_source(
+        self,
+        source: impl TokenSource<Kind = Corp>,
+    ) -> ClientBuilder<P, S, PendingCredential<Corp>> {
         ClientBuilder {
             settings: self.settings,
             provider: self.provider,

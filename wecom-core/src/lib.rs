@@ -47,7 +47,7 @@ pub use client::{
 pub use error::{Error, Result};
 pub use pagination::{CursorPage, Page, paginate};
 pub use reply::{Binary, Reply};
-pub use request::QueryValue;
+pub use request::{Endpoint, Method, QueryValue};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 #[cfg(feature = "redis")]

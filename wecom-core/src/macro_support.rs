@@ -24,3 +24,22 @@ pub fn execute_unit<'a>(
 ) -> impl std::future::Future<Output = Result<()>> + Send + 'a {
     runtime.execute_unit(token, request)
 }
+
+/// Fails the build when a query argument of an endpoint sending a `K` token
+/// under `K`'s own parameter has that parameter's name: the runtime adds the
+/// token, so the argument would send it twice. The generated code evaluates
+/// it in a `const` spanned on the argument, so the error (`message`) points there.
+pub const fn assert_not_token_param<K: TokenKind>(name: &str, message: &str) {
+    let (param, name) = (K::INFO.param.as_bytes(), name.as_bytes());
+    if param.len() != name.len() {
+        return;
+    }
+    let mut i = 0;
+    while i < param.len() {
+        if param[i] != name[i] {
+            return;
+        }
+        i += 1;
+    }
+    panic!("{}", message);
+}

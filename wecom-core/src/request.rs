@@ -6,6 +6,7 @@
 use bytes::Bytes;
 use serde::Serialize;
 
+use crate::token::kind::{KindInfo, TokenKind};
 use crate::upload::Upload;
 
 /// HTTP method of an endpoint. WeCom uses only these two.
@@ -17,24 +18,111 @@ pub enum Method {
     Post,
 }
 
-/// The static description of one endpoint, as the macro writes it.
+/// The static description of one endpoint.
+///
+/// The `api` macro writes one per declared method, as a static next to the
+/// trait, and lists them per trait (`<TRAIT>_ENDPOINTS`); `wecom_apis::endpoints()`
+/// chains the SDK's lists. Build one by hand with the `const` builders:
+///
+/// ```
+/// use wecom_core::Corp;
+/// use wecom_core::request::{Endpoint, Method};
+///
+/// static USER_GET: Endpoint = Endpoint::new(Method::Get, "user/get")
+///     .with_token::<Corp>()
+///     .declared_by("UserApi", "get_user");
+/// assert_eq!(USER_GET.token_param(), Some("access_token"));
+/// assert_eq!(USER_GET.token_kind().map(|k| k.name), Some("corp"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Endpoint {
-    /// GET or POST.
-    pub method: Method,
-    /// Path relative to the base URL, e.g. `license/get_order`.
-    pub path: &'static str,
-    /// Query parameter that carries the token, or `None` for `token = none`.
-    pub token_param: Option<&'static str>,
+    pub(crate) method: Method,
+    pub(crate) path: &'static str,
+    pub(crate) token_param: Option<&'static str>,
+    token_kind: Option<KindInfo>,
+    declared_by: Option<(&'static str, &'static str)>,
 }
 
 impl Endpoint {
-    /// Describes an endpoint.
-    pub const fn new(method: Method, path: &'static str, token_param: Option<&'static str>) -> Self {
+    /// An endpoint at `path` (relative to the base URL, e.g.
+    /// `license/get_order`) that sends no token.
+    pub const fn new(method: Method, path: &'static str) -> Self {
         Endpoint {
             method,
             path,
-            token_param,
+            token_param: None,
+            token_kind: None,
+            declared_by: None,
+        }
+    }
+
+    /// Sends a token of kind `K`, under `K`'s query parameter
+    /// ([`KindInfo::param`]).
+    pub const fn with_token<K: TokenKind>(mut self) -> Self {
+        self.token_kind = Some(K::INFO);
+        self.token_param = Some(K::INFO.param);
+        self
+    }
+
+    /// Sends the token under `name` instead of its kind's parameter (WeCom
+    /// has a few such endpoints). Call it after [`with_token`](Self::with_token).
+    pub const fn with_token_param(mut self, name: &'static str) -> Self {
+        self.token_param = Some(name);
+        self
+    }
+
+    /// Records the trait and method that declare this endpoint.
+    pub const fn declared_by(mut self, trait_name: &'static str, method_name: &'static str) -> Self {
+        self.declared_by = Some((trait_name, method_name));
+        self
+    }
+
+    /// GET or POST.
+    pub const fn method(&self) -> Method {
+        self.method
+    }
+
+    /// Path relative to the base URL, e.g. `license/get_order`.
+    pub const fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The kind of token sent, or `None` for an endpoint without a token.
+    pub const fn token_kind(&self) -> Option<&KindInfo> {
+        self.token_kind.as_ref()
+    }
+
+    /// The query parameter that carries the token, or `None` for an
+    /// endpoint without a token.
+    pub const fn token_param(&self) -> Option<&'static str> {
+        self.token_param
+    }
+
+    /// The trait that declares this endpoint (e.g. `LicenseApi`); `None`
+    /// for a descriptor built by hand without [`declared_by`](Self::declared_by).
+    pub const fn trait_name(&self) -> Option<&'static str> {
+        match self.declared_by {
+            Some((trait_name, _)) => Some(trait_name),
+            None => None,
+        }
+    }
+
+    /// The method that declares this endpoint (e.g. `get_order`); `None`
+    /// for a descriptor built by hand without [`declared_by`](Self::declared_by).
+    pub const fn method_name(&self) -> Option<&'static str> {
+        match self.declared_by {
+            Some((_, method_name)) => Some(method_name),
+            None => None,
+        }
+    }
+}
+
+impl Method {
+    /// `"GET"` or `"POST"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
         }
     }
 }
@@ -328,7 +416,7 @@ mod tests {
 
     #[test]
     fn debug_shows_no_values() {
-        static EP: Endpoint = Endpoint::new(Method::Get, "gettoken", None);
+        static EP: Endpoint = Endpoint::new(Method::Get, "gettoken");
         let r = Request::new(&EP).query("corpsecret", "s3cr3t");
         let shown = format!("{r:?}");
         assert!(
@@ -339,7 +427,7 @@ mod tests {
 
     #[test]
     fn query_values_are_scalars() {
-        static EP: Endpoint = Endpoint::new(Method::Get, "user/get", Some("access_token"));
+        static EP: Endpoint = Endpoint::new(Method::Get, "user/get").with_token::<crate::Corp>();
         let r = Request::new(&EP)
             .query("userid", "zhangsan")
             .query("n", &3)

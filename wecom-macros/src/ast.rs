@@ -41,6 +41,12 @@ impl Verb {
 }
 
 /// Which credential an endpoint needs.
+///
+/// Only the *names* a user writes after `token =` live here, each with the
+/// runtime's marker type: everything else about a kind (its query parameter,
+/// the error codes of a stale token) is defined once in `wecom-core`
+/// (`token::kind`), which the generated code reads through
+/// `<Marker as TokenKind>::INFO`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Corp,
@@ -49,35 +55,42 @@ pub enum TokenKind {
     None,
 }
 
+/// Every kind: the word after `token =` and the runtime's marker type.
+const KINDS: [(&str, TokenKind, Option<&str>); 4] = [
+    ("corp", TokenKind::Corp, Some("Corp")),
+    ("provider", TokenKind::Provider, Some("Provider")),
+    ("suite", TokenKind::Suite, Some("Suite")),
+    ("none", TokenKind::None, None),
+];
+
+/// The kinds as a user writes them, for error messages.
+pub const KINDS_HINT: &str = "`corp`, `provider`, `suite` or `none`";
+
 impl TokenKind {
+    /// The kind written as `name` (`corp` …).
+    pub fn from_name(name: &str) -> Option<Self> {
+        KINDS.iter().find(|(n, ..)| *n == name).map(|(_, kind, _)| *kind)
+    }
+
     pub fn from_ident(ident: &Ident) -> Option<Self> {
-        Some(match ident.to_string().as_str() {
-            "corp" => TokenKind::Corp,
-            "provider" => TokenKind::Provider,
-            "suite" => TokenKind::Suite,
-            "none" => TokenKind::None,
-            _ => return None,
-        })
+        Self::from_name(ident.to_string().as_str())
     }
 
-    /// The runtime's marker type for this kind.
+    fn entry(self) -> &'static (&'static str, TokenKind, Option<&'static str>) {
+        KINDS
+            .iter()
+            .find(|(_, kind, _)| *kind == self)
+            .unwrap_or(&KINDS[3])
+    }
+
+    /// The word a user writes for this kind.
+    pub fn name(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// The runtime's marker type for this kind; `None` for `none`.
     pub fn marker(self) -> Option<&'static str> {
-        match self {
-            TokenKind::Corp => Some("Corp"),
-            TokenKind::Provider => Some("Provider"),
-            TokenKind::Suite => Some("Suite"),
-            TokenKind::None => None,
-        }
-    }
-
-    /// WeCom's default query parameter for this kind.
-    pub fn default_param(self) -> Option<&'static str> {
-        match self {
-            TokenKind::Corp => Some("access_token"),
-            TokenKind::Provider => Some("provider_access_token"),
-            TokenKind::Suite => Some("suite_access_token"),
-            TokenKind::None => None,
-        }
+        self.entry().2
     }
 }
 

@@ -17,6 +17,7 @@ mod ast;
 mod ctxt;
 mod expand;
 mod model;
+mod names;
 mod parse;
 mod route;
 mod types;
@@ -37,8 +38,9 @@ use proc_macro_crate::{FoundCrate, crate_name};
 ///   already ends in `cgi-bin/`: `"license/get_order"`, with no scheme, no
 ///   leading `/`, no `cgi-bin/` and no query string.
 /// * `token = corp | provider | suite | none` (a word, not a string) picks
-///   the credential; it is sent as `access_token`, `provider_access_token` or
-///   `suite_access_token`.
+///   the credential; it is sent under its kind's query parameter, defined by
+///   the runtime on the kind's marker type (`Corp`, `Provider`, `Suite`):
+///   `access_token`, `provider_access_token` or `suite_access_token`.
 /// * `token_param = "name"` sends it under another name (WeCom has a few such endpoints).
 ///
 /// # Arguments
@@ -85,6 +87,14 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// is one compile error naming the missing credential. The declared return
 /// type must be the SDK's `Result<T>`; another `Result` alias is a type error
 /// on it.
+///
+/// Each endpoint's descriptor (a `wecom_apis::Endpoint`: method, path, token
+/// kind and parameter, declaring trait and method) is a static next to the
+/// trait, and the trait's descriptors are listed, in declaration order, in a
+/// static named after it in SCREAMING_SNAKE_CASE plus `_ENDPOINTS`, with the
+/// trait's visibility: `MyApi` gets `MY_API_ENDPOINTS: &[&Endpoint]`. (The
+/// SDK's own are chained by `wecom_apis::endpoints()`.) Each method carries
+/// `#[doc(alias = "<path>")]`, so rustdoc's search finds it by WeCom path.
 ///
 /// Every misuse is a compile error on the offending token saying how to fix
 /// it, all of them reported at once. A method with an error is left out of

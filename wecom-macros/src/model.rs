@@ -2,9 +2,10 @@
 //! passed every rule, with every part known to be present and valid, so
 //! expansion decides nothing and reports nothing.
 
+use proc_macro2::Span;
 use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
 
-use crate::ast::Verb;
+use crate::ast::{TokenKind, Verb};
 
 /// The trait to generate.
 pub struct Api {
@@ -26,11 +27,14 @@ pub struct Endpoint {
     pub ident: Ident,
     pub verb: Verb,
     pub path: LitStr,
+    /// The credential, as written after `token =`.
+    pub kind: TokenKind,
     /// The runtime's marker type for the credential, spanned on `token = KIND`;
     /// `None` for `token = none`.
     pub credential: Option<Ident>,
-    /// Query parameter that carries the token; `None` for `token = none`.
-    pub token_param: Option<String>,
+    /// `token_param = "…"`: the token sent under another name than its
+    /// kind's (which only the runtime knows).
+    pub token_param: Option<LitStr>,
     pub args: Vec<Arg>,
     /// The declared return type, `…::Result<T>`.
     pub output: Type,
@@ -44,6 +48,8 @@ pub struct Endpoint {
 pub struct Arg {
     pub ident: Ident,
     pub ty: Type,
+    /// Span of its role attribute, or of the argument when it has none.
+    pub span: Span,
     pub sent_as: SentAs,
 }
 

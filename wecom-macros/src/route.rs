@@ -10,14 +10,11 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, LitStr, Meta};
 
-use crate::ast::{Route, TokenKind, Verb};
+use crate::ast::{KINDS_HINT, Route, TokenKind, Verb};
 use crate::ctxt::Ctxt;
 
 /// The options an endpoint attribute takes after its path.
 const OPTIONS_HINT: &str = "the options are `token = …` and `token_param = \"…\"`";
-
-/// The token kinds, as the user writes them.
-const KINDS_HINT: &str = "`corp`, `provider`, `suite` or `none`";
 
 /// Parses one `#[get(...)]` / `#[post(...)]`. Every rejected part is reported
 /// and marks the route `malformed`.
@@ -212,7 +209,7 @@ fn token_value_error(value: &TokenTree) -> syn::Error {
 }
 
 fn is_kind(text: &str) -> bool {
-    matches!(text, "corp" | "provider" | "suite" | "none")
+    TokenKind::from_name(text).is_some()
 }
 
 /// The error for a lone word: a kind without `token =`, an option without a

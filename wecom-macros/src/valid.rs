@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 use syn::{Ident, LitStr, Type};
 
-use crate::ast::{self, Receiver, Role, Route, TokenKind, Verb};
+use crate::ast::{self, KINDS_HINT, Receiver, Role, Route, TokenKind, Verb};
 use crate::ctxt::Ctxt;
 use crate::model::{self, SentAs};
 use crate::types::{self, Borrow};
@@ -67,16 +67,19 @@ fn check_endpoint(cx: &mut Ctxt, ep: &ast::Endpoint) -> Option<model::Endpoint> 
     let output = check_output(cx, ep);
     let route = ep.route.as_ref()?;
     let checked_route = check_route(cx, route);
-    let token_param = checked_route.as_ref().and_then(|(_, _, param)| param.as_deref());
-    let args = check_args(cx, ep, route.verb, token_param);
-    let ((output, payload), (path, credential, token_param)) = (output?, checked_route?);
+    // A renamed token parameter is known here; the default one only to the
+    // runtime, so a clash with it is checked by the generated code.
+    let token_param = route.token_param.as_ref().map(LitStr::value);
+    let args = check_args(cx, ep, route.verb, token_param.as_deref());
+    let ((output, payload), (path, kind, credential)) = (output?, checked_route?);
     Some(model::Endpoint {
         attrs: ep.attrs.clone(),
         ident: ep.ident.clone(),
         verb: route.verb,
         path,
+        kind,
         credential,
-        token_param,
+        token_param: route.token_param.clone(),
         args,
         output: output.clone(),
         payload: payload.clone(),
@@ -183,9 +186,9 @@ fn check_output<'a>(cx: &mut Ctxt, ep: &'a ast::Endpoint) -> Option<(&'a Type, &
     }
 }
 
-/// Checks the endpoint attribute; the path, the credential's marker type and
-/// the token's query parameter when they are all there.
-fn check_route(cx: &mut Ctxt, route: &Route) -> Option<(LitStr, Option<Ident>, Option<String>)> {
+/// Checks the endpoint attribute; the path, the kind and the credential's
+/// marker type (spanned on the kind) when they are all there.
+fn check_route(cx: &mut Ctxt, route: &Route) -> Option<(LitStr, TokenKind, Option<Ident>)> {
     let v = route.verb.attr_name();
     if let Some(lit) = &route.path {
         check_path(cx, lit);
@@ -198,7 +201,7 @@ fn check_route(cx: &mut Ctxt, route: &Route) -> Option<(LitStr, Option<Ident>, O
     match route.token {
         None if !route.malformed => cx.error_at(
             route.attr_span,
-            "missing `token = …`: say which credential this endpoint needs (`corp`, `provider`, `suite` or `none`)",
+            format!("missing `token = …`: say which credential this endpoint needs ({KINDS_HINT})"),
         ),
         Some((TokenKind::None, _)) if route.token_param.is_some() => cx.error_spanned_by(
             route.token_param.as_ref(),
@@ -215,12 +218,8 @@ fn check_route(cx: &mut Ctxt, route: &Route) -> Option<(LitStr, Option<Ident>, O
         );
     }
     let (kind, kind_span) = route.token?;
-    let token_param = match &route.token_param {
-        Some(param) => Some(param.value()),
-        None => kind.default_param().map(str::to_string),
-    };
     let credential = kind.marker().map(|marker| Ident::new(marker, kind_span));
-    Some((route.path.clone()?, credential, token_param))
+    Some((route.path.clone()?, kind, credential))
 }
 
 /// The path is relative to the base URL, which ends in `cgi-bin/`.
@@ -352,6 +351,7 @@ fn check_args(cx: &mut Ctxt, ep: &ast::Endpoint, verb: Verb, token_param: Option
         checked.push(model::Arg {
             ident: arg.ident.clone(),
             ty: arg.ty.clone(),
+            span: arg.role_span,
             sent_as,
         });
     }

@@ -613,3 +613,18 @@ async fn stubs_serve_tokenless_and_binary_replies_and_requests_keep_headers() {
     assert_eq!(&media.bytes[..], &[0x89, b'P', b'N', b'G']);
     assert_eq!(media.content_type.as_deref(), Some("image/png"));
 }
+
+#[test]
+fn an_app_declared_trait_lists_its_endpoints() {
+    let [user_get] = USER_API_ENDPOINTS else {
+        panic!("one endpoint: {USER_API_ENDPOINTS:?}");
+    };
+    assert_eq!(user_get.path(), "user/get");
+    assert_eq!(user_get.method(), wecom_apis::Method::Get);
+    assert_eq!(user_get.token_kind().map(|k| k.name), Some("corp"));
+    assert_eq!(user_get.token_param(), Some("access_token"));
+    assert_eq!(user_get.trait_name(), Some("UserApi"));
+    assert_eq!(user_get.method_name(), Some("get_user"));
+    // The SDK's list holds only its own.
+    assert!(wecom_apis::endpoints().all(|ep| ep.trait_name() != Some("UserApi")));
+}

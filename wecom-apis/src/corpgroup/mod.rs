@@ -30,3 +30,16 @@ mod upstream;
 pub use chain_rule::*;
 pub use downstream::*;
 pub use upstream::*;
+
+/// Every endpoint of this family (`corpgroup/*` and its token endpoint), trait by trait, each in
+/// declaration order. [`crate::endpoints`] chains every family's.
+pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
+    LISTS.iter().flat_map(|list| list.iter().copied())
+}
+
+/// The endpoint lists of this family's traits.
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[
+    UP_STREAM_API_ENDPOINTS,
+    DOWN_STREAM_API_ENDPOINTS,
+    CHAIN_RULE_API_ENDPOINTS,
+];

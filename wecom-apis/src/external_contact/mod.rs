@@ -58,3 +58,27 @@ pub use product::*;
 pub use statistics::*;
 pub use strategy::*;
 pub use transfer::*;
+
+/// Every endpoint of this family (`externalcontact/*`), trait by trait, each in
+/// declaration order. [`crate::endpoints`] chains every family's.
+pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
+    LISTS.iter().flat_map(|list| list.iter().copied())
+}
+
+/// The endpoint lists of this family's traits.
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[
+    CUSTOMER_API_ENDPOINTS,
+    CORP_TAG_API_ENDPOINTS,
+    CUSTOMER_STRATEGY_API_ENDPOINTS,
+    CONTACT_WAY_API_ENDPOINTS,
+    GROUP_CHAT_API_ENDPOINTS,
+    GROUP_WELCOME_API_ENDPOINTS,
+    MASS_MESSAGE_API_ENDPOINTS,
+    MOMENT_API_ENDPOINTS,
+    INTERCEPT_RULE_API_ENDPOINTS,
+    MEDIA_API_ENDPOINTS,
+    PRODUCT_ALBUM_API_ENDPOINTS,
+    STATISTICS_API_ENDPOINTS,
+    TRANSFER_API_ENDPOINTS,
+    CUSTOMER_ACQUISITION_API_ENDPOINTS,
+];

@@ -62,3 +62,12 @@ mod stream;
 pub use api::*;
 pub use models::*;
 pub use stream::*;
+
+/// Every endpoint of this family (`license/*`), trait by trait, each in
+/// declaration order. [`crate::endpoints`] chains every family's.
+pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
+    LISTS.iter().flat_map(|list| list.iter().copied())
+}
+
+/// The endpoint lists of this family's traits.
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[LICENSE_API_ENDPOINTS];

@@ -36,3 +36,18 @@ pub use auth::*;
 pub use misc::*;
 pub use order::*;
 pub use token::*;
+
+/// Every endpoint of this family (`service/*` and the token endpoints), trait by trait, each in
+/// declaration order. [`crate::endpoints`] chains every family's.
+pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
+    LISTS.iter().flat_map(|list| list.iter().copied())
+}
+
+/// The endpoint lists of this family's traits.
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[
+    SERVICE_TOKEN_API_ENDPOINTS,
+    AUTH_API_ENDPOINTS,
+    APP_API_ENDPOINTS,
+    APP_ORDER_API_ENDPOINTS,
+    SERVICE_MISC_API_ENDPOINTS,
+];

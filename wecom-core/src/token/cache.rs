@@ -11,7 +11,7 @@ use tracing::Instrument;
 use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 use crate::token::kind::KindInfo;
-use crate::token::source::{FetchContext, TokenSource};
+use crate::token::source::{ErasedSource, FetchContext, TokenSource};
 use crate::token::store::{LockOwner, StoredToken, TokenStore, unix_ms};
 
 /// A token value, shared cheaply between concurrent calls.
@@ -165,7 +165,7 @@ impl Drop for Lease {
 /// what it stored. Inside the refresh margin the old token stays in use while
 /// one caller refreshes.
 pub struct TokenCell {
-    source: Box<dyn TokenSource>,
+    source: Box<dyn ErasedSource>,
     key: String,
     local: RwLock<Option<CachedToken>>,
     refresh: tokio::sync::Mutex<()>,

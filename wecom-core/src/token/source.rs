@@ -54,15 +54,40 @@ pub type FetchFuture<'a> = Pin<Box<dyn Future<Output = Result<FetchedToken>> + S
 /// Something that can fetch a fresh token of one kind.
 ///
 /// The cache in front of it decides *when* to fetch; a source only knows *how*.
+/// Its [`Kind`](Self::Kind) decides which credential slot of a client it can
+/// fill: `ClientBuilder::provider_source` takes only a
+/// `TokenSource<Kind = Provider>`, and so on.
 pub trait TokenSource: Send + Sync + 'static {
-    /// The kind of token this source produces.
-    fn kind(&self) -> &'static KindInfo;
+    /// The kind of token this source produces ([`Corp`], [`Provider`] or [`Suite`]).
+    type Kind: TokenKind;
     /// A label for traces and `Debug`, without secrets (e.g. the corpid).
     fn label(&self) -> &str;
     /// The token's key in the store: unique per credential, without secrets.
     fn key(&self) -> String;
     /// Fetches a fresh token.
     fn fetch<'a>(&'a self, context: FetchContext<'a>) -> FetchFuture<'a>;
+}
+
+/// The object-safe face of a [`TokenSource`], which a [`TokenCell`] holds
+/// whatever the source's kind.
+pub(crate) trait ErasedSource: Send + Sync + 'static {
+    fn kind(&self) -> &'static KindInfo;
+    fn label(&self) -> &str;
+    fn fetch<'a>(&'a self, context: FetchContext<'a>) -> FetchFuture<'a>;
+}
+
+impl<T: TokenSource> ErasedSource for T {
+    fn kind(&self) -> &'static KindInfo {
+        &<T::Kind as TokenKind>::INFO
+    }
+
+    fn label(&self) -> &str {
+        TokenSource::label(self)
+    }
+
+    fn fetch<'a>(&'a self, context: FetchContext<'a>) -> FetchFuture<'a> {
+        TokenSource::fetch(self, context)
+    }
 }
 
 /// The `{access_token | provider_access_token | suite_access_token, expires_in}` reply.
@@ -85,6 +110,21 @@ async fn request_token(
         value: Secret::new(reply.access_token),
         expires_in: Duration::from_secs(reply.expires_in),
     })
+}
+
+/// The endpoints the token sources call: `gettoken`,
+/// `service/get_provider_token`, `service/get_suite_token`,
+/// `service/get_corp_token` and `corpgroup/corp/gettoken`. (`wecom-apis`
+/// declares them too, for code that manages tokens itself; its tests check
+/// that both agree.)
+pub fn endpoints() -> [&'static Endpoint; 5] {
+    [
+        &GETTOKEN,
+        &GET_PROVIDER_TOKEN,
+        &GET_SUITE_TOKEN,
+        &GET_CORP_TOKEN,
+        &CORPGROUP_GETTOKEN,
+    ]
 }
 
 /// A short, non-reversible fingerprint of a secret, so that two apps of one
@@ -110,12 +150,10 @@ impl CorpTokenSource {
     }
 }
 
-static GETTOKEN: Endpoint = Endpoint::new(Method::Get, "gettoken", None);
+static GETTOKEN: Endpoint = Endpoint::new(Method::Get, "gettoken");
 
 impl TokenSource for CorpTokenSource {
-    fn kind(&self) -> &'static KindInfo {
-        &Corp::INFO
-    }
+    type Kind = Corp;
 
     fn label(&self) -> &str {
         &self.corpid
@@ -152,12 +190,10 @@ impl ProviderTokenSource {
     }
 }
 
-static GET_PROVIDER_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_provider_token", None);
+static GET_PROVIDER_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_provider_token");
 
 impl TokenSource for ProviderTokenSource {
-    fn kind(&self) -> &'static KindInfo {
-        &Provider::INFO
-    }
+    type Kind = Provider;
 
     fn label(&self) -> &str {
         &self.corpid
@@ -200,12 +236,10 @@ impl SuiteTokenSource {
     }
 }
 
-static GET_SUITE_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_suite_token", None);
+static GET_SUITE_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_suite_token");
 
 impl TokenSource for SuiteTokenSource {
-    fn kind(&self) -> &'static KindInfo {
-        &Suite::INFO
-    }
+    type Kind = Suite;
 
     fn label(&self) -> &str {
         &self.suite_id
@@ -257,13 +291,10 @@ impl AuthCorpTokenSource {
     }
 }
 
-static GET_CORP_TOKEN: Endpoint =
-    Endpoint::new(Method::Post, "service/get_corp_token", Some(Suite::INFO.param));
+static GET_CORP_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_corp_token").with_token::<Suite>();
 
 impl TokenSource for AuthCorpTokenSource {
-    fn kind(&self) -> &'static KindInfo {
-        &Corp::INFO
-    }
+    type Kind = Corp;
 
     fn label(&self) -> &str {
         &self.auth_corpid
@@ -307,12 +338,10 @@ impl DownstreamTokenSource {
 }
 
 static CORPGROUP_GETTOKEN: Endpoint =
-    Endpoint::new(Method::Post, "corpgroup/corp/gettoken", Some(Corp::INFO.param));
+    Endpoint::new(Method::Post, "corpgroup/corp/gettoken").with_token::<Corp>();
 
 impl TokenSource for DownstreamTokenSource {
-    fn kind(&self) -> &'static KindInfo {
-        &Corp::INFO
-    }
+    type Kind = Corp;
 
     fn label(&self) -> &str {
         &self.corpid

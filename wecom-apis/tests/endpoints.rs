@@ -1,0 +1,160 @@
+//! The endpoint registry: `wecom_apis::endpoints()` lists every endpoint the
+//! SDK declares, with the facts of its declaration.
+#![cfg(all(
+    feature = "license",
+    feature = "external-contact",
+    feature = "corpgroup",
+    feature = "service"
+))]
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use wecom_apis::{Endpoint, Method};
+
+/// `#[get(` / `#[post(` attributes in the SDK's sources (doc examples,
+/// written after `///`, do not count).
+fn declared_in_sources(dir: &Path, count: &mut usize) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            declared_in_sources(&path, count);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("read file");
+            *count += text
+                .lines()
+                .map(str::trim_start)
+                .filter(|l| l.starts_with("#[get(") || l.starts_with("#[post("))
+                .count();
+        }
+    }
+}
+
+fn find(path: &str) -> &'static Endpoint {
+    wecom_apis::endpoints()
+        .find(|ep| ep.path() == path)
+        .unwrap_or_else(|| panic!("{path} is not listed"))
+}
+
+#[test]
+fn every_declared_endpoint_is_listed_once() {
+    let mut declared = 0;
+    declared_in_sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut declared);
+    let listed: Vec<&Endpoint> = wecom_apis::endpoints().collect();
+    assert_eq!(listed.len(), declared);
+    assert!(listed.len() > 150, "{}", listed.len());
+
+    // Every entry names its declaration, and (trait, method) is unique.
+    let mut declarations = HashSet::new();
+    for ep in &listed {
+        let (t, m) = (ep.trait_name().expect("trait"), ep.method_name().expect("method"));
+        assert!(declarations.insert((t, m)), "{t}::{m} listed twice");
+    }
+
+    // (method, path) is unique except for the deliberate doubles: one
+    // endpoint for two sides (the upstream and the downstream token), and two
+    // typed views of one reply.
+    let mut by_route: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ep in &listed {
+        by_route
+            .entry(format!("{} {}", ep.method().as_str(), ep.path()))
+            .or_default()
+            .push(format!(
+                "{}::{}",
+                ep.trait_name().unwrap_or("?"),
+                ep.method_name().unwrap_or("?")
+            ));
+    }
+    let shared: Vec<(&str, Vec<&str>)> = by_route
+        .iter()
+        .filter(|(_, decls)| decls.len() > 1)
+        .map(|(route, decls)| (route.as_str(), decls.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            (
+                "POST corpgroup/batch/external_userid_to_pending_id",
+                vec![
+                    "UpStreamApi::external_userid_to_pending_id",
+                    "DownStreamApi::downstream_external_userid_to_pending_id"
+                ]
+            ),
+            (
+                "POST externalcontact/groupchat/list",
+                vec![
+                    "GroupChatApi::list_group_chat",
+                    "GroupChatApi::list_group_chat_by_offset"
+                ]
+            ),
+            (
+                "POST service/get_app_qrcode",
+                vec!["AppApi::get_app_qrcode", "AppApi::get_app_qrcode_url"]
+            ),
+        ],
+        "unexpected duplicate routes"
+    );
+}
+
+#[test]
+fn entries_carry_method_token_and_declaration() {
+    let order = find("license/get_order");
+    assert_eq!(order.method(), Method::Post);
+    assert_eq!(order.token_kind().map(|k| k.name), Some("provider"));
+    assert_eq!(order.token_param(), Some("provider_access_token"));
+    assert_eq!(
+        (order.trait_name(), order.method_name()),
+        (Some("LicenseApi"), Some("get_order"))
+    );
+
+    let customer = find("externalcontact/get");
+    assert_eq!(customer.method(), Method::Get);
+    assert_eq!(customer.token_kind().map(|k| k.name), Some("corp"));
+    assert_eq!(customer.token_param(), Some("access_token"));
+    assert_eq!(customer.trait_name(), Some("CustomerApi"));
+
+    // A renamed token parameter keeps its kind.
+    let login = find("service/get_login_info");
+    assert_eq!(login.token_kind().map(|k| k.name), Some("provider"));
+    assert_eq!(login.token_param(), Some("access_token"));
+    assert_eq!(
+        (login.trait_name(), login.method_name()),
+        (Some("AppApi"), Some("get_login_info"))
+    );
+
+    let pre_auth = find("service/get_pre_auth_code");
+    assert_eq!(pre_auth.token_param(), Some("suite_access_token"));
+
+    let gettoken = find("gettoken");
+    assert_eq!(gettoken.method(), Method::Get);
+    assert!(gettoken.token_kind().is_none() && gettoken.token_param().is_none());
+    assert_eq!(gettoken.method_name(), Some("gettoken"));
+}
+
+#[test]
+fn families_and_traits_list_their_own() {
+    use wecom_apis::{corpgroup, external_contact, license, service};
+    let total = license::endpoints().count()
+        + external_contact::endpoints().count()
+        + corpgroup::endpoints().count()
+        + service::endpoints().count();
+    assert_eq!(total, wecom_apis::endpoints().count());
+    assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
+    assert!(
+        license::LICENSE_API_ENDPOINTS
+            .iter()
+            .all(|ep| ep.trait_name() == Some("LicenseApi"))
+    );
+    assert_eq!(service::SERVICE_TOKEN_API_ENDPOINTS.len(), 4);
+}
+
+/// The token sources of the runtime call the same endpoints the SDK declares.
+#[test]
+fn the_runtime_token_endpoints_match_the_declared_ones() {
+    for core in wecom_apis::token::source::endpoints() {
+        let declared = find(core.path());
+        assert_eq!(core.method(), declared.method(), "{}", core.path());
+        assert_eq!(core.token_param(), declared.token_param(), "{}", core.path());
+        assert_eq!(core.token_kind(), declared.token_kind(), "{}", core.path());
+    }
+}

@@ -62,7 +62,7 @@ pub struct SharedAgent {
     pub agent_id: Option<i64>,
 }
 
-pub(super) fn chain(root: &Node, change_type: &str) -> Result<ChainChange, EventError> {
+pub(super) fn chain(root: &Node<'_>, change_type: &str) -> Result<ChainChange, EventError> {
     let mut group_ids = Vec::new();
     for wrapper in root.children_named("GroupIds") {
         group_ids.extend(wrapper.i64_list(&["GroupId"])?);
@@ -81,7 +81,7 @@ pub(super) fn chain(root: &Node, change_type: &str) -> Result<ChainChange, Event
     })
 }
 
-pub(super) fn shared_agent(root: &Node) -> Result<SharedAgent, EventError> {
+pub(super) fn shared_agent(root: &Node<'_>) -> Result<SharedAgent, EventError> {
     Ok(SharedAgent {
         corp_id: root.opt_str(&["CorpId"]),
         app_id: root.opt_i64(&["AppId"])?,

@@ -206,7 +206,7 @@ pub struct TagChange {
     pub del_party_items: Vec<i64>,
 }
 
-pub(super) fn contact_change(root: &Node, change_type: &str) -> Result<ContactChange, EventError> {
+pub(super) fn contact_change(root: &Node<'_>, change_type: &str) -> Result<ContactChange, EventError> {
     Ok(match ContactChangeType::from_value(change_type) {
         ContactChangeType::CreateUser => ContactChange::CreateUser(Box::new(user(root)?)),
         ContactChangeType::UpdateUser => ContactChange::UpdateUser(Box::new(user(root)?)),
@@ -219,7 +219,7 @@ pub(super) fn contact_change(root: &Node, change_type: &str) -> Result<ContactCh
     })
 }
 
-fn user(root: &Node) -> Result<UserChange, EventError> {
+fn user(root: &Node<'_>) -> Result<UserChange, EventError> {
     let is_leader_in_dept = root
         .str_list(&["IsLeaderInDept"])
         .iter()
@@ -259,7 +259,7 @@ fn user(root: &Node) -> Result<UserChange, EventError> {
     })
 }
 
-fn ext_attr(item: &Node) -> Result<ExtAttr, EventError> {
+fn ext_attr(item: &Node<'_>) -> Result<ExtAttr, EventError> {
     let attr_type = item.req_i64(&["Type"])?;
     let value = match attr_type {
         0 => ExtAttrValue::Text {
@@ -285,7 +285,7 @@ fn ext_attr(item: &Node) -> Result<ExtAttr, EventError> {
     })
 }
 
-fn party(root: &Node) -> Result<PartyChange, EventError> {
+fn party(root: &Node<'_>) -> Result<PartyChange, EventError> {
     Ok(PartyChange {
         id: root.req_i64(&["Id"])?,
         name: root.opt_str(&["Name"]),
@@ -294,7 +294,7 @@ fn party(root: &Node) -> Result<PartyChange, EventError> {
     })
 }
 
-fn tag(root: &Node) -> Result<TagChange, EventError> {
+fn tag(root: &Node<'_>) -> Result<TagChange, EventError> {
     Ok(TagChange {
         tag_id: root.req_i64(&["TagId"])?,
         add_user_items: root.str_list(&["AddUserItems"]),

@@ -70,7 +70,7 @@ pub(super) enum Envelope {
 
 /// The envelope and event name (`InfoType` or `Event` value) of a document,
 /// or `None` when it has neither (a message, not an event).
-pub(super) fn detect(root: &Node) -> Option<(Envelope, &str)> {
+pub(super) fn detect<'r>(root: &'r Node<'_>) -> Option<(Envelope, &'r str)> {
     if let Some(info_type) = root.raw(&["InfoType"]).filter(|v| !v.is_empty()) {
         return Some((Envelope::Provider, info_type));
     }
@@ -80,7 +80,7 @@ pub(super) fn detect(root: &Node) -> Option<(Envelope, &str)> {
 }
 
 /// Builds the [`Source`] of an event from its envelope fields.
-pub(super) fn source(root: &Node, envelope: Envelope) -> Result<Source, EventError> {
+pub(super) fn source(root: &Node<'_>, envelope: Envelope) -> Result<Source, EventError> {
     match envelope {
         Envelope::Provider => Ok(Source::Provider {
             suite_id: root.req_nonempty(&["SuiteId"])?,

@@ -240,7 +240,10 @@ pub struct CustomerAcquisitionChange {
     pub chat_key: Option<Secret>,
 }
 
-pub(super) fn external_contact(root: &Node, change_type: &str) -> Result<ExternalContactChange, EventError> {
+pub(super) fn external_contact(
+    root: &Node<'_>,
+    change_type: &str,
+) -> Result<ExternalContactChange, EventError> {
     Ok(ExternalContactChange {
         change_type: ExternalContactChangeType::from_value(change_type),
         user_id: root.req_nonempty(&["UserID", "UserId"])?,
@@ -255,7 +258,7 @@ pub(super) fn external_contact(root: &Node, change_type: &str) -> Result<Externa
     })
 }
 
-pub(super) fn external_chat(root: &Node, change_type: &str) -> Result<ExternalChatChange, EventError> {
+pub(super) fn external_chat(root: &Node<'_>, change_type: &str) -> Result<ExternalChatChange, EventError> {
     Ok(ExternalChatChange {
         change_type: ExternalChatChangeType::from_value(change_type),
         chat_id: root.req_nonempty(&["ChatId"])?,
@@ -271,7 +274,7 @@ pub(super) fn external_chat(root: &Node, change_type: &str) -> Result<ExternalCh
     })
 }
 
-pub(super) fn external_tag(root: &Node, change_type: &str) -> Result<ExternalTagChange, EventError> {
+pub(super) fn external_tag(root: &Node<'_>, change_type: &str) -> Result<ExternalTagChange, EventError> {
     let change_type = ExternalTagChangeType::from_value(change_type);
     let id = root.opt_str(&["Id"]);
     if id.is_none()
@@ -291,7 +294,7 @@ pub(super) fn external_tag(root: &Node, change_type: &str) -> Result<ExternalTag
 }
 
 pub(super) fn customer_acquisition(
-    root: &Node,
+    root: &Node<'_>,
     change_type: &str,
 ) -> Result<CustomerAcquisitionChange, EventError> {
     Ok(CustomerAcquisitionChange {

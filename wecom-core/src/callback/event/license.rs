@@ -121,7 +121,7 @@ pub struct ActivatedAccount {
     pub previous_active_code: Option<String>,
 }
 
-pub(super) fn pay_success(root: &Node) -> Result<LicensePaySuccess, EventError> {
+pub(super) fn pay_success(root: &Node<'_>) -> Result<LicensePaySuccess, EventError> {
     Ok(LicensePaySuccess {
         service_corp_id: root.req_nonempty(&["ServiceCorpId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -131,7 +131,7 @@ pub(super) fn pay_success(root: &Node) -> Result<LicensePaySuccess, EventError> 
     })
 }
 
-pub(super) fn refund(root: &Node) -> Result<LicenseRefund, EventError> {
+pub(super) fn refund(root: &Node<'_>) -> Result<LicenseRefund, EventError> {
     Ok(LicenseRefund {
         service_corp_id: root.req_nonempty(&["ServiceCorpId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -141,7 +141,7 @@ pub(super) fn refund(root: &Node) -> Result<LicenseRefund, EventError> {
     })
 }
 
-pub(super) fn auto_activate(root: &Node) -> Result<AutoActivate, EventError> {
+pub(super) fn auto_activate(root: &Node<'_>) -> Result<AutoActivate, EventError> {
     let account_list = root
         .children_named("AccountList")
         .map(|item| {

@@ -322,7 +322,7 @@ pub fn parse_event_strict(xml: &str) -> Result<Event, EventError> {
 }
 
 /// Builds the typed event, `Ok(None)` when the event name is not known.
-fn build(root: &Node) -> Result<Option<Event>, EventError> {
+fn build(root: &Node<'_>) -> Result<Option<Event>, EventError> {
     let Some((envelope, name)) = envelope::detect(root) else {
         return Ok(None);
     };

@@ -66,7 +66,7 @@ pub struct ChangeEdition {
     pub timestamp: i64,
 }
 
-pub(super) fn open_order(root: &Node) -> Result<OpenOrder, EventError> {
+pub(super) fn open_order(root: &Node<'_>) -> Result<OpenOrder, EventError> {
     Ok(OpenOrder {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -76,7 +76,7 @@ pub(super) fn open_order(root: &Node) -> Result<OpenOrder, EventError> {
     })
 }
 
-pub(super) fn change_order(root: &Node) -> Result<ChangeOrder, EventError> {
+pub(super) fn change_order(root: &Node<'_>) -> Result<ChangeOrder, EventError> {
     Ok(ChangeOrder {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -86,7 +86,7 @@ pub(super) fn change_order(root: &Node) -> Result<ChangeOrder, EventError> {
     })
 }
 
-pub(super) fn notice(root: &Node) -> Result<AppOrderNotice, EventError> {
+pub(super) fn notice(root: &Node<'_>) -> Result<AppOrderNotice, EventError> {
     Ok(AppOrderNotice {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -95,7 +95,7 @@ pub(super) fn notice(root: &Node) -> Result<AppOrderNotice, EventError> {
     })
 }
 
-pub(super) fn change_edition(root: &Node) -> Result<ChangeEdition, EventError> {
+pub(super) fn change_edition(root: &Node<'_>) -> Result<ChangeEdition, EventError> {
     Ok(ChangeEdition {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,

@@ -139,7 +139,7 @@ pub struct BatchJob {
     pub err_msg: Option<String>,
 }
 
-pub(super) fn suite_ticket(root: &Node) -> Result<SuiteTicket, EventError> {
+pub(super) fn suite_ticket(root: &Node<'_>) -> Result<SuiteTicket, EventError> {
     Ok(SuiteTicket {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         ticket: Secret::new(root.req_nonempty(&["SuiteTicket"])?),
@@ -147,7 +147,7 @@ pub(super) fn suite_ticket(root: &Node) -> Result<SuiteTicket, EventError> {
     })
 }
 
-pub(super) fn create_auth(root: &Node) -> Result<CreateAuth, EventError> {
+pub(super) fn create_auth(root: &Node<'_>) -> Result<CreateAuth, EventError> {
     Ok(CreateAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_code: Secret::new(root.req_nonempty(&["AuthCode"])?),
@@ -157,7 +157,7 @@ pub(super) fn create_auth(root: &Node) -> Result<CreateAuth, EventError> {
     })
 }
 
-pub(super) fn change_auth(root: &Node) -> Result<ChangeAuth, EventError> {
+pub(super) fn change_auth(root: &Node<'_>) -> Result<ChangeAuth, EventError> {
     Ok(ChangeAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -167,7 +167,7 @@ pub(super) fn change_auth(root: &Node) -> Result<ChangeAuth, EventError> {
     })
 }
 
-pub(super) fn cancel_auth(root: &Node) -> Result<CancelAuth, EventError> {
+pub(super) fn cancel_auth(root: &Node<'_>) -> Result<CancelAuth, EventError> {
     Ok(CancelAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -175,7 +175,7 @@ pub(super) fn cancel_auth(root: &Node) -> Result<CancelAuth, EventError> {
     })
 }
 
-pub(super) fn reset_permanent_code(root: &Node) -> Result<ResetPermanentCode, EventError> {
+pub(super) fn reset_permanent_code(root: &Node<'_>) -> Result<ResetPermanentCode, EventError> {
     let auth_code = root.opt_str(&["AuthCode"]).map(Secret::new);
     let auth_corp_id = root.opt_str(&["AuthCorpId"]);
     if auth_code.is_none() && auth_corp_id.is_none() {
@@ -190,7 +190,7 @@ pub(super) fn reset_permanent_code(root: &Node) -> Result<ResetPermanentCode, Ev
 }
 
 /// `ExtraInfo`, or `None` when absent or empty.
-fn extra_info(root: &Node) -> Option<ExtraInfo> {
+fn extra_info(root: &Node<'_>) -> Option<ExtraInfo> {
     let node = root.child("ExtraInfo")?;
     if node.children.is_empty() && node.value().is_empty() {
         return None;
@@ -202,7 +202,7 @@ fn extra_info(root: &Node) -> Option<ExtraInfo> {
     Some(ExtraInfo { auth_open_kf_ids })
 }
 
-pub(super) fn register_corp(root: &Node) -> Result<RegisterCorp, EventError> {
+pub(super) fn register_corp(root: &Node<'_>) -> Result<RegisterCorp, EventError> {
     let contact_sync = match root.child("ContactSync") {
         Some(node) if !node.children.is_empty() => Some(ContactSync {
             access_token: Secret::new(node.req_nonempty(&["AccessToken"])?),
@@ -224,7 +224,7 @@ pub(super) fn register_corp(root: &Node) -> Result<RegisterCorp, EventError> {
     })
 }
 
-pub(super) fn batch_job(root: &Node) -> Result<BatchJob, EventError> {
+pub(super) fn batch_job(root: &Node<'_>) -> Result<BatchJob, EventError> {
     let node = root
         .child("BatchJob")
         .ok_or(EventError::MissingField("BatchJob"))?;

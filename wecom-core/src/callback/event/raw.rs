@@ -28,7 +28,7 @@ pub struct UnknownEvent {
 }
 
 impl UnknownEvent {
-    pub(super) fn new(raw_xml: &str, root: &Node, reason: Option<EventError>) -> Self {
+    pub(super) fn new(raw_xml: &str, root: &Node<'_>, reason: Option<EventError>) -> Self {
         UnknownEvent {
             raw_xml: raw_xml.to_owned(),
             info_type: root.opt_str(&["InfoType"]),

@@ -7,6 +7,8 @@
 //! tree built with the quick-xml reader handles all of that uniformly and never
 //! fails on an element it does not know.
 
+use std::borrow::Cow;
+
 use quick_xml::events::Event as XmlEvent;
 
 use super::EventError;
@@ -18,11 +20,33 @@ const MAX_DEPTH: usize = 32;
 
 /// One element: its name, its text (CDATA and plain text concatenated, entity
 /// references resolved) and its child elements, in document order.
+///
+/// Names and texts borrow from the document: a text is copied only when it
+/// comes in several pieces (text around CDATA, an entity reference), so a
+/// typical callback builds its tree without copying its values.
 #[derive(Debug, Default)]
-pub(super) struct Node {
-    pub(super) name: String,
-    pub(super) text: String,
-    pub(super) children: Vec<Node>,
+pub(super) struct Node<'a> {
+    pub(super) name: Cow<'a, str>,
+    pub(super) text: Cow<'a, str>,
+    pub(super) children: Vec<Node<'a>>,
+}
+
+/// `bytes` as the same stretch of `xml`, when they are a slice of it (the
+/// reader hands out slices of its input): no copy, no second UTF-8 check.
+fn within<'a>(xml: &'a str, bytes: &[u8]) -> Option<&'a str> {
+    let start = (bytes.as_ptr() as usize).checked_sub(xml.as_ptr() as usize)?;
+    xml.get(start..start.checked_add(bytes.len())?)
+        .filter(|s| s.as_ptr() == bytes.as_ptr())
+}
+
+/// `bytes` as text: borrowed from `xml` when possible, else decoded.
+fn text_of<'a>(xml: &'a str, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, EventError> {
+    if let Some(text) = within(xml, &bytes) {
+        return Ok(Cow::Borrowed(text));
+    }
+    String::from_utf8(bytes.into_owned())
+        .map(Cow::Owned)
+        .map_err(|_| EventError::Malformed("undecodable text".into()))
 }
 
 /// Parses `xml` into the tree under its root element, which must be `<xml>`.
@@ -30,7 +54,7 @@ pub(super) struct Node {
 /// # Errors
 /// [`EventError::Malformed`] when the input is not a well-formed document
 /// with an `<xml>` root.
-pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
+pub(super) fn parse(xml: &str) -> Result<Node<'_>, EventError> {
     let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let mut reader = quick_xml::Reader::from_str(xml);
     let config = reader.config_mut();
@@ -38,10 +62,10 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
     config.check_end_names = true;
 
     // Open elements; `stack[0]` is the root once it has been seen.
-    let mut stack: Vec<Node> = Vec::new();
+    let mut stack: Vec<Node<'_>> = Vec::new();
     // Open elements below MAX_DEPTH that are not kept.
     let mut skipped = 0usize;
-    let mut root: Option<Node> = None;
+    let mut root: Option<Node<'_>> = None;
 
     loop {
         let event = reader
@@ -56,7 +80,11 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
                     skipped += 1;
                     continue;
                 }
-                let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+                let raw_name = start.name();
+                let name = match within(xml, raw_name.as_ref()) {
+                    Some(name) => Cow::Borrowed(name),
+                    None => Cow::Owned(String::from_utf8_lossy(raw_name.as_ref()).into_owned()),
+                };
                 if stack.is_empty() && !name.eq_ignore_ascii_case("xml") {
                     return Err(EventError::Malformed(format!(
                         "the root element is <{name}>, not <xml>"
@@ -82,16 +110,10 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
                 }
             }
             XmlEvent::Text(text) => {
-                let text = text
-                    .decode()
-                    .map_err(|e| EventError::Malformed(format!("undecodable text: {e}")))?;
-                push_text(&mut stack, skipped, &text)?;
+                push_text(&mut stack, skipped, text_of(xml, text.into_inner())?)?;
             }
             XmlEvent::CData(cdata) => {
-                let text = cdata
-                    .decode()
-                    .map_err(|e| EventError::Malformed(format!("undecodable CDATA: {e}")))?;
-                push_text(&mut stack, skipped, &text)?;
+                push_text(&mut stack, skipped, text_of(xml, cdata.into_inner())?)?;
             }
             XmlEvent::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
@@ -109,7 +131,7 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
                     }
                     Err(e) => return Err(EventError::Malformed(format!("bad character reference: {e}"))),
                 };
-                push_text(&mut stack, skipped, &resolved)?;
+                push_text(&mut stack, skipped, Cow::Owned(resolved))?;
             }
             XmlEvent::Empty(_)
             | XmlEvent::Comment(_)
@@ -129,12 +151,13 @@ pub(super) fn parse(xml: &str) -> Result<Node, EventError> {
 
 /// Appends text to the innermost open element; text outside the root must be
 /// whitespace.
-fn push_text(stack: &mut [Node], skipped: usize, text: &str) -> Result<(), EventError> {
+fn push_text<'a>(stack: &mut [Node<'a>], skipped: usize, text: Cow<'a, str>) -> Result<(), EventError> {
     if skipped > 0 {
         return Ok(());
     }
     match stack.last_mut() {
-        Some(node) => node.text.push_str(text),
+        Some(node) if node.text.is_empty() => node.text = text,
+        Some(node) => node.text.to_mut().push_str(&text),
         None if text.trim().is_empty() => {}
         None => return Err(EventError::Malformed("text outside the root element".into())),
     }
@@ -154,14 +177,14 @@ pub(super) fn clean(text: &str) -> &str {
     }
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The first child named `name`.
-    pub(super) fn child(&self, name: &str) -> Option<&Node> {
+    pub(super) fn child(&self, name: &str) -> Option<&Node<'a>> {
         self.children.iter().find(|c| c.name == name)
     }
 
     /// Every child named `name`.
-    pub(super) fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+    pub(super) fn children_named<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node<'a>> + 's {
         self.children.iter().filter(move |c| c.name == name)
     }
 

@@ -32,12 +32,19 @@
         feature = "corpgroup",
         feature = "service"
     )),
-    allow(dead_code, unused_macros, unused_imports, unused_extern_crates)
+    allow(
+        dead_code,
+        unused_macros,
+        unused_imports,
+        unused_extern_crates,
+        unused_variables
+    )
 )]
 
 // Lets the `api` macro name this crate as `::wecom_apis` from inside it too.
 extern crate self as wecom_apis;
 
+pub mod callback;
 #[cfg(feature = "corpgroup")]
 pub mod corpgroup;
 #[cfg(feature = "external-contact")]

@@ -25,6 +25,7 @@
 
 mod chain_rule;
 mod downstream;
+pub mod events;
 mod upstream;
 
 pub use chain_rule::*;

@@ -33,6 +33,7 @@ mod acquisition;
 mod contact_way;
 mod corp_tag;
 mod customer;
+pub mod events;
 mod group_chat;
 mod group_welcome;
 mod intercept;

@@ -56,6 +56,7 @@
 //! Family index: <https://developer.work.weixin.qq.com/document/path/95652>
 
 mod api;
+pub mod events;
 mod models;
 mod stream;
 

@@ -27,6 +27,7 @@
 
 mod app;
 mod auth;
+pub mod events;
 mod misc;
 mod order;
 mod token;

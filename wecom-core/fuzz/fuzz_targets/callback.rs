@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wecom_core::callback::event::parse_event;
+use wecom_core::callback::event::{CoreEvent, parse_event};
 use wecom_core::callback::{CallbackCrypto, signature};
 
 const TOKEN: &str = "QDG6eK";
@@ -22,13 +22,13 @@ fuzz_target!(|data: &[u8]| {
         let body = format!("<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>");
         let _ = crypto.decrypt_message(&sig, "1", "n", body.as_bytes());
         // 3. The data as decrypted XML.
-        let _ = parse_event(encrypt);
+        let _ = parse_event::<CoreEvent>(encrypt);
     }
     // 4. The data as a plaintext that gets encrypted, then decrypted and parsed.
     if let Ok(text) = std::str::from_utf8(data) {
         let encrypt = crypto.encrypt(text, "wx5823bf96d3bd56c7");
         if let Ok(decrypted) = crypto.decrypt(&encrypt) {
-            let _ = parse_event(&decrypted.message);
+            let _ = parse_event::<CoreEvent>(&decrypted.message);
         }
     }
 });

@@ -5,16 +5,18 @@
 //! use std::sync::Arc;
 //! use wecom_core::Client;
 //! use wecom_core::callback::axum::callback_router;
+//! use wecom_core::callback::event::CoreEvent;
 //! use wecom_core::callback::{CallbackCrypto, CallbackReceiver};
 //!
 //! let app = Client::builder().suite("wwsuiteid", "suite-secret").build()?;
 //! let crypto = CallbackCrypto::new("Token", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "wwsuiteid")?;
-//! let receiver = Arc::new(CallbackReceiver::new(crypto).feeding(&app)); // suite tickets → token store
+//! // `CoreEvent` types the suite_ticket; `wecom_apis::callback` types every family.
+//! let receiver = Arc::new(CallbackReceiver::<CoreEvent>::new(crypto).feeding(&app));
 //! let routes: axum::Router = axum::Router::new().nest(
 //!     "/wecom/callback",
 //!     callback_router(receiver, |received| async move {
 //!         // An `Err` is answered 500, and WeCom re-delivers the push.
-//!         println!("callback: {}", received.event.kind());
+//!         println!("callback: {:?}", received.event);
 //!         Ok::<(), String>(())
 //!     }),
 //! );
@@ -42,6 +44,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use super::error::CallbackError;
+use super::event::EventSet;
 use super::receiver::{CallbackQuery, CallbackReceiver, Received};
 
 /// What a callback handler returns: `()` (it cannot fail) or a
@@ -65,27 +68,29 @@ impl<E: std::fmt::Display> HandlerOutcome for Result<(), E> {
 }
 
 /// What the route shares between requests.
-struct Shared<H> {
-    receiver: Arc<CallbackReceiver>,
+struct Shared<E, H> {
+    receiver: Arc<CallbackReceiver<E>>,
     handler: H,
 }
 
 /// A router with `GET /` (URL verification) and `POST /` (pushes); nest it
 /// where the callback URL points.
-pub fn callback_router<H, Fut>(receiver: Arc<CallbackReceiver>, handler: H) -> Router
+pub fn callback_router<E, H, Fut>(receiver: Arc<CallbackReceiver<E>>, handler: H) -> Router
 where
-    H: Fn(Received) -> Fut + Send + Sync + 'static,
+    E: EventSet + Send + 'static,
+    H: Fn(Received<E>) -> Fut + Send + Sync + 'static,
     Fut: Future + Send + 'static,
     Fut::Output: HandlerOutcome,
 {
     let shared = Arc::new(Shared { receiver, handler });
     Router::new()
-        .route("/", get(verify::<H>).post(receive::<H, Fut>))
+        .route("/", get(verify::<E, H>).post(receive::<E, H, Fut>))
         .with_state(shared)
 }
 
-async fn verify<H>(State(shared): State<Arc<Shared<H>>>, RawQuery(query): RawQuery) -> Response
+async fn verify<E, H>(State(shared): State<Arc<Shared<E, H>>>, RawQuery(query): RawQuery) -> Response
 where
+    E: EventSet + Send + 'static,
     H: Send + Sync + 'static,
 {
     let result =
@@ -96,13 +101,14 @@ where
     }
 }
 
-async fn receive<H, Fut>(
-    State(shared): State<Arc<Shared<H>>>,
+async fn receive<E, H, Fut>(
+    State(shared): State<Arc<Shared<E, H>>>,
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response
 where
-    H: Fn(Received) -> Fut + Send + Sync + 'static,
+    E: EventSet + Send + 'static,
+    H: Fn(Received<E>) -> Fut + Send + Sync + 'static,
     Fut: Future + Send + 'static,
     Fut::Output: HandlerOutcome,
 {

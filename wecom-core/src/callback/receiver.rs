@@ -5,12 +5,13 @@
 
 use std::fmt;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::crypto::{CallbackCrypto, Decrypted};
 use super::error::CallbackError;
-use super::event::{Event, UnknownEvent, parse_event};
+use super::event::{CoreEvent, EventSet, UnknownEvent, parse_event};
 use super::replay::ReplayGuard;
 use crate::client::ApiClient;
 use crate::token::TokenStore;
@@ -68,16 +69,16 @@ impl CallbackQuery {
 /// Its `Debug` leaves the decrypted XML out (it can hold a SuiteTicket, an
 /// AuthCode or an access token); typed events hide their secrets themselves.
 #[derive(Clone, PartialEq)]
-pub struct Received {
-    /// The typed event (`Event::Unknown` for types this SDK does not know yet).
-    pub event: Event,
+pub struct Received<E = CoreEvent> {
+    /// The typed event (the set's unknown event for types it does not know).
+    pub event: E,
     /// The receive id the message was addressed to (corpid or suite_id).
     pub receive_id: String,
     /// The decrypted XML, as WeCom sent it.
     pub xml: String,
 }
 
-impl fmt::Debug for Received {
+impl<E: fmt::Debug> fmt::Debug for Received<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Received")
             .field("event", &self.event)
@@ -116,13 +117,15 @@ pub const DEFAULT_DEDUPE_MEMORY: Duration = Duration::from_secs(15 * 60);
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use std::sync::Arc;
-/// use wecom_core::callback::event::Event;
+/// use wecom_core::callback::event::CoreEvent;
 /// use wecom_core::callback::{CallbackCrypto, CallbackQuery, CallbackReceiver, Handled};
 /// use wecom_core::MemoryStore;
 ///
 /// let crypto = CallbackCrypto::new("Token", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "wwsuite")?;
 /// let store = Arc::new(MemoryStore::new());
-/// let receiver = CallbackReceiver::new(crypto.clone()).token_store(store.clone());
+/// // The set of typed events: `CoreEvent` types only the suite_ticket; the SDK's
+/// // families type the rest (`wecom_apis::callback::CallbackReceiver`).
+/// let receiver = CallbackReceiver::<CoreEvent>::new(crypto.clone()).token_store(store.clone());
 ///
 /// // What WeCom sends: a signed, encrypted suite_ticket push.
 /// let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs();
@@ -141,31 +144,42 @@ pub const DEFAULT_DEDUPE_MEMORY: Duration = Duration::from_secs(15 * 60);
 /// // The app's handler runs once the ticket is stored; answer WeCom `success`.
 /// let handled = receiver
 ///     .handle(&query, push.to_xml().as_bytes(), |received| async move {
-///         assert!(matches!(received.event, Event::SuiteTicket(_)));
+///         assert!(matches!(received.event, CoreEvent::SuiteTicket(_)));
 ///         Ok::<(), std::convert::Infallible>(())
 ///     })
 ///     .await?;
 /// assert_eq!(handled, Handled::Done);
 /// # Ok(()) }
 /// ```
-#[derive(Debug)]
-pub struct CallbackReceiver {
+pub struct CallbackReceiver<E = CoreEvent> {
     crypto: CallbackCrypto,
     replay: Option<ReplayGuard>,
     store: Option<Arc<dyn TokenStore>>,
     dedupe: Option<Dedupe>,
+    events: PhantomData<fn() -> E>,
+}
+
+impl<E> fmt::Debug for CallbackReceiver<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallbackReceiver")
+            .field("crypto", &self.crypto)
+            .field("replay", &self.replay)
+            .field("store", &self.store)
+            .field("dedupe", &self.dedupe)
+            .finish()
+    }
 }
 
 /// A push being handled: its nonce reserved in the replay guard and its claim
 /// in the dedupe store. Dropped unfinished (an error, a cancelled request),
 /// both are released, so WeCom's re-delivery gets through.
-struct Pending<'a> {
-    receiver: &'a CallbackReceiver,
+struct Pending<'a, E> {
+    receiver: &'a CallbackReceiver<E>,
     nonce: Option<&'a str>,
     claim: Option<(String, LockOwner)>,
 }
 
-impl Pending<'_> {
+impl<E> Pending<'_, E> {
     /// The push was handled: remember it.
     async fn finish(mut self) {
         if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
@@ -179,7 +193,7 @@ impl Pending<'_> {
     }
 }
 
-impl Pending<'_> {
+impl<E> Pending<'_, E> {
     /// Handling failed: release the nonce and the claim now, so that WeCom's
     /// re-delivery (on this instance or another) is handled.
     async fn abandon(mut self) {
@@ -194,7 +208,7 @@ impl Pending<'_> {
     }
 }
 
-impl Drop for Pending<'_> {
+impl<E> Drop for Pending<'_, E> {
     /// Dropped unfinished without [`abandon`](Pending::abandon): the request
     /// was cancelled. Release what can be released from here.
     fn drop(&mut self) {
@@ -220,7 +234,7 @@ fn push_key(query: &CallbackQuery) -> String {
     format!("push:{}", query.msg_signature.to_ascii_lowercase())
 }
 
-impl CallbackReceiver {
+impl<E: EventSet> CallbackReceiver<E> {
     /// A receiver using `crypto`.
     pub fn new(crypto: CallbackCrypto) -> Self {
         CallbackReceiver {
@@ -228,6 +242,7 @@ impl CallbackReceiver {
             replay: None,
             store: None,
             dedupe: None,
+            events: PhantomData,
         }
     }
 
@@ -313,7 +328,7 @@ impl CallbackReceiver {
     /// could not be stored (answer with an error so that WeCom retries);
     /// [`CallbackError::Duplicate`] when deduplication found the push handled
     /// already (answer `success`).
-    pub async fn receive(&self, query: &CallbackQuery, body: &[u8]) -> Result<Received, CallbackError> {
+    pub async fn receive(&self, query: &CallbackQuery, body: &[u8]) -> Result<Received<E>, CallbackError> {
         let (received, pending) = self.begin(query, body).await?;
         let received = received.ok_or(CallbackError::Duplicate)?;
         pending.finish().await;
@@ -328,16 +343,16 @@ impl CallbackReceiver {
     ///
     /// # Errors
     /// Any [`CallbackError`]; [`CallbackError::Handler`] when `handler` failed.
-    pub async fn handle<F, Fut, E>(
+    pub async fn handle<F, Fut, Failure>(
         &self,
         query: &CallbackQuery,
         body: &[u8],
         handler: F,
     ) -> Result<Handled, CallbackError>
     where
-        F: FnOnce(Received) -> Fut,
-        Fut: Future<Output = Result<(), E>>,
-        E: fmt::Display,
+        F: FnOnce(Received<E>) -> Fut,
+        Fut: Future<Output = Result<(), Failure>>,
+        Failure: fmt::Display,
     {
         let (received, pending) = self.begin(query, body).await?;
         let Some(received) = received else {
@@ -360,7 +375,7 @@ impl CallbackReceiver {
         &'a self,
         query: &'a CallbackQuery,
         body: &[u8],
-    ) -> Result<(Option<Received>, Pending<'a>), CallbackError> {
+    ) -> Result<(Option<Received<E>>, Pending<'a, E>), CallbackError> {
         let decrypted =
             self.crypto
                 .decrypt_message(&query.msg_signature, &query.timestamp, &query.nonce, body)?;
@@ -399,13 +414,13 @@ impl CallbackReceiver {
     }
 
     /// The typed event, with its suite_ticket (if any) stored.
-    async fn parse_and_store(&self, decrypted: Decrypted) -> Result<Received, CallbackError> {
+    async fn parse_and_store(&self, decrypted: Decrypted) -> Result<Received<E>, CallbackError> {
         let Decrypted { message, receive_id } = decrypted;
         let event = match parse_event(&message) {
             Ok(event) => event,
             // Signed by WeCom but no callback document: kept, never refused
             // (an error answer would make WeCom re-deliver it forever).
-            Err(reason) => Event::Unknown(UnknownEvent::unparsed(message.clone(), reason)),
+            Err(reason) => E::unknown(UnknownEvent::unparsed(message.clone(), reason)),
         };
         if let (Some(store), Some((suite_id, ticket, timestamp))) = (&self.store, event.suite_ticket()) {
             let stored = crate::token::store_suite_ticket(&**store, suite_id, ticket, timestamp)

@@ -59,9 +59,9 @@ impl Source {
     }
 }
 
-/// Which envelope a document uses, and the event name it carries.
+/// Which envelope a document uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Envelope {
+pub enum Envelope {
     /// `InfoType` is present.
     Provider,
     /// `Event` is present (and no `InfoType`).
@@ -77,6 +77,59 @@ pub(super) fn detect<'r>(root: &'r Node<'_>) -> Option<(Envelope, &'r str)> {
     root.raw(&["Event"])
         .filter(|v| !v.is_empty())
         .map(|event| (Envelope::App, event))
+}
+
+/// A callback document as event parsers see it: its tree, its envelope and
+/// its event name (lower case).
+#[derive(Debug)]
+pub struct Document<'d, 'a> {
+    root: &'d Node<'a>,
+    envelope: Envelope,
+    name: String,
+}
+
+impl<'d, 'a> Document<'d, 'a> {
+    /// The document of `root`, when it is an event (it has an `InfoType` or
+    /// an `Event`); `None` for a message.
+    pub fn of(root: &'d Node<'a>) -> Option<Self> {
+        let (envelope, name) = detect(root)?;
+        Some(Document {
+            root,
+            envelope,
+            name: name.to_ascii_lowercase(),
+        })
+    }
+
+    /// The event name, `InfoType` or `Event`, in lower case.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole tree, under `<xml>`.
+    pub fn root(&self) -> &'d Node<'a> {
+        self.root
+    }
+
+    /// The envelope the event came in.
+    pub fn envelope(&self) -> Envelope {
+        self.envelope
+    }
+
+    /// The envelope's fields.
+    ///
+    /// # Errors
+    /// [`EventError::MissingField`] or [`EventError::InvalidField`].
+    pub fn source(&self) -> Result<Source, EventError> {
+        source(self.root, self.envelope)
+    }
+
+    /// The required, non-empty `ChangeType` of a change event.
+    ///
+    /// # Errors
+    /// [`EventError::MissingField`] when it is absent or empty.
+    pub fn change_type(&self) -> Result<String, EventError> {
+        self.root.req_nonempty(&["ChangeType"])
+    }
 }
 
 /// Builds the [`Source`] of an event from its envelope fields.

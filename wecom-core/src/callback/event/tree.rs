@@ -25,10 +25,10 @@ const MAX_DEPTH: usize = 32;
 /// comes in several pieces (text around CDATA, an entity reference), so a
 /// typical callback builds its tree without copying its values.
 #[derive(Debug, Default)]
-pub(super) struct Node<'a> {
-    pub(super) name: Cow<'a, str>,
-    pub(super) text: Cow<'a, str>,
-    pub(super) children: Vec<Node<'a>>,
+pub struct Node<'a> {
+    name: Cow<'a, str>,
+    text: Cow<'a, str>,
+    children: Vec<Node<'a>>,
 }
 
 /// `bytes` as the same stretch of `xml`, when they are a slice of it (the
@@ -54,7 +54,7 @@ fn text_of<'a>(xml: &'a str, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, Event
 /// # Errors
 /// [`EventError::Malformed`] when the input is not a well-formed document
 /// with an `<xml>` root.
-pub(super) fn parse(xml: &str) -> Result<Node<'_>, EventError> {
+pub fn parse(xml: &str) -> Result<Node<'_>, EventError> {
     let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let mut reader = quick_xml::Reader::from_str(xml);
     let config = reader.config_mut();
@@ -169,7 +169,7 @@ fn push_text<'a>(stack: &mut [Node<'a>], skipped: usize, text: Cow<'a, str>) -> 
 /// WeCom's documentation shows some values as `![CDATA[x]]` without the
 /// leading `<` (`ChainId`, share_agent_change's `CorpId`); that wrapper is
 /// removed too.
-pub(super) fn clean(text: &str) -> &str {
+pub fn clean(text: &str) -> &str {
     let text = text.trim();
     match text.strip_prefix("![CDATA[").and_then(|t| t.strip_suffix("]]")) {
         Some(inner) => inner.trim(),
@@ -178,47 +178,62 @@ pub(super) fn clean(text: &str) -> &str {
 }
 
 impl<'a> Node<'a> {
+    /// The element's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The element's text (CDATA and plain text together), as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The child elements, in document order.
+    pub fn children(&self) -> &[Node<'a>] {
+        &self.children
+    }
+
     /// The first child named `name`.
-    pub(super) fn child(&self, name: &str) -> Option<&Node<'a>> {
+    pub fn child(&self, name: &str) -> Option<&Node<'a>> {
         self.children.iter().find(|c| c.name == name)
     }
 
     /// Every child named `name`.
-    pub(super) fn children_named<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node<'a>> + 's {
+    pub fn children_named<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Node<'a>> + 's {
         self.children.iter().filter(move |c| c.name == name)
     }
 
     /// The cleaned value of this element.
-    pub(super) fn value(&self) -> &str {
+    pub fn value(&self) -> &str {
         clean(&self.text)
     }
 
     /// The cleaned value of the first child named any of `names` (tried in
     /// order), present even when empty.
-    pub(super) fn raw(&self, names: &[&'static str]) -> Option<&str> {
+    pub fn raw(&self, names: &[&'static str]) -> Option<&str> {
         names.iter().find_map(|n| self.child(n)).map(Node::value)
     }
 
     /// An optional string: `None` when absent or empty.
-    pub(super) fn opt_str(&self, names: &[&'static str]) -> Option<String> {
+    pub fn opt_str(&self, names: &[&'static str]) -> Option<String> {
         self.raw(names).filter(|v| !v.is_empty()).map(str::to_owned)
     }
 
     /// A required string (may be empty).
-    pub(super) fn req_str(&self, names: &[&'static str]) -> Result<String, EventError> {
+    pub fn req_str(&self, names: &[&'static str]) -> Result<String, EventError> {
         self.raw(names)
             .map(str::to_owned)
             .ok_or(EventError::MissingField(names[0]))
     }
 
     /// A required, non-empty string.
-    pub(super) fn req_nonempty(&self, names: &[&'static str]) -> Result<String, EventError> {
+    pub fn req_nonempty(&self, names: &[&'static str]) -> Result<String, EventError> {
         self.opt_str(names).ok_or(EventError::MissingField(names[0]))
     }
 
     /// An optional integer: `None` when absent or empty, an error when present
     /// but not an integer.
-    pub(super) fn opt_i64(&self, names: &[&'static str]) -> Result<Option<i64>, EventError> {
+    pub fn opt_i64(&self, names: &[&'static str]) -> Result<Option<i64>, EventError> {
         match self.raw(names) {
             None | Some("") => Ok(None),
             Some(v) => parse_i64(names[0], v).map(Some),
@@ -226,14 +241,14 @@ impl<'a> Node<'a> {
     }
 
     /// A required integer.
-    pub(super) fn req_i64(&self, names: &[&'static str]) -> Result<i64, EventError> {
+    pub fn req_i64(&self, names: &[&'static str]) -> Result<i64, EventError> {
         self.opt_i64(names)?.ok_or(EventError::MissingField(names[0]))
     }
 
     /// A list of strings, from comma-separated values, repeated elements or
     /// both (every element named `names[..]` contributes). Empty items are
     /// dropped.
-    pub(super) fn str_list(&self, names: &[&'static str]) -> Vec<String> {
+    pub fn str_list(&self, names: &[&'static str]) -> Vec<String> {
         let mut out = Vec::new();
         for name in names {
             for node in self.children_named(name) {
@@ -244,7 +259,7 @@ impl<'a> Node<'a> {
     }
 
     /// A list of integers, like [`Node::str_list`].
-    pub(super) fn i64_list(&self, names: &[&'static str]) -> Result<Vec<i64>, EventError> {
+    pub fn i64_list(&self, names: &[&'static str]) -> Result<Vec<i64>, EventError> {
         self.str_list(names)
             .iter()
             .map(|v| parse_i64(names[0], v))
@@ -253,7 +268,7 @@ impl<'a> Node<'a> {
 
     /// The items of a wrapped list such as `<MemChangeList><Item>a</Item>…`,
     /// also accepting the older comma-separated text form of the wrapper.
-    pub(super) fn item_list(&self, wrapper: &'static str, item: &'static str) -> Vec<String> {
+    pub fn item_list(&self, wrapper: &'static str, item: &'static str) -> Vec<String> {
         let mut out = Vec::new();
         for node in self.children_named(wrapper) {
             out.extend(split_list(node.value()));
@@ -266,7 +281,7 @@ impl<'a> Node<'a> {
 }
 
 /// Splits a comma-separated value, trimming items and dropping empty ones.
-pub(super) fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
+pub fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
     value
         .split(',')
         .map(clean)
@@ -275,12 +290,12 @@ pub(super) fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Parses an integer field value.
-pub(super) fn parse_i64(field: &'static str, value: &str) -> Result<i64, EventError> {
+pub fn parse_i64(field: &'static str, value: &str) -> Result<i64, EventError> {
     value.trim().parse().map_err(|_| invalid(field, value))
 }
 
 /// An [`EventError::InvalidField`] keeping at most 64 characters of `value`.
-pub(super) fn invalid(field: &'static str, value: &str) -> EventError {
+pub fn invalid(field: &'static str, value: &str) -> EventError {
     EventError::InvalidField {
         field,
         value: value.chars().take(64).collect(),

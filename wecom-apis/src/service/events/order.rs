@@ -5,8 +5,8 @@
 //! Sources: developer.work.weixin.qq.com 99387 / 91929 (open_order), 91930
 //! (change_order), 99389 (pay_for_app_success), 91932 (refund).
 
-use super::EventError;
-use super::tree::Node;
+use wecom_core::callback::event::EventError;
+use wecom_core::callback::event::Node;
 
 /// `open_order`: a corp placed an order for a paid app (or the provider
 /// ordered on its behalf).
@@ -66,7 +66,7 @@ pub struct ChangeEdition {
     pub timestamp: i64,
 }
 
-pub(super) fn open_order(root: &Node<'_>) -> Result<OpenOrder, EventError> {
+pub(crate) fn open_order(root: &Node<'_>) -> Result<OpenOrder, EventError> {
     Ok(OpenOrder {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -76,7 +76,7 @@ pub(super) fn open_order(root: &Node<'_>) -> Result<OpenOrder, EventError> {
     })
 }
 
-pub(super) fn change_order(root: &Node<'_>) -> Result<ChangeOrder, EventError> {
+pub(crate) fn change_order(root: &Node<'_>) -> Result<ChangeOrder, EventError> {
     Ok(ChangeOrder {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -86,7 +86,7 @@ pub(super) fn change_order(root: &Node<'_>) -> Result<ChangeOrder, EventError> {
     })
 }
 
-pub(super) fn notice(root: &Node<'_>) -> Result<AppOrderNotice, EventError> {
+pub(crate) fn notice(root: &Node<'_>) -> Result<AppOrderNotice, EventError> {
     Ok(AppOrderNotice {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -95,7 +95,7 @@ pub(super) fn notice(root: &Node<'_>) -> Result<AppOrderNotice, EventError> {
     })
 }
 
-pub(super) fn change_edition(root: &Node<'_>) -> Result<ChangeEdition, EventError> {
+pub(crate) fn change_edition(root: &Node<'_>) -> Result<ChangeEdition, EventError> {
     Ok(ChangeEdition {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         paid_corp_id: root.req_nonempty(&["PaidCorpId"])?,
@@ -105,8 +105,8 @@ pub(super) fn change_edition(root: &Node<'_>) -> Result<ChangeEdition, EventErro
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, parse_event};
     use super::*;
+    use crate::callback::event::{Event, parse_event};
 
     fn xml(info_type: &str, fields: &str) -> String {
         format!(

@@ -6,9 +6,9 @@
 //! callback: `CorpId`, `AppId`, `AgentId` — note `AgentId`, not the
 //! envelope's `AgentID`).
 
-use super::EventError;
-use super::tree::Node;
-use crate::string_enum;
+use wecom_core::callback::event::EventError;
+use wecom_core::callback::event::Node;
+use wecom_core::string_enum;
 
 string_enum! {
     /// The `ChangeType` values of `change_chain` (上下游变更).
@@ -62,7 +62,7 @@ pub struct SharedAgent {
     pub agent_id: Option<i64>,
 }
 
-pub(super) fn chain(root: &Node<'_>, change_type: &str) -> Result<ChainChange, EventError> {
+pub(crate) fn chain(root: &Node<'_>, change_type: &str) -> Result<ChainChange, EventError> {
     let mut group_ids = Vec::new();
     for wrapper in root.children_named("GroupIds") {
         group_ids.extend(wrapper.i64_list(&["GroupId"])?);
@@ -81,7 +81,7 @@ pub(super) fn chain(root: &Node<'_>, change_type: &str) -> Result<ChainChange, E
     })
 }
 
-pub(super) fn shared_agent(root: &Node<'_>) -> Result<SharedAgent, EventError> {
+pub(crate) fn shared_agent(root: &Node<'_>) -> Result<SharedAgent, EventError> {
     Ok(SharedAgent {
         corp_id: root.opt_str(&["CorpId"]),
         app_id: root.opt_i64(&["AppId"])?,
@@ -91,8 +91,8 @@ pub(super) fn shared_agent(root: &Node<'_>) -> Result<SharedAgent, EventError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, Source, parse_event};
     use super::*;
+    use crate::callback::event::{Event, Source, parse_event};
 
     fn app(body: &str) -> String {
         format!(

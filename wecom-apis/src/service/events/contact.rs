@@ -7,9 +7,11 @@
 //! `Department` and `Id`/`ParentId`, and third-party apps get fewer fields
 //! depending on their permissions: every field but the ids is optional.
 
-use super::EventError;
-use super::tree::{self, Node};
-use crate::{int_enum, string_enum};
+use wecom_core::callback::event::EventError;
+
+use crate::service::Gender;
+use wecom_core::callback::event::{Node, tree};
+use wecom_core::{int_enum, string_enum};
 
 string_enum! {
     /// The `ChangeType` values of `change_contact`.
@@ -119,18 +121,6 @@ pub struct UserChange {
 }
 
 int_enum! {
-    /// `Gender` of a member.
-    pub enum Gender {
-        /// `0`: not set.
-        Unspecified = 0,
-        /// `1`: male.
-        Male = 1,
-        /// `2`: female.
-        Female = 2,
-    }
-}
-
-int_enum! {
     /// `Status` of a member.
     pub enum UserStatus {
         /// `1`: activated.
@@ -206,7 +196,7 @@ pub struct TagChange {
     pub del_party_items: Vec<i64>,
 }
 
-pub(super) fn contact_change(root: &Node<'_>, change_type: &str) -> Result<ContactChange, EventError> {
+pub(crate) fn contact_change(root: &Node<'_>, change_type: &str) -> Result<ContactChange, EventError> {
     Ok(match ContactChangeType::from_value(change_type) {
         ContactChangeType::CreateUser => ContactChange::CreateUser(Box::new(user(root)?)),
         ContactChangeType::UpdateUser => ContactChange::UpdateUser(Box::new(user(root)?)),
@@ -306,8 +296,8 @@ fn tag(root: &Node<'_>) -> Result<TagChange, EventError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, Source, parse_event};
     use super::*;
+    use crate::callback::event::{Event, Source, parse_event};
 
     fn provider_source() -> Source {
         Source::Provider {

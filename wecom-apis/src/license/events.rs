@@ -9,9 +9,11 @@
 //! Note the spelling: `BuyerUserId` and `AccountList/UserId` here, against
 //! `UserID` in contact events.
 
-use super::EventError;
-use super::tree::Node;
-use crate::int_enum;
+use wecom_core::callback::event::EventError;
+
+use super::AccountType;
+use wecom_core::callback::event::Node;
+use wecom_core::int_enum;
 
 /// `license_pay_success`: an interface-license order was paid and its
 /// activation codes are ready.
@@ -67,16 +69,6 @@ int_enum! {
 }
 
 int_enum! {
-    /// `Type` of a license account.
-    pub enum LicenseAccountType {
-        /// `1`: basic (基础许可).
-        Basic = 1,
-        /// `2`: interconnection (互通许可).
-        Interconnect = 2,
-    }
-}
-
-int_enum! {
     /// `PreviousStatus`: the member's license before the automatic activation.
     pub enum PreviousLicenseStatus {
         /// `1`: no license.
@@ -109,7 +101,7 @@ pub struct ActivatedAccount {
     /// `ActiveCode`: the activation code used.
     pub active_code: String,
     /// `Type`.
-    pub account_type: LicenseAccountType,
+    pub account_type: AccountType,
     /// `ExpireTime`: when the license expires (Unix seconds).
     pub expire_time: i64,
     /// `UserId`: the licensed member.
@@ -121,7 +113,7 @@ pub struct ActivatedAccount {
     pub previous_active_code: Option<String>,
 }
 
-pub(super) fn pay_success(root: &Node<'_>) -> Result<LicensePaySuccess, EventError> {
+pub(crate) fn pay_success(root: &Node<'_>) -> Result<LicensePaySuccess, EventError> {
     Ok(LicensePaySuccess {
         service_corp_id: root.req_nonempty(&["ServiceCorpId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -131,7 +123,7 @@ pub(super) fn pay_success(root: &Node<'_>) -> Result<LicensePaySuccess, EventErr
     })
 }
 
-pub(super) fn refund(root: &Node<'_>) -> Result<LicenseRefund, EventError> {
+pub(crate) fn refund(root: &Node<'_>) -> Result<LicenseRefund, EventError> {
     Ok(LicenseRefund {
         service_corp_id: root.req_nonempty(&["ServiceCorpId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -141,13 +133,13 @@ pub(super) fn refund(root: &Node<'_>) -> Result<LicenseRefund, EventError> {
     })
 }
 
-pub(super) fn auto_activate(root: &Node<'_>) -> Result<AutoActivate, EventError> {
+pub(crate) fn auto_activate(root: &Node<'_>) -> Result<AutoActivate, EventError> {
     let account_list = root
         .children_named("AccountList")
         .map(|item| {
             Ok(ActivatedAccount {
                 active_code: item.req_nonempty(&["ActiveCode"])?,
-                account_type: LicenseAccountType::from_code(item.req_i64(&["Type"])?),
+                account_type: AccountType::from_code(item.req_i64(&["Type"])?),
                 expire_time: item.req_i64(&["ExpireTime"])?,
                 user_id: item.req_nonempty(&["UserId", "UserID"])?,
                 previous_status: item
@@ -168,8 +160,8 @@ pub(super) fn auto_activate(root: &Node<'_>) -> Result<AutoActivate, EventError>
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, Source, parse_event};
     use super::*;
+    use crate::callback::event::{Event, Source, parse_event};
 
     #[test]
     fn license_pay_success_97196() {
@@ -244,7 +236,7 @@ mod tests {
                 account_list: vec![
                     ActivatedAccount {
                         active_code: "XXXX".into(),
-                        account_type: LicenseAccountType::Basic,
+                        account_type: AccountType::Base,
                         expire_time: 1700000000,
                         user_id: "USERID".into(),
                         previous_status: Some(PreviousLicenseStatus::NotActivated),
@@ -252,7 +244,7 @@ mod tests {
                     },
                     ActivatedAccount {
                         active_code: "ZZZZ".into(),
-                        account_type: LicenseAccountType::Interconnect,
+                        account_type: AccountType::ExternalContact,
                         expire_time: 1700000001,
                         user_id: "USERID2".into(),
                         previous_status: Some(PreviousLicenseStatus::Expired),

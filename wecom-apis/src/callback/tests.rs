@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use super::*;
+use super::event::*;
 
 const APP_HEAD: &str = "<xml><ToUserName><![CDATA[ww-corp]]></ToUserName>\
     <FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1403610513</CreateTime>\

@@ -7,11 +7,11 @@
 //! (corp) for customer acquisition. `MemChangeList` is `<Item>` elements
 //! since WeCom 4.8.0 and was a comma-separated value before; both are read.
 
-use crate::secret::Secret;
+use wecom_core::Secret;
 
-use super::EventError;
-use super::tree::Node;
-use crate::{int_enum, string_enum};
+use wecom_core::callback::event::EventError;
+use wecom_core::callback::event::Node;
+use wecom_core::{int_enum, string_enum};
 
 string_enum! {
     /// The `ChangeType` values of `change_external_contact`.
@@ -240,7 +240,7 @@ pub struct CustomerAcquisitionChange {
     pub chat_key: Option<Secret>,
 }
 
-pub(super) fn external_contact(
+pub(crate) fn external_contact(
     root: &Node<'_>,
     change_type: &str,
 ) -> Result<ExternalContactChange, EventError> {
@@ -258,7 +258,7 @@ pub(super) fn external_contact(
     })
 }
 
-pub(super) fn external_chat(root: &Node<'_>, change_type: &str) -> Result<ExternalChatChange, EventError> {
+pub(crate) fn external_chat(root: &Node<'_>, change_type: &str) -> Result<ExternalChatChange, EventError> {
     Ok(ExternalChatChange {
         change_type: ExternalChatChangeType::from_value(change_type),
         chat_id: root.req_nonempty(&["ChatId"])?,
@@ -274,7 +274,7 @@ pub(super) fn external_chat(root: &Node<'_>, change_type: &str) -> Result<Extern
     })
 }
 
-pub(super) fn external_tag(root: &Node<'_>, change_type: &str) -> Result<ExternalTagChange, EventError> {
+pub(crate) fn external_tag(root: &Node<'_>, change_type: &str) -> Result<ExternalTagChange, EventError> {
     let change_type = ExternalTagChangeType::from_value(change_type);
     let id = root.opt_str(&["Id"]);
     if id.is_none()
@@ -293,7 +293,7 @@ pub(super) fn external_tag(root: &Node<'_>, change_type: &str) -> Result<Externa
     })
 }
 
-pub(super) fn customer_acquisition(
+pub(crate) fn customer_acquisition(
     root: &Node<'_>,
     change_type: &str,
 ) -> Result<CustomerAcquisitionChange, EventError> {
@@ -312,8 +312,8 @@ pub(super) fn customer_acquisition(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, Source, parse_event};
     use super::*;
+    use crate::callback::event::{Event, Source, parse_event};
 
     fn provider(info_type: &str, body: &str) -> String {
         format!(

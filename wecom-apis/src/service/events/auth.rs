@@ -5,24 +5,10 @@
 //! events, `State`, `ExtraInfo`), 99401 (`ExtraInfo.AuthOpenKfIdList`),
 //! 97174 (reset_permanent_code), 90585 (register_corp).
 
-use crate::secret::Secret;
+use wecom_core::Secret;
 
-use super::EventError;
-use super::tree::Node;
-
-/// `InfoType=suite_ticket`: the ticket WeCom pushes every 10 minutes (valid
-/// 30 minutes; always use the newest).
-///
-/// The ticket is in the `SuiteTicket` element (not `SuiteTicketNotify`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SuiteTicket {
-    /// `SuiteId`: the suite (or 代开发 template) id.
-    pub suite_id: String,
-    /// `SuiteTicket`: the ticket (at most 512 bytes).
-    pub ticket: Secret,
-    /// `TimeStamp`: when WeCom sent it (Unix seconds).
-    pub timestamp: i64,
-}
+use wecom_core::callback::event::EventError;
+use wecom_core::callback::event::Node;
 
 /// `InfoType=create_auth`: a corp installed the app from the app market (or a
 /// 代开发 template was authorised). Exchange `auth_code` for the permanent
@@ -139,15 +125,7 @@ pub struct BatchJob {
     pub err_msg: Option<String>,
 }
 
-pub(super) fn suite_ticket(root: &Node<'_>) -> Result<SuiteTicket, EventError> {
-    Ok(SuiteTicket {
-        suite_id: root.req_nonempty(&["SuiteId"])?,
-        ticket: Secret::new(root.req_nonempty(&["SuiteTicket"])?),
-        timestamp: root.req_i64(&["TimeStamp"])?,
-    })
-}
-
-pub(super) fn create_auth(root: &Node<'_>) -> Result<CreateAuth, EventError> {
+pub(crate) fn create_auth(root: &Node<'_>) -> Result<CreateAuth, EventError> {
     Ok(CreateAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_code: Secret::new(root.req_nonempty(&["AuthCode"])?),
@@ -157,7 +135,7 @@ pub(super) fn create_auth(root: &Node<'_>) -> Result<CreateAuth, EventError> {
     })
 }
 
-pub(super) fn change_auth(root: &Node<'_>) -> Result<ChangeAuth, EventError> {
+pub(crate) fn change_auth(root: &Node<'_>) -> Result<ChangeAuth, EventError> {
     Ok(ChangeAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -167,7 +145,7 @@ pub(super) fn change_auth(root: &Node<'_>) -> Result<ChangeAuth, EventError> {
     })
 }
 
-pub(super) fn cancel_auth(root: &Node<'_>) -> Result<CancelAuth, EventError> {
+pub(crate) fn cancel_auth(root: &Node<'_>) -> Result<CancelAuth, EventError> {
     Ok(CancelAuth {
         suite_id: root.req_nonempty(&["SuiteId"])?,
         auth_corp_id: root.req_nonempty(&["AuthCorpId"])?,
@@ -175,7 +153,7 @@ pub(super) fn cancel_auth(root: &Node<'_>) -> Result<CancelAuth, EventError> {
     })
 }
 
-pub(super) fn reset_permanent_code(root: &Node<'_>) -> Result<ResetPermanentCode, EventError> {
+pub(crate) fn reset_permanent_code(root: &Node<'_>) -> Result<ResetPermanentCode, EventError> {
     let auth_code = root.opt_str(&["AuthCode"]).map(Secret::new);
     let auth_corp_id = root.opt_str(&["AuthCorpId"]);
     if auth_code.is_none() && auth_corp_id.is_none() {
@@ -192,7 +170,7 @@ pub(super) fn reset_permanent_code(root: &Node<'_>) -> Result<ResetPermanentCode
 /// `ExtraInfo`, or `None` when absent or empty.
 fn extra_info(root: &Node<'_>) -> Option<ExtraInfo> {
     let node = root.child("ExtraInfo")?;
-    if node.children.is_empty() && node.value().is_empty() {
+    if node.children().is_empty() && node.value().is_empty() {
         return None;
     }
     let auth_open_kf_ids = node
@@ -202,9 +180,9 @@ fn extra_info(root: &Node<'_>) -> Option<ExtraInfo> {
     Some(ExtraInfo { auth_open_kf_ids })
 }
 
-pub(super) fn register_corp(root: &Node<'_>) -> Result<RegisterCorp, EventError> {
+pub(crate) fn register_corp(root: &Node<'_>) -> Result<RegisterCorp, EventError> {
     let contact_sync = match root.child("ContactSync") {
-        Some(node) if !node.children.is_empty() => Some(ContactSync {
+        Some(node) if !node.children().is_empty() => Some(ContactSync {
             access_token: Secret::new(node.req_nonempty(&["AccessToken"])?),
             expires_in: node.req_i64(&["ExpiresIn"])?,
         }),
@@ -224,7 +202,7 @@ pub(super) fn register_corp(root: &Node<'_>) -> Result<RegisterCorp, EventError>
     })
 }
 
-pub(super) fn batch_job(root: &Node<'_>) -> Result<BatchJob, EventError> {
+pub(crate) fn batch_job(root: &Node<'_>) -> Result<BatchJob, EventError> {
     let node = root
         .child("BatchJob")
         .ok_or(EventError::MissingField("BatchJob"))?;
@@ -238,8 +216,8 @@ pub(super) fn batch_job(root: &Node<'_>) -> Result<BatchJob, EventError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Event, Source, parse_event};
     use super::*;
+    use crate::callback::event::{Event, Source, SuiteTicket, parse_event};
 
     #[test]
     fn suite_ticket_90628() {

@@ -329,7 +329,17 @@ impl TokenStore for MemoryStore {
                 .get(key)
                 .is_some_and(|(t, until)| *until > now && t.timestamp > ticket.timestamp);
             if !newer_stored {
-                i.tickets.insert(key.to_owned(), (ticket.clone(), now + ttl));
+                // Every push replaces the same key: reuse its allocation.
+                match i.tickets.get_mut(key) {
+                    Some(slot) => {
+                        slot.0.ticket.clone_from(&ticket.ticket);
+                        slot.0.timestamp = ticket.timestamp;
+                        slot.1 = now + ttl;
+                    }
+                    None => {
+                        i.tickets.insert(key.to_owned(), (ticket.clone(), now + ttl));
+                    }
+                }
             }
             !newer_stored
         }))

@@ -6,6 +6,8 @@
 //!   (the corp id), `FromUserName`, `CreateTime`, `MsgType=event`, `Event`,
 //!   and `AgentID` for app-scoped items.
 
+use std::borrow::Cow;
+
 use super::EventError;
 use super::tree::Node;
 
@@ -85,7 +87,7 @@ pub(super) fn detect<'r>(root: &'r Node<'_>) -> Option<(Envelope, &'r str)> {
 pub struct Document<'d, 'a> {
     root: &'d Node<'a>,
     envelope: Envelope,
-    name: String,
+    name: Cow<'d, str>,
 }
 
 impl<'d, 'a> Document<'d, 'a> {
@@ -96,7 +98,12 @@ impl<'d, 'a> Document<'d, 'a> {
         Some(Document {
             root,
             envelope,
-            name: name.to_ascii_lowercase(),
+            // WeCom writes names in lower case: copy only when it did not.
+            name: if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
+            },
         })
     }
 

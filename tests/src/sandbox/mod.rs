@@ -121,6 +121,22 @@ impl Sandbox {
         self.addr
     }
 
+    /// Every path the sandbox models (relative to `/cgi-bin/`), sorted: the
+    /// endpoints it keeps state for and answers as WeCom does. Anything else
+    /// answers 404 unless stubbed ([`stub_with`](Self::stub_with)).
+    pub fn served_paths() -> Vec<String> {
+        let mut paths: Vec<String> = [tokens::GETTOKEN, tokens::PROVIDER_TOKEN, corp_api::USER_GET]
+            .into_iter()
+            .chain(corpgroup::PATHS.iter().copied())
+            .chain(service::PATHS.iter().copied())
+            .map(str::to_owned)
+            .chain(license::served_paths())
+            .chain(external_contact::served_paths())
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// `expires_in` (seconds) for tokens issued from now on; default 7200.
     pub fn set_token_ttl(&self, secs: u64) {
         self.shared.lock().tokens.set_ttl(secs);

@@ -108,6 +108,31 @@ const RULE_NOT_FOUND: i64 = 670_904;
 /// Sandbox-chosen: unknown or mismatched mini-program session.
 const INVALID_SESSION: i64 = 670_905;
 
+/// Every path this module serves, relative to `/cgi-bin/` (kept beside
+/// [`handle`]'s match; a test checks that each one is handled).
+pub(crate) const PATHS: &[&str] = &[
+    CORP_GETTOKEN,
+    "corpgroup/corp/list_app_share_info",
+    "corpgroup/corp/get_chain_list",
+    "corpgroup/corp/get_chain_group",
+    "corpgroup/corp/get_chain_corpinfo_list",
+    "corpgroup/corp/get_chain_corpinfo",
+    "corpgroup/corp/remove_corp",
+    "corpgroup/corp/get_chain_user_custom_id",
+    "corpgroup/get_corp_shared_chain_list",
+    "corpgroup/unionid_to_external_userid",
+    "corpgroup/unionid_to_pending_id",
+    "corpgroup/batch/external_userid_to_pending_id",
+    "miniprogram/transfer_session",
+    "corpgroup/import_chain_contact",
+    "corpgroup/getresult",
+    "corpgroup/rule/list_ids",
+    "corpgroup/rule/get_rule_info",
+    "corpgroup/rule/add_rule",
+    "corpgroup/rule/modify_rule",
+    "corpgroup/rule/delete_rule",
+];
+
 /// Answers every `corpgroup/*` path and `miniprogram/transfer_session`.
 pub(crate) fn handle(
     state: &mut CorpGroupState,

@@ -131,36 +131,59 @@ enum Handler {
     Post(fn(&mut ExternalContactState, Fields<'_>, i64) -> ApiResult),
 }
 
+/// Every `externalcontact/*` path the sandbox models, with its handler.
+const ROUTES: &[(&str, Handler)] = &[
+    (
+        "get_follow_user_list",
+        Handler::Get(customers::get_follow_user_list),
+    ),
+    ("list", Handler::Get(customers::list)),
+    ("get", Handler::Get(customers::get)),
+    ("batch/get_by_user", Handler::Post(customers::batch_get_by_user)),
+    ("remark", Handler::Post(customers::remark)),
+    ("contact_list", Handler::Post(customers::contact_list)),
+    ("convert_to_openid", Handler::Post(customers::convert_to_openid)),
+    (
+        "unionid_to_external_userid",
+        Handler::Post(customers::unionid_to_external_userid),
+    ),
+    ("add_contact_way", Handler::Post(contact_way::add_contact_way)),
+    ("get_contact_way", Handler::Post(contact_way::get_contact_way)),
+    ("list_contact_way", Handler::Post(contact_way::list_contact_way)),
+    (
+        "update_contact_way",
+        Handler::Post(contact_way::update_contact_way),
+    ),
+    ("del_contact_way", Handler::Post(contact_way::del_contact_way)),
+    ("close_temp_chat", Handler::Post(contact_way::close_temp_chat)),
+    ("get_corp_tag_list", Handler::Post(tags::get_corp_tag_list)),
+    ("add_corp_tag", Handler::Post(tags::add_corp_tag)),
+    ("edit_corp_tag", Handler::Post(tags::edit_corp_tag)),
+    ("del_corp_tag", Handler::Post(tags::del_corp_tag)),
+    ("mark_tag", Handler::Post(tags::mark_tag)),
+    ("transfer_customer", Handler::Post(transfer::transfer_customer)),
+    ("transfer_result", Handler::Post(transfer::transfer_result)),
+    (
+        "get_unassigned_list",
+        Handler::Post(transfer::get_unassigned_list),
+    ),
+    (
+        "resigned/transfer_customer",
+        Handler::Post(transfer::resigned_transfer_customer),
+    ),
+    (
+        "resigned/transfer_result",
+        Handler::Post(transfer::resigned_transfer_result),
+    ),
+];
+
 fn route(name: &str) -> Option<Handler> {
-    use Handler::{Get, Post};
-    let handler = match name {
-        "get_follow_user_list" => Get(customers::get_follow_user_list),
-        "list" => Get(customers::list),
-        "get" => Get(customers::get),
-        "batch/get_by_user" => Post(customers::batch_get_by_user),
-        "remark" => Post(customers::remark),
-        "contact_list" => Post(customers::contact_list),
-        "convert_to_openid" => Post(customers::convert_to_openid),
-        "unionid_to_external_userid" => Post(customers::unionid_to_external_userid),
-        "add_contact_way" => Post(contact_way::add_contact_way),
-        "get_contact_way" => Post(contact_way::get_contact_way),
-        "list_contact_way" => Post(contact_way::list_contact_way),
-        "update_contact_way" => Post(contact_way::update_contact_way),
-        "del_contact_way" => Post(contact_way::del_contact_way),
-        "close_temp_chat" => Post(contact_way::close_temp_chat),
-        "get_corp_tag_list" => Post(tags::get_corp_tag_list),
-        "add_corp_tag" => Post(tags::add_corp_tag),
-        "edit_corp_tag" => Post(tags::edit_corp_tag),
-        "del_corp_tag" => Post(tags::del_corp_tag),
-        "mark_tag" => Post(tags::mark_tag),
-        "transfer_customer" => Post(transfer::transfer_customer),
-        "transfer_result" => Post(transfer::transfer_result),
-        "get_unassigned_list" => Post(transfer::get_unassigned_list),
-        "resigned/transfer_customer" => Post(transfer::resigned_transfer_customer),
-        "resigned/transfer_result" => Post(transfer::resigned_transfer_result),
-        _ => return None,
-    };
-    Some(handler)
+    ROUTES.iter().find(|(n, _)| *n == name).map(|(_, h)| *h)
+}
+
+/// The paths this module serves, relative to `/cgi-bin/`.
+pub(crate) fn served_paths() -> impl Iterator<Item = String> {
+    ROUTES.iter().map(|(name, _)| format!("externalcontact/{name}"))
 }
 
 /// Answers an `externalcontact/*` request.

@@ -120,36 +120,45 @@ fn job_not_found(jobid: &str) -> ApiError {
 
 type Handler = fn(&mut LicenseState, Fields<'_>, i64) -> ApiResult;
 
+/// Every `license/*` path the sandbox models, with its handler.
+const ROUTES: &[(&str, Handler)] = &[
+    ("create_new_order", orders::create_new_order),
+    ("list_order", orders::list_order),
+    ("get_order", orders::get_order),
+    ("list_order_account", orders::list_order_account),
+    ("cancel_order", orders::cancel_order),
+    ("create_renew_order_job", renew::create_renew_order_job),
+    ("submit_order_job", renew::submit_order_job),
+    ("create_new_order_job", union::create_new_order_job),
+    ("submit_new_order_job", union::submit_new_order_job),
+    ("new_order_job_result", union::new_order_job_result),
+    ("get_union_order", union::get_union_order),
+    ("submit_pay_job", pay::submit_pay_job),
+    ("pay_job_result", pay::pay_job_result),
+    ("active_account", activation::active_account),
+    ("batch_active_account", activation::batch_active_account),
+    ("get_active_info_by_code", query::get_active_info_by_code),
+    (
+        "batch_get_active_info_by_code",
+        query::batch_get_active_info_by_code,
+    ),
+    ("list_actived_account", query::list_actived_account),
+    ("get_active_info_by_user", query::get_active_info_by_user),
+    ("batch_transfer_license", transfer::batch_transfer_license),
+    ("batch_share_active_code", transfer::batch_share_active_code),
+    ("get_app_license_info", settings::get_app_license_info),
+    ("set_auto_active_status", settings::set_auto_active_status),
+    ("get_auto_active_status", settings::get_auto_active_status),
+    ("support_policy_query", settings::support_policy_query),
+];
+
 fn route(name: &str) -> Option<Handler> {
-    let handler: Handler = match name {
-        "create_new_order" => orders::create_new_order,
-        "list_order" => orders::list_order,
-        "get_order" => orders::get_order,
-        "list_order_account" => orders::list_order_account,
-        "cancel_order" => orders::cancel_order,
-        "create_renew_order_job" => renew::create_renew_order_job,
-        "submit_order_job" => renew::submit_order_job,
-        "create_new_order_job" => union::create_new_order_job,
-        "submit_new_order_job" => union::submit_new_order_job,
-        "new_order_job_result" => union::new_order_job_result,
-        "get_union_order" => union::get_union_order,
-        "submit_pay_job" => pay::submit_pay_job,
-        "pay_job_result" => pay::pay_job_result,
-        "active_account" => activation::active_account,
-        "batch_active_account" => activation::batch_active_account,
-        "get_active_info_by_code" => query::get_active_info_by_code,
-        "batch_get_active_info_by_code" => query::batch_get_active_info_by_code,
-        "list_actived_account" => query::list_actived_account,
-        "get_active_info_by_user" => query::get_active_info_by_user,
-        "batch_transfer_license" => transfer::batch_transfer_license,
-        "batch_share_active_code" => transfer::batch_share_active_code,
-        "get_app_license_info" => settings::get_app_license_info,
-        "set_auto_active_status" => settings::set_auto_active_status,
-        "get_auto_active_status" => settings::get_auto_active_status,
-        "support_policy_query" => settings::support_policy_query,
-        _ => return None,
-    };
-    Some(handler)
+    ROUTES.iter().find(|(n, _)| *n == name).map(|(_, h)| *h)
+}
+
+/// The paths this module serves, relative to `/cgi-bin/`.
+pub(crate) fn served_paths() -> impl Iterator<Item = String> {
+    ROUTES.iter().map(|(name, _)| format!("license/{name}"))
 }
 
 /// Handles one `license/*` request.

@@ -79,6 +79,20 @@ impl ServiceState {
     }
 }
 
+/// Every path this module serves, relative to `/cgi-bin/` (kept beside
+/// [`handle`]; a test checks that each one is handled).
+pub(crate) const PATHS: &[&str] = &[
+    tokens::SUITE_TOKEN,
+    "service/get_admin_list",
+    "service/get_app_qrcode",
+    "service/get_auth_info",
+    "service/get_corp_token",
+    "service/get_permanent_code",
+    "service/get_pre_auth_code",
+    "service/set_session_info",
+    "service/v2/get_permanent_code",
+];
+
 /// Answers a `service/*` request other than `service/get_provider_token`.
 pub(crate) fn handle(
     state: &mut ServiceState,

@@ -17,6 +17,14 @@
 //! * `corpgroup/*` and `miniprogram/transfer_session` — a chain with groups,
 //!   downstream corps, pending ids, contact imports and rules.
 //!
+//! Every request to a path the SDK declares is first checked against its
+//! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
+//! refuses other methods (43002) and the token parameter it takes must be
+//! there (41001 / 41022) — in one place, for every family and for stubs.
+//! The family then checks what only it knows (whose token it is, the body).
+//! [`Sandbox::served_paths`] lists what the sandbox models; a workspace test
+//! checks it against the registry.
+//!
 //! Every response is JSON with `errcode` as its first key. Unknown paths get
 //! HTTP 404 with `{"errcode":404,...}` unless a test stubs them
 //! ([`Sandbox::stub`]). Every request is recorded before it is handled (see
@@ -36,6 +44,7 @@
 mod callbacks;
 mod clock;
 mod codes;
+mod contract;
 mod corp_api;
 mod corpgroup;
 pub mod creds;

@@ -5,6 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::clock::Clock;
+use super::contract;
 use super::corp_api;
 use super::corpgroup::CorpGroupState;
 use super::external_contact::{self, ExternalContactState};
@@ -60,6 +61,9 @@ impl State {
     /// Answers a request normally (no faults, no delays).
     pub(crate) fn dispatch(&mut self, req: &RecordedRequest) -> Reply {
         let now = self.clock.now();
+        if let Err(err) = contract::check(req) {
+            return Reply::error(&err);
+        }
         if let Some(reply) = self.stubs.answer(&self.tokens, req, now) {
             return reply;
         }

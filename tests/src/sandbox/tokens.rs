@@ -211,9 +211,6 @@ pub(crate) fn gettoken(store: &mut TokenStore, req: &RecordedRequest, now: i64) 
 
 /// `POST service/get_provider_token` with `{corpid, provider_secret}`.
 pub(crate) fn get_provider_token(store: &mut TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
-    if req.method != "POST" {
-        return Err(ApiError::new(codes::REQUIRE_POST, "require POST method"));
-    }
     let body = JsonBody::parse(&req.body)?;
     let f = body.fields();
     let corpid = f.req_str("corpid")?;

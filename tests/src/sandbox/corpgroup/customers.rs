@@ -8,7 +8,7 @@ use super::super::params::JsonBody;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
-use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, caller, require_post, upstream_post};
+use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, caller, upstream_post};
 
 /// Most external_userids per `batch/external_userid_to_pending_id`.
 const MAX_EXTERNAL_USERIDS: usize = 100;
@@ -63,7 +63,6 @@ pub(super) fn external_userid_to_pending_id(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
     let corp = caller(tokens, req, now)?;
     let upstream = state.is_upstream(&corp);
     if !upstream && !state.is_downstream(&corp) {
@@ -117,7 +116,6 @@ pub(super) fn transfer_session(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
     let corp = caller(tokens, req, now)?;
     if !state.is_downstream(&corp) {
         return Err(ApiError::new(

@@ -181,7 +181,6 @@ pub(crate) fn gettoken(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    require_post(req)?;
     let upstream = caller(tokens, req, now)?;
     let body = JsonBody::parse(&req.body)?;
     let f = body.fields();
@@ -245,17 +244,8 @@ fn upstream_post(
     req: &RecordedRequest,
     now: i64,
 ) -> Result<(String, JsonBody), ApiError> {
-    require_post(req)?;
     let owner = upstream_caller(state, tokens, req, now)?;
     Ok((owner, JsonBody::parse(&req.body)?))
-}
-
-fn require_post(req: &RecordedRequest) -> Result<(), ApiError> {
-    if req.method == "POST" {
-        Ok(())
-    } else {
-        Err(ApiError::new(codes::REQUIRE_POST, "require POST method"))
-    }
 }
 
 /// The chain `chain_id` owned by `owner` (40058 otherwise).

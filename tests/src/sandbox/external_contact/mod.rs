@@ -44,11 +44,10 @@ mod input;
 mod tags;
 mod transfer;
 
-use super::codes;
 use super::creds;
 use super::params::{Fields, JsonBody};
 use super::record::RecordedRequest;
-use super::reply::{ApiError, ApiResult, Reply};
+use super::reply::{ApiResult, Reply};
 use super::tokens::{TokenStore, require_corp};
 
 use contact_way::ContactWays;
@@ -196,9 +195,6 @@ pub(crate) fn handle(
     let Some(handler) = req.path.strip_prefix("externalcontact/").and_then(route) else {
         return Reply::not_found(&req.path);
     };
-    if matches!(handler, Handler::Post(_)) && req.method != "POST" {
-        return Reply::error(&ApiError::new(codes::REQUIRE_POST, "require POST method"));
-    }
     if let Err(err) = require_corp(tokens, &req.query, creds::CORPID, now) {
         return Reply::error(&err);
     }

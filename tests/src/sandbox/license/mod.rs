@@ -171,9 +171,6 @@ pub(crate) fn handle(
     let Some(handler) = req.path.strip_prefix("license/").and_then(route) else {
         return Reply::not_found(&req.path);
     };
-    if req.method != "POST" {
-        return Reply::error(&ApiError::new(codes::REQUIRE_POST, "require POST method"));
-    }
     if let Err(err) = require_provider(tokens, &req.query, now) {
         return Reply::error(&err);
     }

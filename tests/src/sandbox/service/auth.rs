@@ -281,9 +281,6 @@ pub(crate) fn get_admin_list(state: &Authorizations, req: &RecordedRequest) -> A
 }
 
 fn post_body(req: &RecordedRequest) -> Result<JsonBody, ApiError> {
-    if req.method != "POST" {
-        return Err(ApiError::new(common::REQUIRE_POST, "require POST method"));
-    }
     JsonBody::parse(&req.body)
 }
 

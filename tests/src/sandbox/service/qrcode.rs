@@ -2,7 +2,6 @@
 
 use serde_json::json;
 
-use super::super::codes as common;
 use super::super::creds;
 use super::super::params::JsonBody;
 use super::super::record::RecordedRequest;
@@ -14,9 +13,6 @@ const IMAGE: &str = "image/png";
 
 /// `POST service/get_app_qrcode` with `{suite_id, appid?, state?, style?, result_type?}`.
 pub(crate) fn get_app_qrcode(suite: &str, req: &RecordedRequest) -> Result<Reply, ApiError> {
-    if req.method != "POST" {
-        return Err(ApiError::new(common::REQUIRE_POST, "require POST method"));
-    }
     let body = JsonBody::parse(&req.body)?;
     let f = body.fields();
     let suite_id = f

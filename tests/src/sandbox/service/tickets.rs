@@ -7,7 +7,6 @@
 
 use serde_json::json;
 
-use super::super::codes as common;
 use super::super::creds;
 use super::super::ids::IdGen;
 use super::super::params::JsonBody;
@@ -72,9 +71,6 @@ pub(crate) fn get_suite_token(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    if req.method != "POST" {
-        return Err(ApiError::new(common::REQUIRE_POST, "require POST method"));
-    }
     let body = JsonBody::parse(&req.body)?;
     let f = body.fields();
     let suite_id = f

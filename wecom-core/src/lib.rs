@@ -46,7 +46,7 @@ pub use client::{
     ProviderClient, ProviderSuiteClient, SuiteClient,
 };
 pub use error::{Error, Result};
-pub use page_stream::PageStream;
+pub use page_stream::{ListReply, PageStream};
 pub use pagination::{CursorPage, Page, paginate};
 pub use reply::{Binary, Reply};
 pub use request::{Endpoint, Method, QueryValue};

@@ -178,25 +178,42 @@ fn append_key(body: &[u8], name: &str, value: &Value) -> Bytes {
     out.freeze()
 }
 
-/// Every item of a paginated list, page after page: what a generated
-/// `…_stream` method returns.
+/// Every item of a paginated list whose replies are `R`s, page after page:
+/// what a generated `…_stream` method returns. It is a
+/// `Stream<Item = Result<R::Item>>` ([`CursorPage::Item`]).
 ///
 /// A page is fetched only when the previous one has been consumed; the items
 /// come one by one, and an error is yielded as the last item. It is `Send`
 /// and borrows only the client (the arguments were encoded when the method
 /// was called).
 #[must_use = "a stream does nothing unless polled"]
-pub struct PageStream<'a, T> {
-    inner: Pin<Box<dyn Stream<Item = Result<T>> + Send + 'a>>,
+pub struct PageStream<'a, R> {
+    inner: Pin<Box<dyn Pages<R> + Send + 'a>>,
 }
 
-impl<'a, T: Send + 'a> PageStream<'a, T> {
+/// A stream of `R`'s items, named without requiring `R: CursorPage` (so a
+/// reply that is no page is one error where the stream is made, not one per
+/// mention of the type).
+trait Pages<R> {
+    fn poll_item(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<R::Item>>>
+    where
+        R: CursorPage;
+}
+
+impl<R: CursorPage, S: Stream<Item = Result<R::Item>>> Pages<R> for S {
+    fn poll_item(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<R::Item>>> {
+        self.poll_next(cx)
+    }
+}
+
+impl<'a, R> PageStream<'a, R>
+where
+    R: Reply + CursorPage + Send + 'a,
+    R::Item: Send + 'a,
+{
     /// Walks the list whose pages `request` describes, decoding each reply
     /// as `R`.
-    pub fn new<R>(runtime: &'a Runtime, token: Option<&'a TokenCell>, request: PagedRequest) -> Self
-    where
-        R: Reply + CursorPage<Item = T> + Send + 'a,
-    {
+    pub fn new(runtime: &'a Runtime, token: Option<&'a TokenCell>, request: PagedRequest) -> Self {
         let stream = paginate(move |cursor: Option<String>| {
             let page = request.page(cursor.as_deref());
             async move { runtime.execute::<R>(token, page).await.map(R::into_page) }
@@ -207,17 +224,51 @@ impl<'a, T: Send + 'a> PageStream<'a, T> {
     }
 }
 
-impl<T> Stream for PageStream<'_, T> {
-    type Item = Result<T>;
+impl<R: CursorPage> Stream for PageStream<'_, R> {
+    type Item = Result<R::Item>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
+        self.inner.as_mut().poll_item(cx)
     }
 }
 
-impl<T> fmt::Debug for PageStream<'_, T> {
+impl<R> fmt::Debug for PageStream<'_, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("PageStream(<pending>)")
+    }
+}
+
+/// A reply an endpoint declared with `page = …` can have: a [`Reply`] that
+/// is a [`CursorPage`] (owned, `Send`, like its items). Implemented for
+/// every such type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a page of a list: an endpoint declared with `page = …` must reply with a `CursorPage`",
+    label = "this reply does not implement `wecom_apis::CursorPage`",
+    note = "implement `CursorPage` for the reply (its items, and the next cursor with `Page::from_cursor` / `Page::from_offset`), or remove `page = …` from the endpoint attribute"
+)]
+pub trait ListReply: Sized {
+    /// Walks the list (what generated stream methods call, so a reply that
+    /// is no page is reported here).
+    #[doc(hidden)]
+    fn __stream<'a>(
+        runtime: &'a Runtime,
+        token: Option<&'a TokenCell>,
+        request: PagedRequest,
+    ) -> PageStream<'a, Self>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> ListReply for T
+where
+    T: Reply + CursorPage + Send + 'static,
+    T::Item: Send + 'static,
+{
+    fn __stream<'a>(
+        runtime: &'a Runtime,
+        token: Option<&'a TokenCell>,
+        request: PagedRequest,
+    ) -> PageStream<'a, T> {
+        PageStream::new(runtime, token, request)
     }
 }
 

@@ -57,11 +57,6 @@ impl<T> Page<T> {
 /// to walk the list with [`paginate`] in one line per endpoint, or to declare
 /// the endpoint with `page = cursor` / `page = offset` in `#[api]`, which
 /// generates its `…_stream` method.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a page of a list: an endpoint declared with `page = …` must reply with a `CursorPage`",
-    label = "this reply does not implement `wecom_apis::CursorPage`",
-    note = "implement `CursorPage` for the reply (its items and `Page::from_cursor` / `Page::from_offset`), or remove `page = …` from the endpoint attribute"
-)]
 pub trait CursorPage {
     /// What the list holds.
     type Item;

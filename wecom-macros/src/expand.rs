@@ -315,13 +315,13 @@ fn expand_stream(
         .iter()
         .filter(|a| !a.path().is_ident("doc") && !a.path().is_ident("must_use"));
     let stream = &paging.stream;
-    // Spanned on the reply type, so a reply that is not a page is one error there.
-    let item = quote_spanned!(payload.span()=> <#payload as #pm::CursorPage>::Item);
-    let walk = quote_spanned!(payload.span()=> #pm::PageStream::new::<#payload>);
+    // Spanned on the reply type, so a reply that is not a page is one error
+    // there; the signature names the reply alone, which needs no bound.
+    let walk = quote_spanned!(payload.span()=> <#payload as #pm::ListReply>::__stream);
     quote! {
         #(#passthrough)*
         #[doc = #doc]
-        fn #stream<'__wecom>(&'__wecom self, #(#params),*) -> #pm::PageStream<'__wecom, #item>
+        fn #stream<'__wecom>(&'__wecom self, #(#params),*) -> #pm::PageStream<'__wecom, #payload>
         #bound
         {
             let __wecom_request = #pm::Request::new(&#descriptor);

@@ -249,7 +249,7 @@ pub struct ContactSearchResult {
 }
 
 /// One match of `contact/search`, as yielded by
-/// [`contact_search_stream`](Self::contact_search_stream).
+/// [`contact_search_stream`](ServiceMiscApi::contact_search_stream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContactSearchHit {
     /// A current member.

@@ -403,6 +403,52 @@ mod tests {
     }
 
     #[test]
+    fn a_paged_route_has_its_cursor_size_and_stream() {
+        let (route, errors) = parse(syn::parse_quote!(
+            #[get("x/list", token = corp, page = cursor("next_key", limit = 1000), stream = all_x)]
+        ));
+        assert_eq!(errors, 0);
+        let page = route.page.expect("page");
+        assert!(page.kind == PageKind::Cursor);
+        assert_eq!(page.name.map(|n| n.value()).as_deref(), Some("next_key"));
+        let (key, n) = page.size.expect("size");
+        assert_eq!(
+            (key.to_string(), n.base10_digits()),
+            ("limit".to_string(), "1000")
+        );
+        assert_eq!(route.stream.map(|s| s.to_string()).as_deref(), Some("all_x"));
+        let (offset, errors) = parse(syn::parse_quote!(#[get("x/list", token = corp, page = offset)]));
+        assert_eq!(errors, 0);
+        assert!(
+            offset
+                .page
+                .is_some_and(|p| p.kind == PageKind::Offset && p.name.is_none())
+        );
+    }
+
+    #[test]
+    fn each_page_slip_is_one_error() {
+        let slips: Vec<Attribute> = vec![
+            syn::parse_quote!(#[get("x/list", token = corp, page = pages)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = "cursor")]),
+            syn::parse_quote!(#[get("x/list", token = corp, page)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page =)]),
+            syn::parse_quote!(#[get("x/list", token = corp, cursor)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor(1000))]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor(limit = many))]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor())]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor, page = offset)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor, stream = "s")]),
+        ];
+        for attr in slips {
+            let shown = quote::quote!(#attr).to_string();
+            let (route, errors) = parse(attr);
+            assert_eq!(errors, 1, "{shown}");
+            assert!(route.malformed, "{shown}");
+        }
+    }
+
+    #[test]
     fn each_slip_is_one_error() {
         let slips: Vec<Attribute> = vec![
             syn::parse_quote!(#[get("user/get", corp)]),

@@ -116,7 +116,9 @@ pub trait LicenseApi {
     /// 获取多企业订单详情: header of a multi-corp order and one page of its
     /// per-corp sub-orders (`sub_order_id` feeds
     /// [`list_order_account`](Self::list_order_account)). `limit` at most
-    /// 1000, default 500.
+    /// 1000, default 500. [`union_order_stream`](Self::union_order_stream)
+    /// yields the sub-orders of every page (the header, repeated on each
+    /// page, is not yielded).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/98893>
     #[post(

@@ -25,7 +25,7 @@ use futures_util::TryStreamExt;
 use wecom_apis::corpgroup::{
     ChainContact, ChainContactInfo, ChainCorpInfoListRequest, DownStreamApi,
     ExternalUseridToPendingIdRequest, IdentityType, ImportChainContactRequest, ListAppShareInfoRequest,
-    UnionidToExternalUseridRequest, UpStreamApi, UpStreamStreams,
+    UnionidToExternalUseridRequest, UpStreamApi,
 };
 use wecom_apis::{Client, CorpClient, Result};
 use wecom_testkit::{Sandbox, creds};

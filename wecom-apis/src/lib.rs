@@ -119,12 +119,28 @@ pub use wecom_core::*;
 /// SDK's own. The rules follow this example:
 ///
 /// ```no_run
+/// use futures_util::TryStreamExt;
 /// use serde::Deserialize;
 /// use wecom_apis::{Client, Result, api};
 ///
 /// #[derive(Debug, Deserialize)]
 /// pub struct OrderDetail {
 ///     pub order: serde_json::Value,
+/// }
+///
+/// #[derive(Debug, Deserialize)]
+/// pub struct AccountList {
+///     pub account_list: Vec<serde_json::Value>,
+///     pub next_cursor: String,
+///     pub has_more: bool,
+/// }
+///
+/// // A page of a list: its items and the cursor of the next page.
+/// impl wecom_apis::CursorPage for AccountList {
+///     type Item = serde_json::Value;
+///     fn into_page(self) -> wecom_apis::Page<serde_json::Value> {
+///         wecom_apis::Page::from_cursor(self.account_list, self.next_cursor, self.has_more)
+///     }
 /// }
 ///
 /// #[api]
@@ -140,6 +156,16 @@ pub use wecom_core::*;
 ///     /// The provider token under another parameter name.
 ///     #[post("service/get_login_info", token = provider, token_param = "access_token")]
 ///     async fn get_login_info(&self, auth_code: &str) -> Result<serde_json::Value>;
+///
+///     /// A paginated list: also generates `list_accounts_stream(order_id)`,
+///     /// which walks every page, 1000 accounts per request.
+///     #[post("license/list_order_account", token = provider, page = cursor(limit = 1000))]
+///     async fn list_accounts(
+///         &self,
+///         order_id: &str,
+///         cursor: Option<&str>,
+///         limit: Option<u32>,
+///     ) -> Result<AccountList>;
 /// }
 ///
 /// # async fn demo() -> Result<()> {
@@ -149,7 +175,8 @@ pub use wecom_core::*;
 ///     .build()?;
 /// let order = client.get_order("OI000001").await?;
 /// let user = client.get_user("zhangsan").await?;
-/// println!("{order:?} {user}");
+/// let accounts: Vec<serde_json::Value> = client.list_accounts_stream("OI000001").try_collect().await?;
+/// println!("{order:?} {user} {}", accounts.len());
 /// # Ok(()) }
 /// ```
 pub use wecom_macros::api;

@@ -24,6 +24,7 @@ pub mod client;
 pub mod enums;
 mod envelope;
 pub mod error;
+pub mod page_stream;
 pub mod pagination;
 pub mod reply;
 pub mod request;
@@ -45,6 +46,7 @@ pub use client::{
     ProviderClient, ProviderSuiteClient, SuiteClient,
 };
 pub use error::{Error, Result};
+pub use page_stream::{ListReply, PageStream};
 pub use pagination::{CursorPage, Page, paginate};
 pub use reply::{Binary, Reply};
 pub use request::{Endpoint, Method, QueryValue};

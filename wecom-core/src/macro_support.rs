@@ -9,6 +9,7 @@
 pub use crate::call::Call;
 pub use crate::client::{ApiClient, HasToken};
 pub use crate::error::Result;
+pub use crate::page_stream::{ListReply, PageKind, PageSlot, PageStream, PagedRequest};
 pub use crate::reply::Reply;
 pub use crate::request::{Endpoint, FilePart, JsonBody, JsonField, JsonFields, Method, QueryValue, Request};
 pub use crate::runtime::Runtime;

@@ -54,7 +54,9 @@ impl<T> Page<T> {
 /// A reply of a cursor-paginated endpoint that can be read as a [`Page`].
 ///
 /// Implement it on a list reply (`next_cursor`, `has_more` and the item list)
-/// to walk the list with [`paginate`] in one line per endpoint.
+/// to walk the list with [`paginate`] in one line per endpoint, or to declare
+/// the endpoint with `page = cursor` / `page = offset` in `#[api]`, which
+/// generates its `…_stream` method.
 pub trait CursorPage {
     /// What the list holds.
     type Item;

@@ -204,8 +204,19 @@ impl Request {
         self
     }
 
-    fn fail(&mut self, reason: String) {
+    pub(crate) fn fail(&mut self, reason: String) {
         self.encode_error.get_or_insert(reason);
+    }
+
+    /// A copy to send again (the body is shared, not copied).
+    pub(crate) fn duplicate(&self) -> Request {
+        Request {
+            endpoint: self.endpoint,
+            query: self.query.clone(),
+            body: self.body.clone(),
+            file: self.file.clone(),
+            encode_error: self.encode_error.clone(),
+        }
     }
 }
 

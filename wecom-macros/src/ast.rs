@@ -102,9 +102,53 @@ pub struct Route {
     pub path: Option<LitStr>,
     pub token: Option<(TokenKind, Span)>,
     pub token_param: Option<LitStr>,
+    /// `page = cursor(…)` / `page = offset(…)`: the list is paginated.
+    pub page: Option<PageOpt>,
+    /// `stream = name`: the generated stream method's name.
+    pub stream: Option<Ident>,
     /// Part of the attribute was rejected (already reported): checks that
     /// something is missing would only repeat that error.
     pub malformed: bool,
+}
+
+/// What a paginated list's cursor is, as written after `page =`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `cursor`: an opaque string.
+    Cursor,
+    /// `offset`: a number that moves forward.
+    Offset,
+}
+
+impl PageKind {
+    /// The kind written as `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "cursor" => Some(PageKind::Cursor),
+            "offset" => Some(PageKind::Offset),
+            _ => None,
+        }
+    }
+
+    /// The word after `page =`, which is also the default cursor name.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Cursor => "cursor",
+            PageKind::Offset => "offset",
+        }
+    }
+}
+
+/// The parsed `page = kind`, `page = kind("name")`, `page = kind(limit = N)`
+/// or `page = kind("name", limit = N)`.
+pub struct PageOpt {
+    pub kind: PageKind,
+    /// The whole option (`page = …`), for errors spanned on it.
+    pub tokens: proc_macro2::TokenStream,
+    /// The cursor's wire name, when not the kind's own.
+    pub name: Option<LitStr>,
+    /// The page-size argument or body field, and the size sent.
+    pub size: Option<(Ident, syn::LitInt)>,
 }
 
 /// How the method takes `self`.

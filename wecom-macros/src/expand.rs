@@ -10,8 +10,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{TokenKind, Verb};
-use crate::model::{Api, Arg, Endpoint, SentAs};
+use crate::ast::{PageKind, TokenKind, Verb};
+use crate::model::{Api, Arg, Endpoint, PageSize, Paging, SentAs};
 use crate::names;
 use crate::types;
 
@@ -125,33 +125,7 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
         let (id, ty) = (&a.ident, &a.ty);
         quote!(#id: #ty)
     });
-    let mut steps = Vec::new();
-    let mut fields = Vec::new();
-    for arg in &ep.args {
-        let (ty, value) = sent_value(arg);
-        let span = ty.span();
-        match &arg.sent_as {
-            SentAs::Body => steps.push(quote_spanned! {span=>
-                let __wecom_request = <#ty as #pm::JsonBody>::__set_body(#value, __wecom_request);
-            }),
-            SentAs::File(wire) => steps.push(quote_spanned! {span=>
-                let __wecom_request = <#ty as #pm::FilePart>::__add_file(#value, __wecom_request, #wire);
-            }),
-            SentAs::Query(wire) => steps.push(quote_spanned! {span=>
-                let __wecom_request = <#ty as #pm::QueryValue>::__add_query(#value, __wecom_request, #wire);
-            }),
-            SentAs::Field(wire) => fields.push(quote_spanned! {span=>
-                <#ty as #pm::JsonField>::__add_field(#value, &mut __wecom_fields, #wire);
-            }),
-        }
-    }
-    if !fields.is_empty() {
-        steps.push(quote! {
-            let mut __wecom_fields = #pm::JsonFields::new();
-            #(#fields)*
-            let __wecom_request = __wecom_request.fields(__wecom_fields);
-        });
-    }
+    let steps = request_steps(&pm, ep.args.iter().map(|arg| (arg, sent_value(arg))), None);
     let runtime = quote!(#pm::ApiClient::runtime(self));
     let call = if ep.unit {
         quote!(#pm::Call::new(#pm::execute_unit(#runtime, #cell, __wecom_request)))
@@ -176,6 +150,10 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
     );
     // rustdoc rejects an alias equal to the name (`gettoken`).
     let alias = (*name != path.value()).then(|| quote!(#[doc(alias = #path)]));
+    let stream = ep
+        .paging
+        .as_ref()
+        .map(|paging| expand_stream(&pm, ep, paging, &descriptor, &bound, &cell));
     quote! {
         #(#attrs)*
         #[doc = #summary]
@@ -185,8 +163,171 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
         {
             #output_check
             let __wecom_request = #pm::Request::new(&#descriptor);
-            #(#steps)*
+            #steps
             #call
+        }
+
+        #stream
+    }
+}
+
+/// The statements that add each argument to `__wecom_request`, given each
+/// argument with the type it is checked as and the expression of a
+/// reference to its value; `size` is a fixed page size sent in place of an
+/// argument (its wire name, value, and whether it is a query parameter).
+fn request_steps<'a>(
+    pm: &TokenStream,
+    args: impl Iterator<Item = (&'a Arg, (&'a syn::Type, TokenStream))>,
+    size: Option<(&str, u64, bool)>,
+) -> TokenStream {
+    let mut steps = Vec::new();
+    let mut fields = Vec::new();
+    match size {
+        Some((wire, value, true)) => {
+            steps.push(quote!(let __wecom_request = __wecom_request.query(#wire, &#value);))
+        }
+        Some((wire, value, false)) => fields.push(quote!(__wecom_fields.field(#wire, &#value);)),
+        None => {}
+    }
+    for (arg, (ty, value)) in args {
+        let span = ty.span();
+        match &arg.sent_as {
+            SentAs::Body => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::JsonBody>::__set_body(#value, __wecom_request);
+            }),
+            SentAs::File(wire) => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::FilePart>::__add_file(#value, __wecom_request, #wire);
+            }),
+            SentAs::Query(wire) => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::QueryValue>::__add_query(#value, __wecom_request, #wire);
+            }),
+            SentAs::Field(wire) => fields.push(quote_spanned! {span=>
+                <#ty as #pm::JsonField>::__add_field(#value, &mut __wecom_fields, #wire);
+            }),
+        }
+    }
+    if !fields.is_empty() {
+        steps.push(quote! {
+            let mut __wecom_fields = #pm::JsonFields::new();
+            #(#fields)*
+            let __wecom_request = __wecom_request.fields(__wecom_fields);
+        });
+    }
+    quote!(#(#steps)*)
+}
+
+/// The `…_stream` method of an endpoint declared with `page = …`: the same
+/// arguments but the cursor (and a fixed page size), a `#[body]` taken by
+/// value, and a `PageStream` of the reply's items.
+fn expand_stream(
+    pm: &TokenStream,
+    ep: &Endpoint,
+    paging: &Paging,
+    descriptor: &syn::Ident,
+    bound: &TokenStream,
+    cell: &TokenStream,
+) -> TokenStream {
+    let Endpoint {
+        ident: name, payload, ..
+    } = ep;
+    let size_arg = paging.size.as_ref().and_then(|s| s.arg.as_ref());
+    let filled = |arg: &&Arg| Some(&arg.ident) != paging.cursor_arg.as_ref() && Some(&arg.ident) != size_arg;
+    // A `#[body]` is taken by value, as the request structs are built.
+    let taken = |arg: &Arg| match (&arg.sent_as, types::referent(&arg.ty)) {
+        (SentAs::Body, Some(referent)) => referent.clone(),
+        _ => arg.ty.clone(),
+    };
+    let params = ep.args.iter().filter(filled).map(|a| {
+        let (id, ty) = (&a.ident, taken(a));
+        quote!(#id: #ty)
+    });
+    let mut size_doc = String::new();
+    let (fixed, body_size) = match &paging.size {
+        Some(PageSize {
+            wire,
+            value,
+            arg: Some(arg),
+        }) => {
+            let in_query = ep
+                .args
+                .iter()
+                .any(|a| &a.ident == arg && matches!(a.sent_as, SentAs::Query(_)));
+            size_doc = format!(" Every request asks for {value} items (`{wire}`).");
+            (
+                Some((wire.as_str(), *value, in_query)),
+                quote!(::core::option::Option::None),
+            )
+        }
+        Some(PageSize {
+            wire,
+            value,
+            arg: None,
+        }) => {
+            size_doc = format!(" The body's `{wire}` is the page size, {value} when it leaves it unset.");
+            (None, quote!(::core::option::Option::Some((#wire, #value))))
+        }
+        None => (None, quote!(::core::option::Option::None)),
+    };
+    let steps = request_steps(
+        pm,
+        ep.args.iter().filter(filled).map(|arg| {
+            let value = match (&arg.sent_as, types::referent(&arg.ty)) {
+                (SentAs::Body, Some(referent)) => {
+                    let id = &arg.ident;
+                    (referent, quote!(&#id))
+                }
+                _ => sent_value(arg),
+            };
+            (arg, value)
+        }),
+        fixed,
+    );
+    let wire = &paging.wire;
+    let kind = match paging.kind {
+        PageKind::Cursor => quote!(#pm::PageKind::Cursor),
+        PageKind::Offset => quote!(#pm::PageKind::Offset),
+    };
+    let slot = if paging.in_query {
+        quote!(#pm::PageSlot::Query)
+    } else {
+        quote!(#pm::PageSlot::Body)
+    };
+    let start_doc = if paging.cursor_arg.is_none() {
+        format!(" The body's `{wire}` is the starting point (usually unset).")
+    } else {
+        String::new()
+    };
+    let doc = format!(
+        "Walks every page of [`{name}`](Self::{name}) and yields the items, one by one \
+         (generated by `page = {}`).{start_doc}{size_doc}\n\n\
+         The request is encoded once; each page changes only its `{wire}`. A page is fetched \
+         when the previous one has been consumed, and an error is yielded as the last item: \
+         a server that repeats a cursor{} ends the walk with `Error::Pagination`.",
+        paging.kind.name(),
+        if paging.kind == PageKind::Offset {
+            " or moves the offset back"
+        } else {
+            ""
+        },
+    );
+    let passthrough = ep
+        .attrs
+        .iter()
+        .filter(|a| !a.path().is_ident("doc") && !a.path().is_ident("must_use"));
+    let stream = &paging.stream;
+    // Spanned on the reply type, so a reply that is not a page is one error
+    // there; the signature names the reply alone, which needs no bound.
+    let walk = quote_spanned!(payload.span()=> <#payload as #pm::ListReply>::__stream);
+    quote! {
+        #(#passthrough)*
+        #[doc = #doc]
+        fn #stream<'__wecom>(&'__wecom self, #(#params),*) -> #pm::PageStream<'__wecom, #payload>
+        #bound
+        {
+            let __wecom_request = #pm::Request::new(&#descriptor);
+            #steps
+            let __wecom_request = #pm::PagedRequest::new(__wecom_request, #wire, #kind, #slot, #body_size);
+            #walk(#pm::ApiClient::runtime(self), #cell, __wecom_request)
         }
     }
 }

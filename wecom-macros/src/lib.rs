@@ -42,6 +42,9 @@ use proc_macro_crate::{FoundCrate, crate_name};
 ///   the runtime on the kind's marker type (`Corp`, `Provider`, `Suite`):
 ///   `access_token`, `provider_access_token` or `suite_access_token`.
 /// * `token_param = "name"` sends it under another name (WeCom has a few such endpoints).
+/// * `page = cursor` or `page = offset` declares a paginated list; see
+///   [Pagination](#pagination).
+/// * `stream = name` names its stream method (`<method>_stream` by default).
 ///
 /// # Arguments
 /// * bare `name: T` — a JSON field named `name` on POST, a query parameter on GET;
@@ -100,6 +103,39 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// it, all of them reported at once. A method with an error is left out of
 /// the generated trait while the others are generated, so calls to them
 /// still compile.
+///
+/// # Pagination
+/// `page = …` on a list endpoint also generates, in the same trait, a
+/// `<method>_stream` method (or the name given by `stream = name`) that
+/// walks every page. The reply type must implement `CursorPage` (its items
+/// and the next cursor: `Page::from_cursor`, or `Page::from_offset` for an
+/// offset list); the option says which argument carries the cursor:
+/// * `page = cursor` — the argument (a JSON field or query parameter) named
+///   `cursor`; the stream method takes the other arguments. Without such an
+///   argument, the `#[body]` carries it as its `cursor` field: the stream
+///   method takes the body by value, and its `cursor` is the starting point;
+/// * `page = offset` — the same with `offset`, a number sent as one, which
+///   must move forward;
+/// * `page = cursor("next_key")` — the cursor under another wire name;
+/// * `page = cursor(limit = 1000)` — the page size: the argument named
+///   `limit` is sent as 1000 and the stream method does not take it; with
+///   the cursor in a `#[body]`, the body's `limit` is 1000 when it leaves
+///   it unset (missing, `null` or 0). Both combine: `page = cursor("next_key", limit = 1000)`.
+///
+/// ```text
+/// #[post("license/list_order_account", token = provider, page = cursor(limit = 1000))]
+/// async fn list_order_account(&self, order_id: &str, cursor: Option<&str>, limit: Option<u32>)
+///     -> Result<OrderAccountList>;
+/// // also generates:
+/// // fn list_order_account_stream(&self, order_id: &str) -> PageStream<'_, OrderAccountList>
+/// ```
+///
+/// The stream (`wecom_apis::PageStream<'_, Reply>`, a `Send`
+/// `Stream<Item = Result<Reply::Item>>` that borrows only the client)
+/// encodes the request once and changes only the cursor from page to page;
+/// a cursor seen before, or an offset that does not move forward, ends it
+/// with `Error::Pagination`. A `page = …` the arguments cannot serve, and a
+/// reply that is no `CursorPage`, are compile errors saying how to fix them.
 ///
 /// # Options
 /// `#[api(crate = path)]` names the runtime crate when it cannot be found in

@@ -5,7 +5,7 @@
 use proc_macro2::Span;
 use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
 
-use crate::ast::{TokenKind, Verb};
+use crate::ast::{PageKind, TokenKind, Verb};
 
 /// The trait to generate.
 pub struct Api {
@@ -42,6 +42,34 @@ pub struct Endpoint {
     pub payload: Type,
     /// `T` is `()`: the reply carries only `errcode`/`errmsg`.
     pub unit: bool,
+    /// `page = …`: the list's stream method is generated too.
+    pub paging: Option<Paging>,
+}
+
+/// How the generated stream method walks a paginated list.
+pub struct Paging {
+    pub kind: PageKind,
+    /// The stream method's name (`<method>_stream` unless `stream = …`).
+    pub stream: Ident,
+    /// The cursor's wire name.
+    pub wire: String,
+    /// Whether the cursor is a query parameter (else a JSON key).
+    pub in_query: bool,
+    /// The argument that carries the cursor, which the stream method does
+    /// not take; `None` when the cursor is a field of the `#[body]`.
+    pub cursor_arg: Option<Ident>,
+    /// `limit = N`: the page size.
+    pub size: Option<PageSize>,
+}
+
+/// The page size of `page = …(limit = N)`.
+pub struct PageSize {
+    /// Its wire name (a JSON key of the body, or the argument's).
+    pub wire: String,
+    pub value: u64,
+    /// The argument it replaces, which the stream method does not take;
+    /// `None` when it is a field of the `#[body]` (set when the body leaves it unset).
+    pub arg: Option<Ident>,
 }
 
 /// One argument after `&self`.

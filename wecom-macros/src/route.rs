@@ -10,11 +10,14 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, LitStr, Meta};
 
-use crate::ast::{KINDS_HINT, Route, TokenKind, Verb};
+use crate::ast::{KINDS_HINT, PageKind, PageOpt, Route, TokenKind, Verb};
 use crate::ctxt::Ctxt;
 
 /// The options an endpoint attribute takes after its path.
-const OPTIONS_HINT: &str = "the options are `token = …` and `token_param = \"…\"`";
+const OPTIONS_HINT: &str = "the options are `token = …`, `token_param = \"…\"`, `page = cursor` / `page = offset` and `stream = name`";
+
+/// How `page = …` is written, for error messages.
+const PAGE_HINT: &str = "write `page = cursor` or `page = offset`, optionally naming the cursor and fixing the page size: `page = cursor(\"next_cursor\", limit = 1000)`";
 
 /// Parses one `#[get(...)]` / `#[post(...)]`. Every rejected part is reported
 /// and marks the route `malformed`.
@@ -25,6 +28,8 @@ pub fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Route {
         path: None,
         token: None,
         token_param: None,
+        page: None,
+        stream: None,
         malformed: false,
     };
     let v = verb.attr_name();
@@ -126,6 +131,25 @@ fn parse_item(route: &mut Route, index: usize, tokens: &[TokenTree]) -> syn::Res
 fn parse_option(route: &mut Route, key: &Ident, eq: Span, value: &[TokenTree]) -> syn::Result<()> {
     let v = route.verb.attr_name();
     let name = key.to_string();
+    if name == "page" {
+        if route.page.is_some() {
+            return Err(syn::Error::new(key.span(), "`page` is given twice"));
+        }
+        let mut tokens = quote::quote!(#key);
+        tokens.extend(
+            std::iter::once(TokenTree::Punct(proc_macro2::Punct::new(
+                '=',
+                proc_macro2::Spacing::Alone,
+            )))
+            .map(|mut tt| {
+                tt.set_span(eq);
+                tt
+            }),
+        );
+        tokens.extend(value.iter().cloned());
+        route.page = Some(parse_page(tokens, eq, value)?);
+        return Ok(());
+    }
     if let Some(extra) = value.get(1) {
         return Err(syn::Error::new(
             extra.span(),
@@ -182,6 +206,25 @@ fn parse_option(route: &mut Route, key: &Ident, eq: Span, value: &[TokenTree]) -
                 },
             }
         }
+        "stream" => {
+            if route.stream.is_some() {
+                return Err(syn::Error::new(key.span(), "`stream` is given twice"));
+            }
+            match value.first() {
+                Some(TokenTree::Ident(ident)) => {
+                    route.stream = Some(ident.clone());
+                    Ok(())
+                }
+                Some(tt) => Err(syn::Error::new(
+                    tt.span(),
+                    "the stream method's name is a word: write e.g. `stream = list_order_stream`",
+                )),
+                None => Err(syn::Error::new(
+                    eq,
+                    "missing name after `=`: write e.g. `stream = list_order_stream`",
+                )),
+            }
+        }
         "path" => Err(syn::Error::new(
             key.span(),
             format!("the path is not named: write it first, `#[{v}(\"family/action\", token = …)]`"),
@@ -191,6 +234,87 @@ fn parse_option(route: &mut Route, key: &Ident, eq: Span, value: &[TokenTree]) -
             format!("unknown endpoint option `{other}`: {OPTIONS_HINT}"),
         )),
     }
+}
+
+/// Parses the value of `page = …`: `cursor`, `offset`, then optionally
+/// `("name")`, `(limit = N)` or `("name", limit = N)`.
+fn parse_page(tokens: TokenStream, eq: Span, value: &[TokenTree]) -> syn::Result<PageOpt> {
+    let (word, args) = match value {
+        [] => {
+            return Err(syn::Error::new(
+                eq,
+                format!("missing page kind after `=`: {PAGE_HINT}"),
+            ));
+        }
+        [TokenTree::Ident(word)] => (word, None),
+        [TokenTree::Ident(word), TokenTree::Group(g)] if g.delimiter() == Delimiter::Parenthesis => {
+            (word, Some(g))
+        }
+        [TokenTree::Ident(_), extra, ..] | [extra, ..] => {
+            let message = match lit_str(extra) {
+                Some(lit) if PageKind::from_name(&lit.value()).is_some() => format!(
+                    "the page kind is a word, not a string: write `page = {}`",
+                    lit.value()
+                ),
+                _ => format!("unexpected token in `page = …`: {PAGE_HINT}"),
+            };
+            return Err(syn::Error::new(extra.span(), message));
+        }
+    };
+    let Some(kind) = PageKind::from_name(&word.to_string()) else {
+        return Err(syn::Error::new(
+            word.span(),
+            format!(
+                "unknown page kind `{word}`: a list is paged by `cursor` (a `next_cursor` string) or `offset` (a number); {PAGE_HINT}"
+            ),
+        ));
+    };
+    let mut page = PageOpt {
+        kind,
+        tokens,
+        name: None,
+        size: None,
+    };
+    let Some(args) = args else { return Ok(page) };
+    let items = split_commas(args.stream());
+    if items.is_empty() {
+        return Err(syn::Error::new(
+            args.span(),
+            format!("empty parentheses: {PAGE_HINT}"),
+        ));
+    }
+    for (index, item) in items.into_iter().enumerate() {
+        let tokens = match item {
+            Item::Tokens(tokens) => tokens,
+            Item::StrayComma(comma) => {
+                return Err(syn::Error::new(comma, format!("unexpected `,`: {PAGE_HINT}")));
+            }
+        };
+        match tokens.as_slice() {
+            [tt] if index == 0 && lit_str(tt).is_some() => page.name = lit_str(tt),
+            [TokenTree::Ident(key), TokenTree::Punct(p), TokenTree::Literal(n)] if p.as_char() == '=' => {
+                if page.size.is_some() {
+                    return Err(syn::Error::new(key.span(), "the page size is given twice"));
+                }
+                let n: syn::LitInt = syn::parse2(n.to_token_stream()).map_err(|_| {
+                    syn::Error::new(
+                        n.span(),
+                        format!("the page size is a number: write `{key} = 1000`"),
+                    )
+                })?;
+                page.size = Some((key.clone(), n));
+            }
+            other => {
+                return Err(syn::Error::new_spanned(
+                    stream(other),
+                    format!(
+                        "expected the cursor's name (`\"next_cursor\"`, first) or the page size (`limit = 1000`): {PAGE_HINT}"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(page)
 }
 
 /// The error for `token = <not an identifier>`.
@@ -220,6 +344,10 @@ fn bare_word_message(v: &str, index: usize, word: &Ident) -> String {
         format!("write `token = {text}`: the credential is given as `token = …`")
     } else if text == "token" {
         format!("`token` needs a kind: write `token = corp` ({KINDS_HINT})")
+    } else if text == "page" {
+        format!("`page` needs a kind: {PAGE_HINT}")
+    } else if PageKind::from_name(&text).is_some() && index > 0 {
+        format!("write `page = {text}`: a paginated list is declared with `page = …`")
     } else if text == "token_param" {
         "`token_param` needs a name: write `token_param = \"access_token\"`".to_string()
     } else if index == 0 {
@@ -272,6 +400,52 @@ mod tests {
             route.token_param.map(|p| p.value()).as_deref(),
             Some("access_token")
         );
+    }
+
+    #[test]
+    fn a_paged_route_has_its_cursor_size_and_stream() {
+        let (route, errors) = parse(syn::parse_quote!(
+            #[get("x/list", token = corp, page = cursor("next_key", limit = 1000), stream = all_x)]
+        ));
+        assert_eq!(errors, 0);
+        let page = route.page.expect("page");
+        assert!(page.kind == PageKind::Cursor);
+        assert_eq!(page.name.map(|n| n.value()).as_deref(), Some("next_key"));
+        let (key, n) = page.size.expect("size");
+        assert_eq!(
+            (key.to_string(), n.base10_digits()),
+            ("limit".to_string(), "1000")
+        );
+        assert_eq!(route.stream.map(|s| s.to_string()).as_deref(), Some("all_x"));
+        let (offset, errors) = parse(syn::parse_quote!(#[get("x/list", token = corp, page = offset)]));
+        assert_eq!(errors, 0);
+        assert!(
+            offset
+                .page
+                .is_some_and(|p| p.kind == PageKind::Offset && p.name.is_none())
+        );
+    }
+
+    #[test]
+    fn each_page_slip_is_one_error() {
+        let slips: Vec<Attribute> = vec![
+            syn::parse_quote!(#[get("x/list", token = corp, page = pages)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = "cursor")]),
+            syn::parse_quote!(#[get("x/list", token = corp, page)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page =)]),
+            syn::parse_quote!(#[get("x/list", token = corp, cursor)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor(1000))]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor(limit = many))]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor())]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor, page = offset)]),
+            syn::parse_quote!(#[get("x/list", token = corp, page = cursor, stream = "s")]),
+        ];
+        for attr in slips {
+            let shown = quote::quote!(#attr).to_string();
+            let (route, errors) = parse(attr);
+            assert_eq!(errors, 1, "{shown}");
+            assert!(route.malformed, "{shown}");
+        }
     }
 
     #[test]

@@ -71,6 +71,7 @@ fn check_endpoint(cx: &mut Ctxt, ep: &ast::Endpoint) -> Option<model::Endpoint> 
     // runtime, so a clash with it is checked by the generated code.
     let token_param = route.token_param.as_ref().map(LitStr::value);
     let args = check_args(cx, ep, route.verb, token_param.as_deref());
+    let paging = check_paging(cx, ep, route, &args);
     let ((output, payload), (path, kind, credential)) = (output?, checked_route?);
     Some(model::Endpoint {
         attrs: ep.attrs.clone(),
@@ -84,6 +85,110 @@ fn check_endpoint(cx: &mut Ctxt, ep: &ast::Endpoint) -> Option<model::Endpoint> 
         output: output.clone(),
         payload: payload.clone(),
         unit: types::is_unit(payload),
+        paging,
+    })
+}
+
+/// `page = …` and `stream = …`: where the cursor (and the page size) go.
+fn check_paging(
+    cx: &mut Ctxt,
+    ep: &ast::Endpoint,
+    route: &Route,
+    args: &[model::Arg],
+) -> Option<model::Paging> {
+    let Some(page) = &route.page else {
+        if let Some(stream) = &route.stream {
+            cx.error_spanned_by(
+                stream,
+                "`stream = …` names the stream method of a paginated list: add `page = cursor` (or `page = offset`), or remove it",
+            );
+        }
+        return None;
+    };
+    let kind = page.kind.name();
+    let wire = page.name.as_ref().map_or_else(|| kind.to_string(), LitStr::value);
+    if let Some(lit) = page.name.as_ref().filter(|_| !is_wire_name(&wire)) {
+        cx.error_spanned_by(
+            lit,
+            format!("`{wire}` is not a WeCom parameter name (ASCII letters, digits and `_`): write the cursor's name, e.g. \"next_cursor\""),
+        );
+        return None;
+    }
+    let flat = |name: &str| {
+        args.iter().find(|a| match &a.sent_as {
+            SentAs::Field(w) | SentAs::Query(w) => w == name,
+            _ => false,
+        })
+    };
+    let has_body = args.iter().any(|a| matches!(a.sent_as, SentAs::Body));
+    let cursor_arg = flat(&wire);
+    if cursor_arg.is_none() && !has_body {
+        let rename = if page.name.is_some() {
+            String::new()
+        } else {
+            format!(", or name the argument that carries it: `page = {kind}(\"next_cursor\")`")
+        };
+        let ty = if page.kind == ast::PageKind::Offset {
+            "Option<u32>"
+        } else {
+            "Option<&str>"
+        };
+        cx.error_spanned_by(
+            &page.tokens,
+            format!(
+                "`page = {kind}` needs the argument that carries the {kind}: this endpoint has no `{wire}` argument and no `#[body]`; add `{wire}: {ty}` (the stream method fills it in page after page), or a `#[body]` whose type has a `{wire}` field{rename}"
+            ),
+        );
+        return None;
+    }
+    let size = match &page.size {
+        None => None,
+        Some((key, lit)) => {
+            let value = match lit.base10_parse::<u64>() {
+                Ok(value) if value > 0 => value,
+                _ => {
+                    cx.error_spanned_by(
+                        lit,
+                        format!("the page size is a positive whole number: write `{key} = 1000`"),
+                    );
+                    return None;
+                }
+            };
+            let key_wire = key.to_string();
+            match flat(&key_wire) {
+                Some(arg) => Some(model::PageSize {
+                    wire: key_wire,
+                    value,
+                    arg: Some(arg.ident.clone()),
+                }),
+                None if cursor_arg.is_none() => Some(model::PageSize {
+                    wire: key_wire,
+                    value,
+                    arg: None,
+                }),
+                None => {
+                    cx.error_spanned_by(
+                        key,
+                        format!(
+                            "no argument `{key}` to fix the page size: name the endpoint's page-size argument here (e.g. `limit = {value}`), or remove `{key} = {value}` to let the stream method take it"
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+    };
+    let stream = route
+        .stream
+        .clone()
+        .unwrap_or_else(|| quote::format_ident!("{}_stream", ep.ident.to_string().trim_start_matches("r#")));
+    Some(model::Paging {
+        kind: page.kind,
+        stream,
+        in_query: matches!(cursor_arg.map(|a| &a.sent_as), Some(SentAs::Query(_))),
+        cursor_arg: cursor_arg.map(|a| a.ident.clone()),
+        wire,
+        size,
     })
 }
 

@@ -589,7 +589,7 @@ async fn resigned_members_customers_are_listed_and_reassigned() {
     assert!(unassigned.info.iter().all(|r| r.dimission_time > 0));
 
     let paged: Vec<UnassignedCustomer> = client
-        .unassigned_list_stream(Some(1))
+        .unassigned_list_stream(UnassignedListRequest::new().with_page_size(1))
         .try_collect()
         .await
         .expect("unassigned_list_stream");

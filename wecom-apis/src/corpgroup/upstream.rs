@@ -3,12 +3,11 @@
 //! corps (groups, corps, member custom ids), contact imports, and mapping
 //! WeChat fans (unionid) to the downstream corps' customers.
 //!
-//! [`UpStreamApi`] declares the endpoints; [`UpStreamStreams`] walks the two
+//! [`UpStreamApi`] declares the endpoints, and its `…_stream` methods walk the two
 //! cursor lists to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{CursorPage, Page};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -32,10 +31,10 @@ pub trait UpStreamApi {
     /// sensitive permissions are listed for a corp only once that corp
     /// confirmed the share. `limit` at most 100; `None`/0 returns everything
     /// in one reply (paging is recommended). Walk every page with
-    /// [`UpStreamStreams::list_app_share_info_stream`].
+    /// [`list_app_share_info_stream`](Self::list_app_share_info_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95813>
-    #[post("corpgroup/corp/list_app_share_info", token = corp)]
+    #[post("corpgroup/corp/list_app_share_info", token = corp, page = cursor(limit = 100))]
     async fn list_app_share_info(&self, #[body] query: &ListAppShareInfoRequest) -> Result<AppShareInfoList>;
 
     // --- Customers: unionid / pending_id / external_userid ---------------
@@ -119,10 +118,10 @@ pub trait UpStreamApi {
     /// included — walk them with [`get_chain_group`](Self::get_chain_group).
     /// `need_pending` adds corps that have not joined yet; `limit` > 0 pages
     /// the reply. Walk every page with
-    /// [`UpStreamStreams::get_chain_corpinfo_list_stream`].
+    /// [`get_chain_corpinfo_list_stream`](Self::get_chain_corpinfo_list_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95820>
-    #[post("corpgroup/corp/get_chain_corpinfo_list", token = corp)]
+    #[post("corpgroup/corp/get_chain_corpinfo_list", token = corp, page = cursor)]
     async fn get_chain_corpinfo_list(
         &self,
         #[body] query: &ChainCorpInfoListRequest,
@@ -875,7 +874,7 @@ pub struct ContactFailure {
 }
 
 // ---------------------------------------------------------------------------
-// Streams
+// Pages
 // ---------------------------------------------------------------------------
 
 impl CursorPage for AppShareInfoList {
@@ -887,83 +886,6 @@ impl CursorPage for AppShareInfoList {
 
 crate::paging::cursor_page! {
     ChainCorpInfoList => group_corps: GroupCorp [has_more],
-}
-
-/// Page size of [`UpStreamStreams::list_app_share_info_stream`] when the
-/// query sets none: WeCom's maximum.
-const SHARE_INFO_PAGE: u32 = 100;
-
-/// Walks the upstream cursor lists to the end.
-///
-/// Each stream fetches a page only when the previous one has been consumed
-/// and ends after the last page (`ending` 1 / `has_more` false, or an empty
-/// `next_cursor`); an error is yielded as the last item.
-pub trait UpStreamStreams: UpStreamApi {
-    /// Every corp app `query.agentid` is shared with
-    /// (`corpgroup/corp/list_app_share_info`). The query's `limit` is the
-    /// page size (100 when `None`), its `cursor` the starting point.
-    fn list_app_share_info_stream<'a>(
-        &'a self,
-        query: ListAppShareInfoRequest,
-    ) -> impl Stream<Item = Result<SharedCorp>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every corp of a chain group (`corpgroup/corp/get_chain_corpinfo_list`).
-    /// The query's `limit` is the page size (`None`: one reply with every
-    /// corp), its `cursor` the starting point.
-    fn get_chain_corpinfo_list_stream<'a>(
-        &'a self,
-        query: ChainCorpInfoListRequest,
-    ) -> impl Stream<Item = Result<GroupCorp>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: UpStreamApi + ?Sized> UpStreamStreams for T {
-    fn list_app_share_info_stream<'a>(
-        &'a self,
-        query: ListAppShareInfoRequest,
-    ) -> impl Stream<Item = Result<SharedCorp>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let mut query = query;
-        if query.limit.is_none_or(|limit| limit == 0) {
-            query.limit = Some(SHARE_INFO_PAGE);
-        }
-        paginate(move |cursor: Option<String>| {
-            let mut page_query = query.clone();
-            if cursor.is_some() {
-                page_query.cursor = cursor;
-            }
-            async move {
-                self.list_app_share_info(&page_query)
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn get_chain_corpinfo_list_stream<'a>(
-        &'a self,
-        query: ChainCorpInfoListRequest,
-    ) -> impl Stream<Item = Result<GroupCorp>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page_query = query.clone();
-            if cursor.is_some() {
-                page_query.cursor = cursor;
-            }
-            async move {
-                self.get_chain_corpinfo_list(&page_query)
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
 }
 
 #[cfg(test)]

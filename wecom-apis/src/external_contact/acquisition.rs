@@ -8,11 +8,9 @@
 //! Following the official pages: `customer_acquisition_quota` and
 //! `customer_acquisition_app/get_permit` are GET; `customer_acquisition/statistic`
 //! is POST with a JSON body. The quota reply keeps `quota_list`. Cursor
-//! lists walk to the end with [`CustomerAcquisitionStreams`].
+//! lists walk to the end with the `…_stream` methods of [`CustomerAcquisitionApi`].
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -27,7 +25,7 @@ pub trait CustomerAcquisitionApi {
     /// most 100.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/list_link", token = corp)]
+    #[post("externalcontact/customer_acquisition/list_link", token = corp, page = cursor(limit = 100))]
     async fn customer_acquisition_list_link(
         &self,
         limit: Option<u32>,
@@ -69,7 +67,7 @@ pub trait CustomerAcquisitionApi {
     /// created by this app. `limit` at most 1000.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/101359>
-    #[post("externalcontact/customer_acquisition/customer", token = corp)]
+    #[post("externalcontact/customer_acquisition/customer", token = corp, page = cursor(limit = 1000))]
     async fn customer_acquisition_customer(
         &self,
         link_id: &str,
@@ -538,57 +536,4 @@ pub struct GroupChatNewExternalUseridList {
 crate::paging::cursor_page! {
     AcquisitionLinkIdList => link_id_list: String,
     AcquisitionCustomerList => customer_list: AcquisitionCustomer,
-}
-
-/// Walks the acquisition lists to the end. Implemented for every
-/// [`CustomerAcquisitionApi`] client; an error is yielded as the last item.
-pub trait CustomerAcquisitionStreams: CustomerAcquisitionApi {
-    /// Every valid link id (`customer_acquisition/list_link`), 100 per request.
-    fn customer_acquisition_list_link_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<String>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every customer a link brought (`customer_acquisition/customer`), 1000
-    /// per request.
-    fn customer_acquisition_customer_stream<'a>(
-        &'a self,
-        link_id: &str,
-    ) -> impl Stream<Item = Result<AcquisitionCustomer>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: CustomerAcquisitionApi + ?Sized> CustomerAcquisitionStreams for T {
-    fn customer_acquisition_list_link_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<String>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.customer_acquisition_list_link(Some(100), cursor.as_deref())
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
-
-    fn customer_acquisition_customer_stream<'a>(
-        &'a self,
-        link_id: &str,
-    ) -> impl Stream<Item = Result<AcquisitionCustomer>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let link_id = link_id.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let link_id = link_id.clone();
-            async move {
-                self.customer_acquisition_customer(&link_id, Some(1000), cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
 }

@@ -3,11 +3,9 @@
 //! A contact way (联系我) is a QR code or mini-program button through which
 //! customers add one or several members. [`ContactWayApi`] creates, reads,
 //! lists, updates and deletes them, and ends temporary chats;
-//! [`ContactWayStreams`] walks the list to the end.
+//! the `…_stream` methods of [`ContactWayApi`] walk the list to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -46,10 +44,10 @@ pub trait ContactWayApi {
     /// 获取企业已配置的「联系我」列表: the `config_id`s of the API-created
     /// contact ways, optionally created within `start_time`..`end_time`.
     /// `limit` at most 1000 (default 100). Walk every page with
-    /// [`ContactWayStreams::list_contact_way_stream`].
+    /// [`list_contact_way_stream`](Self::list_contact_way_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92228>
-    #[post("externalcontact/list_contact_way", token = corp)]
+    #[post("externalcontact/list_contact_way", token = corp, page = cursor)]
     async fn list_contact_way(&self, #[body] query: &ListContactWayRequest) -> Result<ContactWayList>;
 
     /// 更新企业已配置的「联系我」方式: change a contact way's members,
@@ -617,44 +615,6 @@ pub struct ContactWayList {
 // No `has_more` in these replies: an empty `next_cursor` ends the list.
 crate::paging::cursor_page! {
     ContactWayList => contact_way: ContactWayId,
-}
-
-/// Walks the contact-way list to the end.
-///
-/// Implemented for every [`ContactWayApi`] client; pages are fetched only
-/// as the stream is consumed, and an error is yielded as the last item.
-pub trait ContactWayStreams: ContactWayApi {
-    /// Every contact way matching `query` (`externalcontact/list_contact_way`).
-    /// The query's `cursor` is the starting point (usually `None`), its
-    /// `limit` the page size.
-    fn list_contact_way_stream<'a>(
-        &'a self,
-        query: ListContactWayRequest,
-    ) -> impl Stream<Item = Result<ContactWayId>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: ContactWayApi + ?Sized> ContactWayStreams for T {
-    fn list_contact_way_stream<'a>(
-        &'a self,
-        query: ListContactWayRequest,
-    ) -> impl Stream<Item = Result<ContactWayId>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page_query = query.clone();
-            if cursor.is_some() {
-                page_query.cursor = cursor;
-            }
-            async move {
-                self.list_contact_way(&page_query)
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
 }
 
 #[cfg(test)]

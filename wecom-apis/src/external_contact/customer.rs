@@ -5,11 +5,9 @@
 //! the members who serve them ([`CustomerApi::get_follow_user_list`]),
 //! editing a member's remark on a customer ([`CustomerApi::remark`]), and
 //! converting customer ids (openid, unionid, service-provider ids).
-//! [`CustomerStreams`] walks the paginated lists to the end.
+//! the `…_stream` methods of [`CustomerApi`] walk the paginated lists to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -45,10 +43,10 @@ pub trait CustomerApi {
     /// (path `externalcontact/get`). `follow_user` is paginated when more
     /// than 500 members follow the customer: pass the previous
     /// `next_cursor` as `cursor`, or use
-    /// [`CustomerStreams::follow_user_stream`].
+    /// [`follow_user_stream`](Self::follow_user_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92114>
-    #[get("externalcontact/get", token = corp)]
+    #[get("externalcontact/get", token = corp, page = cursor, stream = follow_user_stream)]
     async fn get_external_contact(
         &self,
         external_userid: &str,
@@ -57,10 +55,10 @@ pub trait CustomerApi {
 
     /// 批量获取客户详情: the customers of up to 100 members, one entry per
     /// (customer, member) pair. `limit` at most 100 (default 50). Walk every
-    /// page with [`CustomerStreams::batch_get_by_user_stream`].
+    /// page with [`batch_get_by_user_stream`](Self::batch_get_by_user_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92994>
-    #[post("externalcontact/batch/get_by_user", token = corp)]
+    #[post("externalcontact/batch/get_by_user", token = corp, page = cursor)]
     async fn batch_get_by_user(&self, #[body] query: &BatchGetByUserRequest) -> Result<CustomerBatch>;
 
     /// 修改客户备注信息: set a member's remark, description, company,
@@ -76,10 +74,10 @@ pub trait CustomerApi {
     /// serve, with who added them and the group chats they are in. `limit`
     /// defaults to 1000; `tmp_openid` is valid for 4 hours and the cursor
     /// expires too (do not store it). Walk every page with
-    /// [`CustomerStreams::contact_list_stream`].
+    /// [`contact_list_stream`](Self::contact_list_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/99434>
-    #[post("externalcontact/contact_list", token = corp)]
+    #[post("externalcontact/contact_list", token = corp, page = cursor)]
     async fn contact_list(&self, cursor: Option<&str>, limit: Option<u32>) -> Result<ContactList>;
 
     /// 外部联系人openid转换: the WeChat openid of a customer who is a
@@ -802,109 +800,6 @@ crate::paging::cursor_page! {
     CustomerDetail => follow_user: FollowUser,
     CustomerBatch => external_contact_list: CustomerWithFollowInfo,
     ContactList => info_list: ContactInfo,
-}
-
-/// Walks the customer lists to the end.
-///
-/// Implemented for every [`CustomerApi`] client. Each stream fetches a page
-/// only when the previous one has been consumed, yields the items one by
-/// one, and ends after the page whose `next_cursor` is empty. An error is
-/// yielded as the last item.
-///
-/// ```ignore
-/// use futures_util::TryStreamExt;
-/// use wecom_apis::external_contact::{BatchGetByUserRequest, CustomerStreams};
-///
-/// let customers: Vec<_> = client
-///     .batch_get_by_user_stream(BatchGetByUserRequest::new(["zhangsan"]).with_limit(100))
-///     .try_collect()
-///     .await?;
-/// ```
-pub trait CustomerStreams: CustomerApi {
-    /// Every (customer, member) pair of `query`'s members
-    /// (`externalcontact/batch/get_by_user`). The query's `cursor` is the
-    /// starting point (usually `None`), its `limit` the page size (at most
-    /// 100; WeCom's default 50 when `None`).
-    fn batch_get_by_user_stream<'a>(
-        &'a self,
-        query: BatchGetByUserRequest,
-    ) -> impl Stream<Item = Result<CustomerWithFollowInfo>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every member who follows a customer (the `follow_user` pages of
-    /// `externalcontact/get`). The profile is repeated on every page and not
-    /// yielded; call [`CustomerApi::get_external_contact`] for it.
-    fn follow_user_stream<'a>(
-        &'a self,
-        external_userid: &str,
-    ) -> impl Stream<Item = Result<FollowUser>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every external contact the corp serves
-    /// (`externalcontact/contact_list`), `limit` per request (WeCom's
-    /// default 1000 when `None`).
-    fn contact_list_stream<'a>(
-        &'a self,
-        limit: Option<u32>,
-    ) -> impl Stream<Item = Result<ContactInfo>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: CustomerApi + ?Sized> CustomerStreams for T {
-    fn batch_get_by_user_stream<'a>(
-        &'a self,
-        query: BatchGetByUserRequest,
-    ) -> impl Stream<Item = Result<CustomerWithFollowInfo>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page_query = query.clone();
-            if cursor.is_some() {
-                page_query.cursor = cursor;
-            }
-            async move {
-                self.batch_get_by_user(&page_query)
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn follow_user_stream<'a>(
-        &'a self,
-        external_userid: &str,
-    ) -> impl Stream<Item = Result<FollowUser>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let external_userid = external_userid.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let external_userid = external_userid.clone();
-            async move {
-                self.get_external_contact(&external_userid, cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn contact_list_stream<'a>(
-        &'a self,
-        limit: Option<u32>,
-    ) -> impl Stream<Item = Result<ContactInfo>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.contact_list(cursor.as_deref(), limit)
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
 }
 
 #[cfg(test)]

@@ -4,12 +4,10 @@
 //! whose owner has the customer-contact feature), converts a mini program's
 //! `opengid` to a `chat_id`, and manages 「加入群聊」 configurations (a QR
 //! code or mini-program button that lets customers join up to 5 groups,
-//! creating new ones when they fill up). [`GroupChatStreams`] walks the group
+//! creating new ones when they fill up). the `…_stream` methods of [`GroupChatApi`] walk the group
 //! list to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -26,10 +24,10 @@ pub trait GroupChatApi {
     /// `owner_filter.userid_list` at most 100 owners. Without an owner filter
     /// WeCom scans every owner in the app's visible range and fails with 81017
     /// when that range exceeds 1000 people. Walk every page with
-    /// [`GroupChatStreams::list_group_chat_stream`].
+    /// [`list_group_chat_stream`](Self::list_group_chat_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92120>
-    #[post("externalcontact/groupchat/list", token = corp)]
+    #[post("externalcontact/groupchat/list", token = corp, page = cursor)]
     async fn list_group_chat(&self, #[body] request: &GroupChatListRequest) -> Result<GroupChatList>;
 
     /// 获取客户群列表 (旧版 offset 分页): the legacy form of
@@ -605,46 +603,6 @@ pub struct JoinWayDetail {
     /// The configuration.
     #[serde(default)]
     pub join_way: JoinWay,
-}
-
-// ---------------------------------------------------------------------------
-// Streams
-// ---------------------------------------------------------------------------
-
-/// Walks the customer-group list to the end.
-///
-/// Implemented for every [`GroupChatApi`] client. The stream fetches a page
-/// only when the previous one has been consumed, yields the groups one by
-/// one, and ends after the page whose `next_cursor` is empty. An error is
-/// yielded as the last item.
-pub trait GroupChatStreams: GroupChatApi {
-    /// Every group matching `request` (`groupchat/list`). The request's
-    /// `cursor` is the starting point (usually `None`) and its `limit`
-    /// (1–1000) the page size.
-    fn list_group_chat_stream<'a>(
-        &'a self,
-        request: GroupChatListRequest,
-    ) -> impl Stream<Item = Result<GroupChatSummary>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: GroupChatApi + ?Sized> GroupChatStreams for T {
-    fn list_group_chat_stream<'a>(
-        &'a self,
-        request: GroupChatListRequest,
-    ) -> impl Stream<Item = Result<GroupChatSummary>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page = request.clone();
-            if cursor.is_some() {
-                page.cursor = cursor;
-            }
-            async move { self.list_group_chat(&page).await.map(CursorPage::into_page) }
-        })
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! A mass message (企业群发) is a task: [`MassMessageApi::add_msg_template`]
 //! pushes it to the senders, who confirm it in their WeCom client; the
 //! records, per-sender tasks and per-recipient results are then read with the
-//! `get_groupmsg_*` lists (walked to the end by [`MassMessageStreams`]). A
+//! `get_groupmsg_*` lists (walked to the end by the `…_stream` methods of [`MassMessageApi`]). A
 //! welcome message is sent once, right after a customer is added, with the
 //! `welcome_code` of the add event.
 //!
@@ -12,20 +12,12 @@
 //! [`MediaApi::upload_attachment`](super::MediaApi::upload_attachment)
 //! (`media/upload_attachment`; `media/upload` ids also work but last 3 days).
 
-use futures_core::Stream;
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
-
-/// Page size the task and result streams ask for: WeCom's maximum.
-const PAGE_LIMIT: u32 = 1000;
-/// Page size the record stream asks for: WeCom's maximum for
-/// `get_groupmsg_list_v2`.
-const LIST_PAGE_LIMIT: u32 = 100;
 
 /// Mass message (企业群发) and welcome message (欢迎语) endpoints.
 ///
@@ -65,7 +57,7 @@ pub trait MassMessageApi {
     /// 100 (WeCom's default 50; larger values fall back to it).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93338>
-    #[post("externalcontact/get_groupmsg_list_v2", token = corp)]
+    #[post("externalcontact/get_groupmsg_list_v2", token = corp, page = cursor(limit = 100), stream = groupmsg_list_stream)]
     async fn get_groupmsg_list_v2(&self, #[body] request: &GroupMsgListRequest) -> Result<GroupMsgList>;
 
     /// 获取群发成员发送任务列表: one page of the senders of a mass message
@@ -73,7 +65,7 @@ pub trait MassMessageApi {
     /// 500; larger values fall back to it).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93338>
-    #[post("externalcontact/get_groupmsg_task", token = corp)]
+    #[post("externalcontact/get_groupmsg_task", token = corp, page = cursor(limit = 1000), stream = groupmsg_task_stream)]
     async fn get_groupmsg_task(
         &self,
         msgid: &str,
@@ -86,7 +78,7 @@ pub trait MassMessageApi {
     /// (WeCom's default 500; larger values fall back to it).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93338>
-    #[post("externalcontact/get_groupmsg_send_result", token = corp)]
+    #[post("externalcontact/get_groupmsg_send_result", token = corp, page = cursor(limit = 1000), stream = groupmsg_send_result_stream)]
     async fn get_groupmsg_send_result(
         &self,
         msgid: &str,
@@ -849,102 +841,5 @@ impl WelcomeMsg {
     pub fn with_attachment(mut self, attachment: MsgAttachment) -> Self {
         self.attachments.push(attachment);
         self
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Streams
-// ---------------------------------------------------------------------------
-
-/// Walks the mass-message cursor lists to the end.
-///
-/// Implemented for every [`MassMessageApi`] client. Each stream fetches a
-/// page only when the previous one has been consumed, yields the items one
-/// by one, and ends after the page whose `next_cursor` is empty. An error is
-/// yielded as the last item.
-pub trait MassMessageStreams: MassMessageApi {
-    /// Every record matching `request` (`get_groupmsg_list_v2`). The
-    /// request's `cursor` is the starting point; its `limit` the page size
-    /// (100, WeCom's maximum, when `None`).
-    fn groupmsg_list_stream<'a>(
-        &'a self,
-        request: GroupMsgListRequest,
-    ) -> impl Stream<Item = Result<GroupMsg>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every sender of mass message `msgid` (`get_groupmsg_task`), 1000 per
-    /// request.
-    fn groupmsg_task_stream<'a>(
-        &'a self,
-        msgid: &str,
-    ) -> impl Stream<Item = Result<GroupMsgTask>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every recipient of `userid`'s part of mass message `msgid`
-    /// (`get_groupmsg_send_result`), 1000 per request.
-    fn groupmsg_send_result_stream<'a>(
-        &'a self,
-        msgid: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<GroupMsgSendResult>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: MassMessageApi + ?Sized> MassMessageStreams for T {
-    fn groupmsg_list_stream<'a>(
-        &'a self,
-        request: GroupMsgListRequest,
-    ) -> impl Stream<Item = Result<GroupMsg>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page = request.clone();
-            if cursor.is_some() {
-                page.cursor = cursor;
-            }
-            page.limit = page.limit.or(Some(LIST_PAGE_LIMIT));
-            async move { self.get_groupmsg_list_v2(&page).await.map(CursorPage::into_page) }
-        })
-    }
-
-    fn groupmsg_task_stream<'a>(
-        &'a self,
-        msgid: &str,
-    ) -> impl Stream<Item = Result<GroupMsgTask>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let msgid = msgid.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let msgid = msgid.clone();
-            async move {
-                self.get_groupmsg_task(&msgid, Some(PAGE_LIMIT), cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn groupmsg_send_result_stream<'a>(
-        &'a self,
-        msgid: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<GroupMsgSendResult>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let (msgid, userid) = (msgid.to_owned(), userid.to_owned());
-        paginate(move |cursor: Option<String>| {
-            let (msgid, userid) = (msgid.clone(), userid.clone());
-            async move {
-                self.get_groupmsg_send_result(&msgid, &userid, Some(PAGE_LIMIT), cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
     }
 }

@@ -11,11 +11,9 @@
 //! * Rule groups (`moment_strategy/*`) with the moment privileges
 //!   (`view_moment_list`, `send_moment`, `manage_moment_cover_and_sign`).
 //!
-//! Cursor lists walk to the end with [`MomentStreams`].
+//! Cursor lists walk to the end with the `…_stream` methods of [`MomentApi`].
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -65,7 +63,7 @@ pub trait MomentApi {
     /// `limit` at most 100 (default 100).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93333>
-    #[post("externalcontact/get_moment_list", token = corp)]
+    #[post("externalcontact/get_moment_list", token = corp, page = cursor)]
     async fn get_moment_list(&self, #[body] query: &MomentListRequest) -> Result<MomentList>;
 
     /// 获取客户朋友圈企业发表的列表: which members were asked to publish a
@@ -73,7 +71,7 @@ pub trait MomentApi {
     /// (default 500).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93333>
-    #[post("externalcontact/get_moment_task", token = corp)]
+    #[post("externalcontact/get_moment_task", token = corp, page = cursor(limit = 1000))]
     async fn get_moment_task(
         &self,
         moment_id: &str,
@@ -85,7 +83,7 @@ pub trait MomentApi {
     /// visible when publishing. `limit` at most 1000 (default 500).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93333>
-    #[post("externalcontact/get_moment_customer_list", token = corp)]
+    #[post("externalcontact/get_moment_customer_list", token = corp, page = cursor(limit = 1000))]
     async fn get_moment_customer_list(
         &self,
         moment_id: &str,
@@ -98,7 +96,7 @@ pub trait MomentApi {
     /// actually reached. `limit` at most 5000 (default 3000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/93333>
-    #[post("externalcontact/get_moment_send_result", token = corp)]
+    #[post("externalcontact/get_moment_send_result", token = corp, page = cursor(limit = 5000))]
     async fn get_moment_send_result(
         &self,
         moment_id: &str,
@@ -118,7 +116,7 @@ pub trait MomentApi {
     /// `limit` at most 1000 (default 1000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/list", token = corp)]
+    #[post("externalcontact/moment_strategy/list", token = corp, page = cursor(limit = 1000))]
     async fn moment_strategy_list(
         &self,
         cursor: Option<&str>,
@@ -136,7 +134,7 @@ pub trait MomentApi {
     /// `limit` at most 1000 (default 1000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/get_range", token = corp)]
+    #[post("externalcontact/moment_strategy/get_range", token = corp, page = cursor(limit = 1000))]
     async fn moment_strategy_get_range(
         &self,
         strategy_id: i64,
@@ -1037,166 +1035,6 @@ crate::paging::cursor_page! {
     MomentSendResult => customer_list: MomentSentCustomer,
     MomentStrategyList => strategy: MomentStrategyId,
     MomentStrategyRangeList => range: MomentStrategyRange,
-}
-
-/// Walks the moment lists to the end, one request per page, fetching a page
-/// only when the previous one has been consumed. Implemented for every
-/// [`MomentApi`] client; an error is yielded as the last item.
-pub trait MomentStreams: MomentApi {
-    /// Every moment matching `query` (`get_moment_list`), 100 per request
-    /// unless `query.limit` says otherwise; `query.cursor` is the start.
-    fn get_moment_list_stream<'a>(
-        &'a self,
-        query: MomentListRequest,
-    ) -> impl Stream<Item = Result<Moment>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every member's publishing state of a corp moment (`get_moment_task`),
-    /// 1000 per request.
-    fn get_moment_task_stream<'a>(
-        &'a self,
-        moment_id: &str,
-    ) -> impl Stream<Item = Result<MomentTaskItem>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every customer a member chose as visible (`get_moment_customer_list`),
-    /// 1000 per request.
-    fn get_moment_customer_list_stream<'a>(
-        &'a self,
-        moment_id: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<MomentCustomer>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every customer a member's moment reached (`get_moment_send_result`),
-    /// 5000 per request.
-    fn get_moment_send_result_stream<'a>(
-        &'a self,
-        moment_id: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<MomentSentCustomer>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every moment rule group id (`moment_strategy/list`), 1000 per request.
-    fn moment_strategy_list_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<MomentStrategyId>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every range node of a rule group (`moment_strategy/get_range`), 1000
-    /// per request.
-    fn moment_strategy_get_range_stream<'a>(
-        &'a self,
-        strategy_id: i64,
-    ) -> impl Stream<Item = Result<MomentStrategyRange>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: MomentApi + ?Sized> MomentStreams for T {
-    fn get_moment_list_stream<'a>(
-        &'a self,
-        query: MomentListRequest,
-    ) -> impl Stream<Item = Result<Moment>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page = query.clone();
-            if cursor.is_some() {
-                page.cursor = cursor;
-            }
-            async move { self.get_moment_list(&page).await.map(CursorPage::into_page) }
-        })
-    }
-
-    fn get_moment_task_stream<'a>(
-        &'a self,
-        moment_id: &str,
-    ) -> impl Stream<Item = Result<MomentTaskItem>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let moment_id = moment_id.to_owned();
-        paginate(move |cursor: Option<String>| {
-            let moment_id = moment_id.clone();
-            async move {
-                self.get_moment_task(&moment_id, cursor.as_deref(), Some(1000))
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn get_moment_customer_list_stream<'a>(
-        &'a self,
-        moment_id: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<MomentCustomer>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let (moment_id, userid) = (moment_id.to_owned(), userid.to_owned());
-        paginate(move |cursor: Option<String>| {
-            let (moment_id, userid) = (moment_id.clone(), userid.clone());
-            async move {
-                self.get_moment_customer_list(&moment_id, &userid, cursor.as_deref(), Some(1000))
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn get_moment_send_result_stream<'a>(
-        &'a self,
-        moment_id: &str,
-        userid: &str,
-    ) -> impl Stream<Item = Result<MomentSentCustomer>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let (moment_id, userid) = (moment_id.to_owned(), userid.to_owned());
-        paginate(move |cursor: Option<String>| {
-            let (moment_id, userid) = (moment_id.clone(), userid.clone());
-            async move {
-                self.get_moment_send_result(&moment_id, &userid, cursor.as_deref(), Some(5000))
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn moment_strategy_list_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<MomentStrategyId>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.moment_strategy_list(cursor.as_deref(), Some(1000))
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
-
-    fn moment_strategy_get_range_stream<'a>(
-        &'a self,
-        strategy_id: i64,
-    ) -> impl Stream<Item = Result<MomentStrategyRange>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.moment_strategy_get_range(strategy_id, cursor.as_deref(), Some(1000))
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
 }
 
 // ---------------------------------------------------------------------------

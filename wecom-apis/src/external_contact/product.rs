@@ -4,11 +4,9 @@
 //! [`MediaApi::upload_attachment`](super::MediaApi::upload_attachment)
 //! (`attachment_type` = [`AttachmentType::ProductAlbum`](super::AttachmentType::ProductAlbum)).
 //! The list is cursor-paginated and returns whole products
-//! ([`ProductAlbumList::product_list`]); [`ProductAlbumStreams`] walks it.
+//! ([`ProductAlbumList::product_list`]); the `…_stream` methods of [`ProductAlbumApi`] walk it.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 
@@ -35,7 +33,7 @@ pub trait ProductAlbumApi {
     /// `next_cursor`). `limit` at most 100 (default 50).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95096>
-    #[post("externalcontact/get_product_album_list", token = corp)]
+    #[post("externalcontact/get_product_album_list", token = corp, page = cursor(limit = 100))]
     async fn get_product_album_list(
         &self,
         limit: Option<u32>,
@@ -232,30 +230,4 @@ impl ProductAlbumUpdate {
 // No `has_more` in these replies: an empty `next_cursor` ends the list.
 crate::paging::cursor_page! {
     ProductAlbumList => product_list: ProductAlbum,
-}
-
-/// Walks the product album to the end. Implemented for every
-/// [`ProductAlbumApi`] client; an error is yielded as the last item.
-pub trait ProductAlbumStreams: ProductAlbumApi {
-    /// Every product (`get_product_album_list`), 100 per request.
-    fn get_product_album_list_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<ProductAlbum>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: ProductAlbumApi + ?Sized> ProductAlbumStreams for T {
-    fn get_product_album_list_stream<'a>(
-        &'a self,
-    ) -> impl Stream<Item = Result<ProductAlbum>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.get_product_album_list(Some(100), cursor.as_deref())
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
 }

@@ -3,12 +3,11 @@
 //! group owner or by day.
 //!
 //! WeCom keeps 180 days of data and answers at most 30 days per query. The
-//! by-owner group statistics are offset-paginated; [`StatisticsStreams`]
+//! by-owner group statistics are offset-paginated; the `…_stream` methods of [`StatisticsApi`]
 //! walks them to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{CursorPage, Page};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -38,7 +37,7 @@ pub trait StatisticsApi {
     /// offset-paginated (`next_offset`, `total`).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92133>
-    #[post("externalcontact/groupchat/statistic", token = corp)]
+    #[post("externalcontact/groupchat/statistic", token = corp, page = offset(limit = 1000))]
     async fn groupchat_statistic(
         &self,
         #[body] query: &GroupChatStatisticRequest,
@@ -378,38 +377,5 @@ impl CursorPage for GroupChatStatistic {
             && self.next_offset < self.total
             && self.next_offset as usize >= self.items.len();
         Page::from_offset(self.items, u64::from(self.next_offset), more)
-    }
-}
-
-/// Walks the offset-paginated group statistics to the end. Implemented for
-/// every [`StatisticsApi`] client; an error is yielded as the last item.
-pub trait StatisticsStreams: StatisticsApi {
-    /// Every owner's figures matching `query` (`groupchat/statistic`), 1000
-    /// per request unless `query.limit` says otherwise; `query.offset` is the
-    /// start.
-    fn groupchat_statistic_stream<'a>(
-        &'a self,
-        query: GroupChatStatisticRequest,
-    ) -> impl Stream<Item = Result<GroupChatOwnerStatistic>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: StatisticsApi + ?Sized> StatisticsStreams for T {
-    fn groupchat_statistic_stream<'a>(
-        &'a self,
-        query: GroupChatStatisticRequest,
-    ) -> impl Stream<Item = Result<GroupChatOwnerStatistic>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page = query.clone();
-            page.limit = page.limit.or(Some(1000));
-            if let Some(offset) = cursor.and_then(|c| c.parse().ok()) {
-                page.offset = Some(offset);
-            }
-            async move { self.groupchat_statistic(&page).await.map(CursorPage::into_page) }
-        })
     }
 }

@@ -4,17 +4,12 @@
 //! privileges over the customers of the members and departments in its
 //! range; rule groups can carry their own tag library (规则组标签), managed
 //! like corp tags but scoped to the group. [`CustomerStrategyApi`] covers
-//! both, and [`CustomerStrategyStreams`] walks the cursor lists.
+//! both, and the `…_stream` methods of [`CustomerStrategyApi`] walk the cursor lists.
 
-use futures_core::Stream;
 use serde::{Deserialize, Deserializer, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, paginate};
 
 use crate::Result;
 use crate::serde_util::int_enum;
-
-/// Page size the streams ask for: WeCom's maximum for these lists.
-const PAGE_LIMIT: u32 = 1000;
 
 /// Rule-group tag (规则组标签) and customer strategy (客户联系规则组)
 /// endpoints.
@@ -68,10 +63,10 @@ pub trait CustomerStrategyApi {
 
     /// 获取规则组列表: one page of the corp's customer strategy ids.
     /// `limit` at most 1000 (WeCom's default 1000). Walk every page with
-    /// [`CustomerStrategyStreams::list_customer_strategy_stream`].
+    /// [`list_customer_strategy_stream`](Self::list_customer_strategy_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94883>
-    #[post("externalcontact/customer_strategy/list", token = corp)]
+    #[post("externalcontact/customer_strategy/list", token = corp, page = cursor(limit = 1000))]
     async fn list_customer_strategy(
         &self,
         cursor: Option<&str>,
@@ -88,7 +83,7 @@ pub trait CustomerStrategyApi {
     /// strategy applies to. `limit` at most 1000 (WeCom's default 1000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94883>
-    #[post("externalcontact/customer_strategy/get_range", token = corp)]
+    #[post("externalcontact/customer_strategy/get_range", token = corp, page = cursor(limit = 1000), stream = customer_strategy_range_stream)]
     async fn get_customer_strategy_range(
         &self,
         strategy_id: i64,
@@ -710,63 +705,6 @@ impl EditCustomerStrategyRequest {
 crate::paging::cursor_page! {
     CustomerStrategyList => strategy: CustomerStrategyId,
     CustomerStrategyRangeList => range: CustomerStrategyRange,
-}
-
-// ---------------------------------------------------------------------------
-// Streams
-// ---------------------------------------------------------------------------
-
-/// Walks the customer-strategy cursor lists to the end, 1000 per request.
-///
-/// Implemented for every [`CustomerStrategyApi`] client. Each stream fetches
-/// a page only when the previous one has been consumed, yields the items one
-/// by one, and ends after the page whose `next_cursor` is empty. An error is
-/// yielded as the last item.
-pub trait CustomerStrategyStreams: CustomerStrategyApi {
-    /// Every strategy id of the corp (`customer_strategy/list`).
-    fn list_customer_strategy_stream(
-        &self,
-    ) -> impl Stream<Item = Result<CustomerStrategyId>> + Send + use<'_, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every range entry of strategy `strategy_id`
-    /// (`customer_strategy/get_range`).
-    fn customer_strategy_range_stream(
-        &self,
-        strategy_id: i64,
-    ) -> impl Stream<Item = Result<CustomerStrategyRange>> + Send + use<'_, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: CustomerStrategyApi + ?Sized> CustomerStrategyStreams for T {
-    fn list_customer_strategy_stream(
-        &self,
-    ) -> impl Stream<Item = Result<CustomerStrategyId>> + Send + use<'_, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.list_customer_strategy(cursor.as_deref(), Some(PAGE_LIMIT))
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
-
-    fn customer_strategy_range_stream(
-        &self,
-        strategy_id: i64,
-    ) -> impl Stream<Item = Result<CustomerStrategyRange>> + Send + use<'_, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| async move {
-            self.get_customer_strategy_range(strategy_id, cursor.as_deref(), Some(PAGE_LIMIT))
-                .await
-                .map(CursorPage::into_page)
-        })
-    }
 }
 
 // ---------------------------------------------------------------------------

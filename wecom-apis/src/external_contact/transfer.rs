@@ -3,11 +3,10 @@
 //! Reassigning a member's customers and group chats to another member,
 //! either while the member still works for the corp (在职继承) or after
 //! they left (离职继承), and following the customers' takeover status.
-//! [`TransferStreams`] walks the paginated lists to the end.
+//! the `…_stream` methods of [`TransferApi`] walk the paginated lists to the end.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{Corp, CursorPage, HasToken, Page, paginate};
+use wecom_core::{CursorPage, Page};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -44,10 +43,10 @@ pub trait TransferApi {
     /// 查询客户接替状态 (在职): the takeover status of the customers
     /// transferred from `handover_userid` to `takeover_userid`. At most
     /// 1000 per page; walk every page with
-    /// [`TransferStreams::transfer_result_stream`].
+    /// [`transfer_result_stream`](Self::transfer_result_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94088>
-    #[post("externalcontact/transfer_result", token = corp)]
+    #[post("externalcontact/transfer_result", token = corp, page = cursor)]
     async fn transfer_result(
         &self,
         handover_userid: &str,
@@ -71,10 +70,10 @@ pub trait TransferApi {
 
     /// 获取待分配的离职成员列表: customers of members who left and were not
     /// reassigned yet. `page_size` at most 1000 (also the default); walk
-    /// every page with [`TransferStreams::unassigned_list_stream`].
+    /// every page with [`unassigned_list_stream`](Self::unassigned_list_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92273>
-    #[post("externalcontact/get_unassigned_list", token = corp)]
+    #[post("externalcontact/get_unassigned_list", token = corp, page = cursor, stream = unassigned_list_stream)]
     async fn get_unassigned_list(&self, #[body] query: &UnassignedListRequest) -> Result<UnassignedList>;
 
     /// 分配离职成员的客户: hand at most 100 customers of the resigned member
@@ -92,10 +91,10 @@ pub trait TransferApi {
 
     /// 查询客户接替状态 (离职): the takeover status of a resigned member's
     /// customers given to `takeover_userid`. At most 1000 per page; walk
-    /// every page with [`TransferStreams::resigned_transfer_result_stream`].
+    /// every page with [`resigned_transfer_result_stream`](Self::resigned_transfer_result_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94082>
-    #[post("externalcontact/resigned/transfer_result", token = corp)]
+    #[post("externalcontact/resigned/transfer_result", token = corp, page = cursor)]
     async fn resigned_transfer_result(
         &self,
         handover_userid: &str,
@@ -298,99 +297,6 @@ impl CursorPage for UnassignedList {
     type Item = UnassignedCustomer;
     fn into_page(self) -> Page<UnassignedCustomer> {
         Page::from_cursor(self.info, self.next_cursor, !self.is_last)
-    }
-}
-
-/// Walks the transfer lists to the end.
-///
-/// Implemented for every [`TransferApi`] client; pages are fetched only as
-/// the stream is consumed, and an error is yielded as the last item.
-pub trait TransferStreams: TransferApi {
-    /// Every customer transferred on-job from `handover_userid` to
-    /// `takeover_userid`, with its status (`externalcontact/transfer_result`).
-    fn transfer_result_stream<'a>(
-        &'a self,
-        handover_userid: &str,
-        takeover_userid: &str,
-    ) -> impl Stream<Item = Result<CustomerTransferStatus>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every customer of a resigned member given to `takeover_userid`, with
-    /// its status (`externalcontact/resigned/transfer_result`).
-    fn resigned_transfer_result_stream<'a>(
-        &'a self,
-        handover_userid: &str,
-        takeover_userid: &str,
-    ) -> impl Stream<Item = Result<CustomerTransferStatus>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-
-    /// Every customer waiting for reassignment
-    /// (`externalcontact/get_unassigned_list`), `page_size` per request
-    /// (WeCom's default 1000 when `None`).
-    fn unassigned_list_stream<'a>(
-        &'a self,
-        page_size: Option<u32>,
-    ) -> impl Stream<Item = Result<UnassignedCustomer>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Corp>;
-}
-
-impl<T: TransferApi + ?Sized> TransferStreams for T {
-    fn transfer_result_stream<'a>(
-        &'a self,
-        handover_userid: &str,
-        takeover_userid: &str,
-    ) -> impl Stream<Item = Result<CustomerTransferStatus>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let (handover, takeover) = (handover_userid.to_owned(), takeover_userid.to_owned());
-        paginate(move |cursor: Option<String>| {
-            let (handover, takeover) = (handover.clone(), takeover.clone());
-            async move {
-                self.transfer_result(&handover, &takeover, cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn resigned_transfer_result_stream<'a>(
-        &'a self,
-        handover_userid: &str,
-        takeover_userid: &str,
-    ) -> impl Stream<Item = Result<CustomerTransferStatus>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        let (handover, takeover) = (handover_userid.to_owned(), takeover_userid.to_owned());
-        paginate(move |cursor: Option<String>| {
-            let (handover, takeover) = (handover.clone(), takeover.clone());
-            async move {
-                self.resigned_transfer_result(&handover, &takeover, cursor.as_deref())
-                    .await
-                    .map(CursorPage::into_page)
-            }
-        })
-    }
-
-    fn unassigned_list_stream<'a>(
-        &'a self,
-        page_size: Option<u32>,
-    ) -> impl Stream<Item = Result<UnassignedCustomer>> + Send + use<'a, T>
-    where
-        Self: HasToken<Corp>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let query = UnassignedListRequest {
-                page_id: None,
-                cursor,
-                page_size,
-            };
-            async move { self.get_unassigned_list(&query).await.map(CursorPage::into_page) }
-        })
     }
 }
 

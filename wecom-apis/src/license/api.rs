@@ -16,8 +16,8 @@ use crate::Result;
 /// `payer_userid` are plain userids in the provider's own corp.
 ///
 /// Cursor-paginated lists (`list_order`, `list_order_account`,
-/// `list_actived_account`, `get_union_order`) can be walked to the end with
-/// [`LicenseStreams`](super::LicenseStreams).
+/// `list_actived_account`, `get_union_order`) are declared with `page = cursor`,
+/// so each has a `…_stream` method here that walks it to the end.
 ///
 /// Family index: <https://developer.work.weixin.qq.com/document/path/95652>
 #[crate::api]
@@ -55,7 +55,7 @@ pub trait LicenseApi {
     /// at most 31 days apart). `limit` at most 1000, default 500.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95647>
-    #[post("license/list_order", token = provider)]
+    #[post("license/list_order", token = provider, page = cursor)]
     async fn list_order(&self, #[body] query: &ListOrderRequest) -> Result<OrderList>;
 
     /// 获取订单详情: status, account counts and duration of a single-corp
@@ -72,7 +72,7 @@ pub trait LicenseApi {
     /// 1000, default 500.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95649>
-    #[post("license/list_order_account", token = provider)]
+    #[post("license/list_order_account", token = provider, page = cursor(limit = 1000))]
     async fn list_order_account(
         &self,
         order_id: &str,
@@ -116,10 +116,17 @@ pub trait LicenseApi {
     /// 获取多企业订单详情: header of a multi-corp order and one page of its
     /// per-corp sub-orders (`sub_order_id` feeds
     /// [`list_order_account`](Self::list_order_account)). `limit` at most
-    /// 1000, default 500.
+    /// 1000, default 500. [`union_order_stream`](Self::union_order_stream)
+    /// yields the sub-orders of every page (the header, repeated on each
+    /// page, is not yielded).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/98893>
-    #[post("license/get_union_order", token = provider)]
+    #[post(
+        "license/get_union_order",
+        token = provider,
+        page = cursor(limit = 1000),
+        stream = union_order_stream
+    )]
     async fn get_union_order(
         &self,
         order_id: &str,
@@ -186,7 +193,7 @@ pub trait LicenseApi {
     /// time. `limit` at most 1000, default 500.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95544>
-    #[post("license/list_actived_account", token = provider)]
+    #[post("license/list_actived_account", token = provider, page = cursor(limit = 1000))]
     async fn list_actived_account(
         &self,
         corpid: &str,

@@ -14,8 +14,8 @@
 //! (`service/get_provider_token`, provider corpid + provider_secret), so the
 //! client must be built with a provider credential (`HasToken<Provider>`).
 //!
-//! * [`LicenseApi`]: the 25 endpoints, one method each.
-//! * [`LicenseStreams`]: streams over every page of the cursor lists.
+//! * [`LicenseApi`]: the 25 endpoints, one method each, and a `…_stream`
+//!   method per cursor list that walks every page.
 //! * The request and response models, with integer codes as enums that keep
 //!   unknown values (`Other(n)`).
 //!
@@ -58,11 +58,9 @@
 mod api;
 pub mod events;
 mod models;
-mod stream;
 
 pub use api::*;
 pub use models::*;
-pub use stream::*;
 
 /// Every endpoint of this family (`license/*`), trait by trait, each in
 /// declaration order. [`crate::endpoints`] chains every family's.

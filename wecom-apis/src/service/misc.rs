@@ -1,8 +1,7 @@
 //! ID conversion, contact search, mini-program sessions and app permissions.
 
-use futures_core::Stream;
 use serde::{Deserialize, Serialize};
-use wecom_core::{CursorPage, HasToken, Page, Provider, paginate};
+use wecom_core::{CursorPage, Page};
 
 use crate::Result;
 use crate::serde_util::int_enum;
@@ -22,10 +21,10 @@ pub trait ServiceMiscApi {
     /// 通讯录单个搜索: search an authorized corp's members and/or
     /// departments by name (fuzzy, or exact with `full_match_field`).
     /// `limit` defaults to 50, at most 200; a page may hold fewer. Walk all
-    /// pages with [`ServiceStreams::contact_search_stream`].
+    /// pages with [`contact_search_stream`](Self::contact_search_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/91844>
-    #[post("service/contact/search", token = provider)]
+    #[post("service/contact/search", token = provider, page = cursor)]
     async fn contact_search(&self, #[body] request: &ContactSearchRequest) -> Result<ContactSearchResult>;
 
     /// 小程序登录 (code2Session): a mini-program member's corp, userid and
@@ -250,7 +249,7 @@ pub struct ContactSearchResult {
 }
 
 /// One match of `contact/search`, as yielded by
-/// [`ServiceStreams::contact_search_stream`].
+/// [`contact_search_stream`](ServiceMiscApi::contact_search_stream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContactSearchHit {
     /// A current member.
@@ -368,39 +367,6 @@ pub struct AppPermissions {
     /// The granted permission names (path 99052 lists them).
     #[serde(default)]
     pub app_permissions: Vec<String>,
-}
-
-/// Streams over every page of the service family's cursor lists.
-///
-/// Implemented for every [`ServiceMiscApi`] client.
-pub trait ServiceStreams: ServiceMiscApi {
-    /// Every match of `service/contact/search`: members, former members and
-    /// departments, page after page until `is_last`. The request's `cursor`
-    /// is the starting point (usually `None`); its `limit` is the page size.
-    fn contact_search_stream<'a>(
-        &'a self,
-        request: ContactSearchRequest,
-    ) -> impl Stream<Item = Result<ContactSearchHit>> + Send + use<'a, Self>
-    where
-        Self: HasToken<Provider>;
-}
-
-impl<T: ServiceMiscApi + ?Sized> ServiceStreams for T {
-    fn contact_search_stream<'a>(
-        &'a self,
-        request: ContactSearchRequest,
-    ) -> impl Stream<Item = Result<ContactSearchHit>> + Send + use<'a, T>
-    where
-        Self: HasToken<Provider>,
-    {
-        paginate(move |cursor: Option<String>| {
-            let mut page = request.clone();
-            if cursor.is_some() {
-                page.cursor = cursor;
-            }
-            async move { self.contact_search(&page).await.map(CursorPage::into_page) }
-        })
-    }
 }
 
 #[cfg(test)]

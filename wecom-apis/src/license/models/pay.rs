@@ -1,0 +1,43 @@
+//! Paying orders from the prepaid balance.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// Balance payment: submit_pay_job, pay_job_result
+// ---------------------------------------------------------------------------
+
+/// Response of `license/submit_pay_job` (提交余额支付订单任务).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayJob {
+    /// The payment job id, for `pay_job_result`.
+    #[serde(default)]
+    pub jobid: String,
+}
+
+/// Why a balance payment failed (PayJobResult).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayJobFailure {
+    /// Failure code (account-side or corp-side reason).
+    #[serde(default)]
+    pub errcode: i64,
+    /// Failure message.
+    #[serde(default)]
+    pub errmsg: String,
+    /// Corps the failure is attributed to (one entry for a single-corp order).
+    #[serde(default)]
+    pub fail_corp_list: Vec<CorpError>,
+}
+
+/// Response of `license/pay_job_result` (获取订单支付结果). The call
+/// succeeds even when the payment failed: check `status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayJobResult {
+    /// Outcome of the payment job.
+    #[serde(default)]
+    pub status: PayJobStatus,
+    /// Failure details; only when the payment failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_job_result: Option<PayJobFailure>,
+}

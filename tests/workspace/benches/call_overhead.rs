@@ -208,52 +208,31 @@ fn main() {
         let small_url = format!("{base}license/get_order");
         let large_url = format!("{base}license/list_order_account");
 
+        // The small call, once for every mode below.
+        let generated_small = || async {
+            let o = client.get_order("OI00000000000000000001").await.expect("call");
+            std::hint::black_box(o);
+        };
+        let hand_written_small = || async {
+            let o: OrderDetail =
+                hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
+            std::hint::black_box(o);
+        };
         // `WECOM_BENCH_ONLY=generated|hand-written` runs 20 000 small calls of
         // one side and nothing else, for `perf stat` / `perf record`.
         if let Ok(side) = std::env::var("WECOM_BENCH_ONLY") {
             for _ in 0..20_000 {
                 if side == "generated" {
-                    let o = client.get_order("OI00000000000000000001").await.expect("call");
-                    std::hint::black_box(o);
+                    generated_small().await;
                 } else {
-                    let o: OrderDetail =
-                        hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
-                    std::hint::black_box(o);
+                    hand_written_small().await;
                 }
             }
             return;
         }
         println!("wecom call overhead: generated client vs hand-written reqwest (loopback; server on its own thread)");
-        compare(
-            "license/get_order (small reply)",
-            100,
-            40,
-            || async {
-                let o = client.get_order("OI00000000000000000001").await.expect("call");
-                std::hint::black_box(o);
-            },
-            || async {
-                let o: OrderDetail =
-                    hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
-                std::hint::black_box(o);
-            },
-        )
-        .await;
-        sequential(
-            "license/get_order (small reply)",
-            200,
-            20,
-            || async {
-                let o = client.get_order("OI00000000000000000001").await.expect("call");
-                std::hint::black_box(o);
-            },
-            || async {
-                let o: OrderDetail =
-                    hand_written(&http, &small_url, r#"{"order_id":"OI00000000000000000001"}"#).await;
-                std::hint::black_box(o);
-            },
-        )
-        .await;
+        compare("license/get_order (small reply)", 100, 40, generated_small, hand_written_small).await;
+        sequential("license/get_order (small reply)", 200, 20, generated_small, hand_written_small).await;
         compare(
             "license/list_order_account (1000 items)",
             30,

@@ -124,7 +124,7 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
     };
     // A dealer member opened the brand's mini program; move the session
     // into the dealer's corp, with the dealer's token.
-    let (encrypted_userid, session_key) = sandbox.miniprogram_login(&share.corpid, "alice")?;
+    let (encrypted_userid, session_key) = sandbox.corpgroup().miniprogram_login(&share.corpid, "alice")?;
     let session = dealer.transfer_session(&encrypted_userid, &session_key).await?;
     println!(
         "3. as {}: the mini-program user is member {} (session moved to the dealer)",
@@ -138,7 +138,9 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         "4. fan {unionid} → pending_id {} (valid 90 days)",
         pending.pending_id
     );
-    let external_userid = sandbox.add_downstream_customer(&share.corpid, unionid, openid)?;
+    let external_userid = sandbox
+        .corpgroup()
+        .add_downstream_customer(&share.corpid, unionid, openid)?;
     let mapped = dealer
         .downstream_external_userid_to_pending_id(&ExternalUseridToPendingIdRequest::new([&external_userid]))
         .await?;

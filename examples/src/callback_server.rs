@@ -110,7 +110,9 @@ async fn offline() -> Result<(), Box<dyn std::error::Error>> {
     println!("   pre_auth_code {}", pre_auth.pre_auth_code);
 
     println!("3. a customer installs the suite");
-    let auth_code = sandbox.authorize(&pre_auth.pre_auth_code, creds::CUSTOMER_CORPID)?;
+    let auth_code = sandbox
+        .service()
+        .authorize(&pre_auth.pre_auth_code, creds::CUSTOMER_CORPID)?;
     sandbox.wait_for_pushes(2, Duration::from_secs(5)).await;
     let permanent = app.get_permanent_code(&auth_code).await?;
     println!(
@@ -127,7 +129,7 @@ async fn offline() -> Result<(), Box<dyn std::error::Error>> {
             AccountDuration::months(1),
         ))
         .await?;
-    sandbox.pay_order(&order.order_id)?;
+    sandbox.license().pay_order(&order.order_id)?;
     sandbox.wait_for_pushes(3, Duration::from_secs(5)).await;
     Ok(())
 }

@@ -90,7 +90,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     // 2. Pay (in real life: the provider console, or submit_pay_job).
-    sandbox.pay_order(&order.order_id)?;
+    sandbox.license().pay_order(&order.order_id)?;
     let detail = client.get_order(&order.order_id).await?;
     println!(
         "2. paid: status {}, price ¥{}.{:02}",

@@ -6,7 +6,7 @@
 //! * `service/get_provider_token` — `provider_access_token` for
 //!   [`creds::PROVIDER_CORPID`] / [`creds::PROVIDER_SECRET`];
 //! * `service/*` — suite tokens from suite tickets, pre-auth codes,
-//!   authorization ([`Sandbox::authorize`]), permanent codes, authorized-corp
+//!   authorization ([`ServiceSandbox::authorize`]), permanent codes, authorized-corp
 //!   tokens, admin lists, app QR codes;
 //! * `user/get` — one corp-token API, answering for whichever corp the token
 //!   belongs to (self-built, authorized or downstream);
@@ -68,8 +68,11 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 
 pub use callbacks::{PushPolicy, PushRecord};
+pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
+pub use license::console::LicenseSandbox;
 pub use record::RecordedRequest;
+pub use service::console::ServiceSandbox;
 pub use stubs::Stub;
 pub use tokens::{ExpiredCode, TokenIssue};
 
@@ -251,103 +254,6 @@ impl Sandbox {
     pub fn now(&self) -> i64 {
         self.shared.lock().clock.now()
     }
-
-    /// Pays an unpaid order, as WeCom's payment page would: purchase orders (and
-    /// every sub-order of a multi-corp order) get their activation codes, renewal
-    /// orders extend their accounts.
-    ///
-    /// # Errors
-    /// When the order is unknown, not awaiting payment, or a multi-corp sub-order.
-    /// With a callback URL set ([`set_callback`](Self::set_callback)), each paid
-    /// corp's `license_pay_success` event is pushed in the background.
-    pub fn pay_order(&self, order_id: &str) -> Result<(), String> {
-        let events = {
-            let mut state = self.shared.lock();
-            let now = state.clock.now();
-            state.license.pay_order(order_id, now)?;
-            state
-                .license
-                .paid_corps(order_id)
-                .into_iter()
-                .map(|(corpid, buyer)| {
-                    let xml = callbacks::license_pay_success_xml(
-                        creds::PROVIDER_CORPID,
-                        &corpid,
-                        order_id,
-                        &buyer,
-                        now,
-                    );
-                    ("license_pay_success", xml, creds::PROVIDER_CORPID.to_owned(), now)
-                })
-                .collect::<Vec<_>>()
-        };
-        for (kind, xml, receive_id, now) in events {
-            self.push_in_background(kind, xml, receive_id, now);
-        }
-        Ok(())
-    }
-
-    /// Adds a customer corp with these members (or adds members to a known corp).
-    pub fn add_customer_corp(&self, corpid: &str, userids: &[&str]) {
-        let mut state = self.shared.lock();
-        let now = state.clock.now();
-        state.license.add_customer_corp(corpid, userids, now);
-    }
-}
-
-impl Sandbox {
-    /// The suite's newest suite_ticket ([`creds::SUITE_ID`]) and the unix
-    /// time it was pushed — what the suite's callback URL received. A fresh
-    /// sandbox has one, pushed when it started.
-    pub fn suite_ticket(&self) -> (String, i64) {
-        self.shared.lock().service.suite_ticket()
-    }
-
-    /// Pushes a new suite_ticket now (WeCom does every 10 minutes) and
-    /// returns it with its push time. The previous ticket stays valid for
-    /// 30 minutes; `service/get_suite_token` answers 40085 for unknown or
-    /// lapsed tickets.
-    pub fn rotate_suite_ticket(&self) -> (String, i64) {
-        let mut state = self.shared.lock();
-        let now = state.clock.now();
-        state.service.rotate_suite_ticket(now)
-    }
-
-    /// What the corp admin's browser does on the authorization page: consent
-    /// to install the suite in `corpid` (a corp the sandbox knows:
-    /// [`creds::CUSTOMER_CORPID`], [`creds::DOWNSTREAM_CORPID`] or
-    /// [`creds::CORPID`]) within the session of `pre_auth_code` (from
-    /// `service/get_pre_auth_code`, valid 20 minutes, used up here). Returns
-    /// the temporary auth_code (valid 10 minutes, single use) for
-    /// `service/get_permanent_code`.
-    ///
-    /// # Errors
-    /// `"errcode errmsg"` when the pre_auth_code is unknown or used (40077),
-    /// expired (42007), or the corp is unknown (40013).
-    ///
-    /// With a callback URL set, the `create_auth` event carrying the
-    /// auth_code is pushed in the background too.
-    pub fn authorize(&self, pre_auth_code: &str, corpid: &str) -> Result<String, String> {
-        let (auth_code, now) = {
-            let mut state = self.shared.lock();
-            let now = state.clock.now();
-            (state.service.authorize(pre_auth_code, corpid, now)?, now)
-        };
-        let xml = callbacks::create_auth_xml(creds::SUITE_ID, &auth_code, now);
-        self.push_in_background("create_auth", xml, creds::SUITE_ID.to_owned(), now);
-        Ok(auth_code)
-    }
-
-    /// The permanent code of `corpid`'s authorization of the suite, if any.
-    pub fn permanent_code(&self, corpid: &str) -> Option<String> {
-        self.shared.lock().service.permanent_code(corpid)
-    }
-
-    /// The corp cancels its authorization (取消授权): its permanent code stops
-    /// working (40084). Returns whether it had authorized the suite.
-    pub fn cancel_authorization(&self, corpid: &str) -> bool {
-        self.shared.lock().service.cancel_authorization(corpid)
-    }
 }
 
 impl Sandbox {
@@ -463,51 +369,3 @@ impl Drop for Sandbox {
 
 #[cfg(test)]
 mod smoke_tests;
-
-impl Sandbox {
-    /// A WeChat user (a fan of the brand's mini program, known by `unionid`
-    /// and `openid`) becomes a customer of downstream corp `corpid` — a
-    /// joined corp of a chain: [`creds::DOWNSTREAM_CORPID`] or
-    /// `wwdownstream0002` in the chain `Chsandbox0000001` of
-    /// [`creds::CORPID`], whose shared app is agentid 1000005. Returns the
-    /// customer's external_userid in that corp (the same one if it already
-    /// was a customer); `corpgroup/unionid_to_external_userid` and
-    /// `corpgroup/batch/external_userid_to_pending_id` then know it.
-    ///
-    /// # Errors
-    /// `"errcode errmsg"`: 40013 when `corpid` has not joined a chain, 40058
-    /// when `openid` belongs to another unionid.
-    pub fn add_downstream_customer(
-        &self,
-        corpid: &str,
-        unionid: &str,
-        openid: &str,
-    ) -> Result<String, String> {
-        self.shared.lock().corpgroup.add_customer(corpid, unionid, openid)
-    }
-
-    /// What the upstream corp's mini program gets from
-    /// `miniprogram/jscode2session` when member `userid` of downstream corp
-    /// `corpid` logs in: `(encrypted userid, session_key)`, the input of
-    /// `miniprogram/transfer_session` (called with that corp's token).
-    /// Members: `alice bob` of [`creds::DOWNSTREAM_CORPID`], `carol dave`
-    /// of `wwdownstream0002`.
-    ///
-    /// # Errors
-    /// `"errcode errmsg"`: 40013 unknown corp, 60111 unknown member.
-    pub fn miniprogram_login(&self, corpid: &str, userid: &str) -> Result<(String, String), String> {
-        self.shared.lock().corpgroup.login(corpid, userid)
-    }
-
-    /// A pending corp of a chain (`wppending0000001`, or one added by
-    /// `corpgroup/import_chain_contact`) accepts its invitation: it gets a
-    /// corpid (returned), the chain's app is shared with it, and its imported
-    /// contacts become members `contact1`, `contact2`, … with their
-    /// `user_custom_id`s.
-    ///
-    /// # Errors
-    /// `"40058 …"` when there is no pending corp with that id.
-    pub fn join_chain(&self, pending_corpid: &str) -> Result<String, String> {
-        self.shared.lock().corpgroup.join(pending_corpid)
-    }
-}

@@ -108,7 +108,7 @@ async fn http_end_to_end() {
     )
     .await;
     let order_id = order["order_id"].as_str().unwrap_or_default().to_owned();
-    assert!(sandbox.pay_order(&order_id).is_ok());
+    assert!(sandbox.license().pay_order(&order_id).is_ok());
     let accounts = post(
         &sandbox,
         "license/list_order_account",

@@ -72,21 +72,56 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
-            path if path.starts_with("corpgroup/") || path == "miniprogram/transfer_session" => {
-                super::corpgroup::handle(&mut self.corpgroup, &mut self.tokens, req, now)
-            }
             corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
-            path if path.starts_with("externalcontact/") => {
-                external_contact::handle(&mut self.external_contact, &self.tokens, req, now)
+            path => {
+                // The family that answers the path; each borrows only its own state.
+                let family: &mut dyn Family =
+                    if path.starts_with("corpgroup/") || path == "miniprogram/transfer_session" {
+                        &mut self.corpgroup
+                    } else if path.starts_with("externalcontact/") {
+                        &mut self.external_contact
+                    } else if path.starts_with("service/") {
+                        &mut self.service
+                    } else if path.starts_with("license/") {
+                        &mut self.license
+                    } else {
+                        return Reply::not_found(path);
+                    };
+                family.handle(&mut self.tokens, req, now)
             }
-            path if path.starts_with("service/") => {
-                service::handle(&mut self.service, &mut self.tokens, req, now)
-            }
-            path if path.starts_with("license/") => {
-                license::handle(&mut self.license, &self.tokens, req, now)
-            }
-            path => Reply::not_found(path),
         }
+    }
+}
+
+/// One family's state and handlers, behind the one signature every family
+/// answers with (method and token parameter were checked before, from the
+/// registry; the family checks whose token it is and the body).
+pub(crate) trait Family: Send {
+    /// Answers one request to a path of this family.
+    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply;
+}
+
+impl Family for LicenseState {
+    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
+        license::handle(self, tokens, req, now)
+    }
+}
+
+impl Family for ExternalContactState {
+    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
+        external_contact::handle(self, tokens, req, now)
+    }
+}
+
+impl Family for CorpGroupState {
+    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
+        super::corpgroup::handle(self, tokens, req, now)
+    }
+}
+
+impl Family for ServiceState {
+    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
+        service::handle(self, tokens, req, now)
     }
 }
 

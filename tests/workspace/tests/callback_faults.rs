@@ -94,7 +94,7 @@ async fn a_push_answered_503_is_taken_on_redelivery() {
         "no re-delivery was refused: {pushes:?}"
     );
     assert_eq!(handled.load(Ordering::SeqCst), 1);
-    let (ticket, _) = sb.suite_ticket();
+    let (ticket, _) = sb.service().suite_ticket();
     let stored = store
         .get_ticket(&wecom_apis::token::suite_ticket_key(creds::SUITE_ID))
         .await

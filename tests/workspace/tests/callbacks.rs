@@ -72,7 +72,7 @@ async fn a_pushed_suite_ticket_makes_suite_tokens_work() {
     assert_eq!((push.status, push.body.as_str()), (200, "success"), "{push:?}");
     let received = next(&mut events).await;
     assert_eq!(received.receive_id, creds::SUITE_ID);
-    let (ticket, _) = sb.suite_ticket();
+    let (ticket, _) = sb.service().suite_ticket();
     match &received.event {
         Event::SuiteTicket(t) => {
             assert_eq!(t.suite_id, creds::SUITE_ID);
@@ -95,6 +95,7 @@ async fn a_pushed_suite_ticket_makes_suite_tokens_work() {
 
     // The admin installs the suite: create_auth arrives with the auth_code.
     let auth_code = sb
+        .service()
         .authorize(&pre_auth.pre_auth_code, creds::CUSTOMER_CORPID)
         .expect("authorize");
     let received = next(&mut events).await;
@@ -115,7 +116,7 @@ async fn a_pushed_suite_ticket_makes_suite_tokens_work() {
         ))
         .await
         .expect("order");
-    sb.pay_order(&order.order_id).expect("pay");
+    sb.license().pay_order(&order.order_id).expect("pay");
     let received = next(&mut events).await;
     assert_eq!(received.receive_id, creds::PROVIDER_CORPID);
     match &received.event {

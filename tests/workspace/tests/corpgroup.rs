@@ -427,6 +427,7 @@ async fn unionid_pending_id_and_external_userid() {
 
     // The fan adds the dealer's member on WeChat.
     let external_userid = sb
+        .corpgroup()
         .add_downstream_customer(creds::DOWNSTREAM_CORPID, "ouFAN0001", "oMINI0001")
         .expect("customer");
     let found = brand
@@ -523,7 +524,10 @@ async fn unionid_pending_id_and_external_userid() {
 async fn mini_program_session_moves_downstream() {
     let sb = Sandbox::start().await;
     let brand = upstream(&sb);
-    let (encrypted, key) = sb.miniprogram_login(DOWNSTREAM2, "carol").expect("carol logs in");
+    let (encrypted, key) = sb
+        .corpgroup()
+        .miniprogram_login(DOWNSTREAM2, "carol")
+        .expect("carol logs in");
     let dealer = brand.downstream(DOWNSTREAM2, 1_000_003);
     let session = dealer.transfer_session(&encrypted, &key).await.expect("session");
     assert_eq!(
@@ -547,7 +551,7 @@ async fn mini_program_session_moves_downstream() {
         ),
         SBX_INVALID_SESSION
     );
-    assert!(sb.miniprogram_login(DOWNSTREAM2, "alice").is_err());
+    assert!(sb.corpgroup().miniprogram_login(DOWNSTREAM2, "alice").is_err());
 }
 
 // ---------------------------------------------------------------------------
@@ -666,7 +670,10 @@ async fn import_contacts_and_poll_until_done() {
     assert_eq!(imported.custom_id, "H0001");
     assert!(!imported.is_joined);
 
-    let corpid = sb.join_chain(&imported.pending_corpid).expect("joins");
+    let corpid = sb
+        .corpgroup()
+        .join_chain(&imported.pending_corpid)
+        .expect("joins");
     let custom = brand
         .get_chain_user_custom_id(CHAIN, &corpid, "contact2")
         .await
@@ -863,6 +870,7 @@ async fn brand_to_dealer_end_to_end() {
         .await
         .expect("pending");
     let external_userid = sb
+        .corpgroup()
         .add_downstream_customer(&share.corpid, "ouFAN0042", "oMINI0042")
         .expect("fan becomes customer");
     let mapped = dealer

@@ -73,7 +73,9 @@ async fn buy_paid(
 ) -> Codes {
     let order = NewOrder::new(corpid, BUYER, count, AccountDuration::months(months));
     let created = client.create_new_order(&order).await.expect("create_new_order");
-    sb.pay_order(&created.order_id).expect("pay the new order");
+    sb.license()
+        .pay_order(&created.order_id)
+        .expect("pay the new order");
     let accounts: Vec<OrderAccount> = client
         .list_order_account_stream(&created.order_id)
         .try_collect()
@@ -160,7 +162,7 @@ async fn a_new_order_is_created_paid_listed_and_only_unpaid_orders_cancel() {
     assert!(none_yet.account_list.is_empty(), "{none_yet:?}");
     assert!(!none_yet.has_more);
 
-    sb.pay_order(&created.order_id).expect("pay");
+    sb.license().pay_order(&created.order_id).expect("pay");
     let paid = client
         .get_order(&created.order_id)
         .await
@@ -262,7 +264,7 @@ async fn a_new_order_is_created_paid_listed_and_only_unpaid_orders_cancel() {
     assert_eq!(cancelled.order_status, OrderStatus::Cancelled);
     assert_eq!(cancelled.account_duration.days, Some(40));
     assert!(
-        sb.pay_order(&second.order_id).is_err(),
+        sb.license().pay_order(&second.order_id).is_err(),
         "a cancelled order cannot be paid"
     );
 
@@ -754,7 +756,7 @@ async fn a_renewal_job_becomes_a_renewal_order_that_extends_accounts() {
     let order = client.get_order(&until.order_id).await.expect("get_order").order;
     assert_eq!(order.order_type, OrderType::Renewal);
     assert_eq!(order.account_duration.new_expire_time, Some(target));
-    sb.pay_order(&until.order_id).expect("pay");
+    sb.license().pay_order(&until.order_id).expect("pay");
     assert_eq!(code_info(&client, corp, &codes.base[0]).await.expire_time, target);
 
     let types: Vec<(String, OrderType)> = client
@@ -1245,7 +1247,7 @@ async fn order_streams_walk_every_page_exactly_once() {
         ))
         .await
         .expect("create a 2500-account order");
-    sb.pay_order(&big.order_id).expect("pay");
+    sb.license().pay_order(&big.order_id).expect("pay");
 
     let accounts: Vec<OrderAccount> = client
         .list_order_account_stream(&big.order_id)
@@ -1335,7 +1337,7 @@ async fn actived_account_stream_walks_more_than_one_page() {
     let corp = "wwbigcustomer001";
     let users: Vec<String> = (0..1001).map(|i| format!("member{i:04}")).collect();
     let user_refs: Vec<&str> = users.iter().map(String::as_str).collect();
-    sb.add_customer_corp(corp, &user_refs);
+    sb.license().add_customer_corp(corp, &user_refs);
 
     let codes = buy_paid(&client, &sb, corp, AccountCount::base(1001), 1)
         .await

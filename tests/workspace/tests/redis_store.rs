@@ -153,8 +153,8 @@ async fn a_suite_ticket_stored_by_one_instance_is_used_by_another() {
     );
     assert!(err.to_string().contains("suite_ticket"), "{err}");
 
-    let (old_ticket, old_ts) = sb.suite_ticket();
-    let (new_ticket, new_ts) = sb.rotate_suite_ticket();
+    let (old_ticket, old_ts) = sb.service().suite_ticket();
+    let (new_ticket, new_ts) = sb.service().rotate_suite_ticket();
     assert!(
         receiver
             .store_suite_ticket(&new_ticket, new_ts)

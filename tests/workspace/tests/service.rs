@@ -58,7 +58,7 @@ async fn suite_client(sb: &Sandbox) -> SuiteClient {
         .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds");
-    let (ticket, pushed) = sb.suite_ticket();
+    let (ticket, pushed) = sb.service().suite_ticket();
     assert!(
         app.store_suite_ticket(&ticket, pushed)
             .await
@@ -76,7 +76,7 @@ async fn app_client(sb: &Sandbox) -> AppClient {
         .retry_policy(wecom_testkit::fast_retries())
         .build()
         .expect("client builds");
-    let (ticket, pushed) = sb.suite_ticket();
+    let (ticket, pushed) = sb.service().suite_ticket();
     assert!(
         app.store_suite_ticket(&ticket, pushed)
             .await
@@ -126,7 +126,8 @@ pub trait UserApi {
 /// A fresh pre_auth_code → consent by `corpid` → auth_code.
 async fn consent<C: AuthApi + HasToken<Suite>>(app: &C, sb: &Sandbox, corpid: &str) -> String {
     let pre = app.get_pre_auth_code().await.expect("get_pre_auth_code");
-    sb.authorize(&pre.pre_auth_code, corpid)
+    sb.service()
+        .authorize(&pre.pre_auth_code, corpid)
         .expect("the admin consents")
 }
 
@@ -169,7 +170,7 @@ async fn token_endpoints_send_their_credentials_and_decode_the_tokens() {
         Some(json!({"corpid": creds::PROVIDER_CORPID, "provider_secret": creds::PROVIDER_SECRET}))
     );
 
-    let (ticket, pushed) = sb.suite_ticket();
+    let (ticket, pushed) = sb.service().suite_ticket();
     assert!(
         (sb.now() - pushed).abs() <= 5,
         "a fresh sandbox pushed its ticket at start"
@@ -209,10 +210,10 @@ async fn superseded_suite_tickets_lapse_after_30_minutes() {
     let sb = Sandbox::start().await;
     let client = bare_client(&sb);
     let app = suite_client(&sb).await;
-    let (old, _) = sb.suite_ticket();
-    let (new, pushed) = sb.rotate_suite_ticket();
+    let (old, _) = sb.service().suite_ticket();
+    let (new, pushed) = sb.service().rotate_suite_ticket();
     assert_ne!(old, new);
-    assert_eq!(sb.suite_ticket(), (new.clone(), pushed));
+    assert_eq!(sb.service().suite_ticket(), (new.clone(), pushed));
 
     sb.advance_clock(29 * 60);
     client
@@ -280,7 +281,7 @@ async fn suite_tokens_expire_and_are_revoked_like_other_tokens() {
         INVALID_SUITE_TOKEN,
         "a provider token is no suite token"
     );
-    let (ticket, _) = sb.suite_ticket();
+    let (ticket, _) = sb.service().suite_ticket();
     let suite = bare_client(&sb)
         .get_suite_token(creds::SUITE_ID, creds::SUITE_SECRET, &ticket)
         .await
@@ -340,10 +341,13 @@ async fn a_customer_corp_installs_the_suite_and_its_corp_token_works() {
     assert_eq!(errcode(bad, "unknown pre_auth_code"), INVALID_PRE_AUTH_CODE);
 
     let auth_code = sb
+        .service()
         .authorize(&pre.pre_auth_code, creds::CUSTOMER_CORPID)
         .expect("consent");
     assert!(
-        sb.authorize(&pre.pre_auth_code, creds::CUSTOMER_CORPID).is_err(),
+        sb.service()
+            .authorize(&pre.pre_auth_code, creds::CUSTOMER_CORPID)
+            .is_err(),
         "pre_auth_code used up"
     );
     let info = app
@@ -358,7 +362,7 @@ async fn a_customer_corp_installs_the_suite_and_its_corp_token_works() {
     assert!(!info.access_token.is_empty());
     assert_eq!(info.expires_in, 7200);
     assert_eq!(
-        sb.permanent_code(creds::CUSTOMER_CORPID).as_deref(),
+        sb.service().permanent_code(creds::CUSTOMER_CORPID).as_deref(),
         Some(info.permanent_code.as_str())
     );
     let corp = &info.auth_corp_info;
@@ -443,7 +447,7 @@ async fn a_customer_corp_installs_the_suite_and_its_corp_token_works() {
     assert_eq!(errcode(wrong_agent, "another agentid"), INVALID_AGENTID);
 
     // Cancelling the authorization kills the permanent code.
-    assert!(sb.cancel_authorization(creds::CUSTOMER_CORPID));
+    assert!(sb.service().cancel_authorization(creds::CUSTOMER_CORPID));
     let cancelled = app
         .get_auth_info(creds::CUSTOMER_CORPID, &info.permanent_code)
         .await;
@@ -476,13 +480,15 @@ async fn permanent_code_v2_and_expired_codes() {
 
     let pre = app.get_pre_auth_code().await.expect("pre").pre_auth_code;
     assert!(
-        sb.authorize(&pre, "wwunknowncorp")
+        sb.service()
+            .authorize(&pre, "wwunknowncorp")
             .unwrap_err()
             .starts_with("40013")
     );
     sb.advance_clock(1200);
     assert!(
-        sb.authorize(&pre, creds::CUSTOMER_CORPID)
+        sb.service()
+            .authorize(&pre, creds::CUSTOMER_CORPID)
             .unwrap_err()
             .starts_with("42007")
     );

@@ -37,7 +37,7 @@
 //!     AccountDuration::months(12),
 //! );
 //! let created = client.create_new_order(&order).await?;
-//! sandbox.pay_order(&created.order_id).expect("paid"); // the provider pays in the console
+//! sandbox.license().pay_order(&created.order_id).expect("paid"); // the provider pays in the console
 //!
 //! // Once paid: bind the codes to members.
 //! let accounts: Vec<OrderAccount> = client

@@ -17,7 +17,7 @@
 //!     .suite(creds::SUITE_ID, creds::SUITE_SECRET)
 //!     .base_url(sandbox.base_url())
 //!     .build()?;
-//! let (ticket, pushed_at) = sandbox.suite_ticket(); // what the callback received
+//! let (ticket, pushed_at) = sandbox.service().suite_ticket(); // what the callback received
 //! app.store_suite_ticket(&ticket, pushed_at).await?;
 //!
 //! let pre_auth = app.get_pre_auth_code().await?; // service/get_pre_auth_code

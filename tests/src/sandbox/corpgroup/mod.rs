@@ -50,6 +50,7 @@
 //! [`Sandbox::add_downstream_customer`]: super::Sandbox::add_downstream_customer
 
 mod chain;
+pub(crate) mod console;
 mod customers;
 mod import;
 mod model;

@@ -5,6 +5,7 @@
 //! complete immediately.
 
 mod activation;
+pub(crate) mod console;
 mod directory;
 mod model;
 mod orders;

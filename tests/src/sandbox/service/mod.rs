@@ -12,6 +12,7 @@
 
 mod auth;
 pub(crate) mod codes;
+pub(crate) mod console;
 mod qrcode;
 mod tickets;
 

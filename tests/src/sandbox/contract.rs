@@ -1,27 +1,30 @@
 //! What every request must satisfy before a family sees it, taken from the
-//! SDK's registry (`wecom_apis::endpoints()`): the HTTP method and the token
-//! parameter each declared endpoint takes. Families then check what only they
-//! know (which corp or suite the token belongs to, the body).
+//! SDK's registry (`wecom_apis::endpoints()`): the HTTP method, the token
+//! parameter each declared endpoint takes, and that the token there is a
+//! valid one of the declared kind. Families then check what only they know
+//! (which corp or suite the token belongs to, the body).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use wecom_apis::{Endpoint, Method};
+use wecom_apis::{Corp, Endpoint, Method, Provider, Suite, TokenKind as _};
 
 use super::codes;
 use super::params::query_param;
 use super::record::RecordedRequest;
 use super::reply::ApiError;
-use super::tokens::MISSING_SUITE_TOKEN;
+use super::tokens::{MISSING_SUITE_TOKEN, TokenKind, TokenState, TokenStore};
 
 /// The declared endpoints by path.
 static DECLARED: LazyLock<HashMap<&'static str, &'static Endpoint>> =
     LazyLock::new(|| wecom_apis::endpoints().map(|e| (e.path(), e)).collect());
 
 /// Checks `req` against its endpoint's declaration, if the SDK declares one:
-/// a POST endpoint refuses other methods (43002), and the token parameter
-/// the endpoint takes must be present (41001, or 41022 for the suite token).
-pub(crate) fn check(req: &RecordedRequest) -> Result<(), ApiError> {
+/// a POST endpoint refuses other methods (43002); the token parameter the
+/// endpoint takes must be present (41001, or 41022 for the suite token) and
+/// hold a token of the declared kind (40014 / 40082 when unknown or of
+/// another kind; 42001 / 42009 when expired, as the sandbox is configured).
+pub(crate) fn check(req: &RecordedRequest, tokens: &TokenStore, now: i64) -> Result<(), ApiError> {
     let Some(endpoint) = DECLARED.get(req.path.as_str()) else {
         return Ok(());
     };
@@ -37,6 +40,46 @@ pub(crate) fn check(req: &RecordedRequest) -> Result<(), ApiError> {
             codes::MISSING_TOKEN
         };
         return Err(ApiError::new(code, format!("{param} missing")));
+    }
+    if let (Some(param), Some(kind)) = (endpoint.token_param(), endpoint.token_kind()) {
+        let token = query_param(&req.query, param).unwrap_or_default();
+        let (is_corp, is_provider) = (kind == &Corp::INFO, kind == &Provider::INFO);
+        let state = tokens.check(
+            token,
+            |issued| match issued {
+                TokenKind::Corp(_) => is_corp,
+                TokenKind::Provider => is_provider,
+                TokenKind::Suite(_) => kind == &Suite::INFO,
+            },
+            now,
+        );
+        match state {
+            TokenState::Valid => {}
+            TokenState::Invalid if is_corp => {
+                return Err(ApiError::new(
+                    codes::INVALID_ACCESS_TOKEN,
+                    format!("invalid {param}"),
+                ));
+            }
+            TokenState::Invalid => {
+                return Err(ApiError::new(
+                    codes::INVALID_PROVIDER_TOKEN,
+                    format!("invalid {param}"),
+                ));
+            }
+            TokenState::Expired if is_corp => {
+                return Err(ApiError::new(
+                    codes::ACCESS_TOKEN_EXPIRED,
+                    format!("{param} expired"),
+                ));
+            }
+            TokenState::Expired => {
+                return Err(ApiError::new(
+                    tokens.provider_expired_code(),
+                    format!("{param} expired"),
+                ));
+            }
+        }
     }
     Ok(())
 }

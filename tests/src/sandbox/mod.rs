@@ -19,9 +19,11 @@
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
-//! refuses other methods (43002) and the token parameter it takes must be
-//! there (41001 / 41022) — in one place, for every family and for stubs.
-//! The family then checks what only it knows (whose token it is, the body).
+//! refuses other methods (43002), and the token parameter it takes must be
+//! there (41001 / 41022) and hold a valid token of the declared kind
+//! (40014 / 40082, 42001 / 42009) — in one place, for every family and for
+//! stubs. The family then checks what only it knows (whose token it is, the
+//! body).
 //! [`Sandbox::served_paths`] lists what the sandbox models; a workspace test
 //! checks it against the registry.
 //!

@@ -61,7 +61,7 @@ impl State {
     /// Answers a request normally (no faults, no delays).
     pub(crate) fn dispatch(&mut self, req: &RecordedRequest) -> Reply {
         let now = self.clock.now();
-        if let Err(err) = contract::check(req) {
+        if let Err(err) = contract::check(req, &self.tokens, now) {
             return Reply::error(&err);
         }
         if let Some(reply) = self.stubs.answer(&self.tokens, req, now) {

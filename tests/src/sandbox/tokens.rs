@@ -113,7 +113,7 @@ impl TokenStore {
     }
 
     /// The code for an expired provider or suite token.
-    fn provider_expired_code(&self) -> i64 {
+    pub(crate) fn provider_expired_code(&self) -> i64 {
         match self.expired_code {
             ExpiredCode::KindOwn => codes::PROVIDER_TOKEN_EXPIRED,
             ExpiredCode::Always42001 => codes::ACCESS_TOKEN_EXPIRED,

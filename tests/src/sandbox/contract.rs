@@ -13,7 +13,7 @@ use super::codes;
 use super::params::query_param;
 use super::record::RecordedRequest;
 use super::reply::ApiError;
-use super::tokens::{MISSING_SUITE_TOKEN, TokenKind, TokenState, TokenStore};
+use super::tokens::{TokenKind, TokenStore, missing_token};
 
 /// The declared endpoints by path.
 static DECLARED: LazyLock<HashMap<&'static str, &'static Endpoint>> =
@@ -31,55 +31,21 @@ pub(crate) fn check(req: &RecordedRequest, tokens: &TokenStore, now: i64) -> Res
     if endpoint.method() == Method::Post && req.method != "POST" {
         return Err(ApiError::new(codes::REQUIRE_POST, "require POST method"));
     }
-    if let Some(param) = endpoint.token_param()
-        && query_param(&req.query, param).is_none_or(str::is_empty)
-    {
-        let code = if param == "suite_access_token" {
-            MISSING_SUITE_TOKEN
-        } else {
-            codes::MISSING_TOKEN
-        };
-        return Err(ApiError::new(code, format!("{param} missing")));
-    }
-    if let (Some(param), Some(kind)) = (endpoint.token_param(), endpoint.token_kind()) {
-        let token = query_param(&req.query, param).unwrap_or_default();
-        let (is_corp, is_provider) = (kind == &Corp::INFO, kind == &Provider::INFO);
-        let state = tokens.check(
-            token,
-            |issued| match issued {
-                TokenKind::Corp(_) => is_corp,
-                TokenKind::Provider => is_provider,
-                TokenKind::Suite(_) => kind == &Suite::INFO,
-            },
-            now,
-        );
-        match state {
-            TokenState::Valid => {}
-            TokenState::Invalid if is_corp => {
-                return Err(ApiError::new(
-                    codes::INVALID_ACCESS_TOKEN,
-                    format!("invalid {param}"),
-                ));
-            }
-            TokenState::Invalid => {
-                return Err(ApiError::new(
-                    codes::INVALID_PROVIDER_TOKEN,
-                    format!("invalid {param}"),
-                ));
-            }
-            TokenState::Expired if is_corp => {
-                return Err(ApiError::new(
-                    codes::ACCESS_TOKEN_EXPIRED,
-                    format!("{param} expired"),
-                ));
-            }
-            TokenState::Expired => {
-                return Err(ApiError::new(
-                    tokens.provider_expired_code(),
-                    format!("{param} expired"),
-                ));
-            }
-        }
-    }
-    Ok(())
+    let (Some(param), Some(kind)) = (endpoint.token_param(), endpoint.token_kind()) else {
+        return Ok(());
+    };
+    let token = query_param(&req.query, param)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| missing_token(param))?;
+    let (is_corp, is_provider) = (kind == &Corp::INFO, kind == &Provider::INFO);
+    let state = tokens.check(
+        token,
+        |issued| match issued {
+            TokenKind::Corp(_) => is_corp,
+            TokenKind::Provider => is_provider,
+            TokenKind::Suite(_) => kind == &Suite::INFO,
+        },
+        now,
+    );
+    tokens.state_error(state, is_corp, param)
 }

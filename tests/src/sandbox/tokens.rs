@@ -112,8 +112,27 @@ impl TokenStore {
         self.ttl = secs;
     }
 
+    /// What WeCom answers for a token found in `state` under the query
+    /// parameter `param`: nothing when it is valid; for a corp token 40014
+    /// (unknown or of another kind) or 42001 (expired); for a provider or
+    /// suite token 40082 or the configured expiry code.
+    pub(crate) fn state_error(&self, state: TokenState, corp: bool, param: &str) -> Result<(), ApiError> {
+        let code = match (state, corp) {
+            (TokenState::Valid, _) => return Ok(()),
+            (TokenState::Invalid, true) => codes::INVALID_ACCESS_TOKEN,
+            (TokenState::Invalid, false) => codes::INVALID_PROVIDER_TOKEN,
+            (TokenState::Expired, true) => codes::ACCESS_TOKEN_EXPIRED,
+            (TokenState::Expired, false) => self.provider_expired_code(),
+        };
+        let message = match state {
+            TokenState::Expired => format!("{param} expired"),
+            _ => format!("invalid {param}"),
+        };
+        Err(ApiError::new(code, message))
+    }
+
     /// The code for an expired provider or suite token.
-    pub(crate) fn provider_expired_code(&self) -> i64 {
+    fn provider_expired_code(&self) -> i64 {
         match self.expired_code {
             ExpiredCode::KindOwn => codes::PROVIDER_TOKEN_EXPIRED,
             ExpiredCode::Always42001 => codes::ACCESS_TOKEN_EXPIRED,
@@ -247,19 +266,13 @@ pub(crate) fn require_provider(
             "sandbox: license APIs take provider_access_token only, but the request also carries suite_access_token",
         ));
     }
-    let token = non_empty(query_param(query, "provider_access_token"))
-        .ok_or_else(|| ApiError::new(codes::MISSING_TOKEN, "provider_access_token missing"))?;
-    match store.check(token, |k| *k == TokenKind::Provider, now) {
-        TokenState::Valid => Ok(()),
-        TokenState::Invalid => Err(ApiError::new(
-            codes::INVALID_PROVIDER_TOKEN,
-            "invalid provider_access_token",
-        )),
-        TokenState::Expired => Err(ApiError::new(
-            store.provider_expired_code(),
-            "provider_access_token expired",
-        )),
-    }
+    let param = "provider_access_token";
+    let token = non_empty(query_param(query, param)).ok_or_else(|| missing_token(param))?;
+    store.state_error(
+        store.check(token, |k| *k == TokenKind::Provider, now),
+        false,
+        param,
+    )
 }
 
 /// Guard of corp APIs: a valid `access_token` of corp `corpid`.
@@ -269,13 +282,10 @@ pub(crate) fn require_corp(
     corpid: &str,
     now: i64,
 ) -> Result<(), ApiError> {
-    let token = non_empty(query_param(query, "access_token"))
-        .ok_or_else(|| ApiError::new(codes::MISSING_TOKEN, "access_token missing"))?;
-    match store.check(token, |k| matches!(k, TokenKind::Corp(c) if c == corpid), now) {
-        TokenState::Valid => Ok(()),
-        TokenState::Invalid => Err(ApiError::new(codes::INVALID_ACCESS_TOKEN, "invalid access_token")),
-        TokenState::Expired => Err(ApiError::new(codes::ACCESS_TOKEN_EXPIRED, "access_token expired")),
-    }
+    let param = "access_token";
+    let token = non_empty(query_param(query, param)).ok_or_else(|| missing_token(param))?;
+    let state = store.check(token, |k| matches!(k, TokenKind::Corp(c) if c == corpid), now);
+    store.state_error(state, true, param)
 }
 
 /// Guard of suite APIs: a valid `suite_access_token` (missing → 41022,
@@ -285,8 +295,8 @@ pub(crate) fn require_suite(
     query: &[(String, String)],
     now: i64,
 ) -> Result<String, ApiError> {
-    let token = non_empty(query_param(query, "suite_access_token"))
-        .ok_or_else(|| ApiError::new(MISSING_SUITE_TOKEN, "suite_access_token missing"))?;
+    let param = "suite_access_token";
+    let token = non_empty(query_param(query, param)).ok_or_else(|| missing_token(param))?;
     let suite = match store.tokens.get(token) {
         Some(Token {
             kind: TokenKind::Suite(suite),
@@ -294,17 +304,24 @@ pub(crate) fn require_suite(
         }) => suite.clone(),
         _ => String::new(),
     };
-    match store.check(token, |k| matches!(k, TokenKind::Suite(_)), now) {
-        TokenState::Valid => Ok(suite),
-        TokenState::Invalid => Err(ApiError::new(
-            codes::INVALID_PROVIDER_TOKEN,
-            "invalid suite_access_token",
-        )),
-        TokenState::Expired => Err(ApiError::new(
-            store.provider_expired_code(),
-            "suite_access_token expired",
-        )),
-    }
+    store
+        .state_error(
+            store.check(token, |k| matches!(k, TokenKind::Suite(_)), now),
+            false,
+            param,
+        )
+        .map(|()| suite)
+}
+
+/// What WeCom answers when the token parameter `param` is absent or empty:
+/// 41022 for the suite token, 41001 for the others.
+pub(crate) fn missing_token(param: &str) -> ApiError {
+    let code = if param == "suite_access_token" {
+        MISSING_SUITE_TOKEN
+    } else {
+        codes::MISSING_TOKEN
+    };
+    ApiError::new(code, format!("{param} missing"))
 }
 
 fn non_empty(value: Option<&str>) -> Option<&str> {

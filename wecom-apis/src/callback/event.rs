@@ -414,6 +414,6 @@ pub fn parse_event_strict(xml: &str) -> Result<Event, EventError> {
 
 /// Like [`parse_event`], but never fails: a plaintext that is not a callback
 /// document becomes [`Event::Unknown`] too, with the whole text.
-pub fn parse_event_lenient(xml: String) -> Event {
+pub fn parse_event_lenient(xml: &str) -> Event {
     wecom_core::callback::event::parse_event_lenient(xml)
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::crypto::{CallbackCrypto, Decrypted};
 use super::error::CallbackError;
-use super::event::{CoreEvent, EventSet, UnknownEvent, parse_event};
+use super::event::{CoreEvent, EventSet, parse_event_lenient};
 use super::replay::ReplayGuard;
 use crate::client::ApiClient;
 use crate::token::TokenStore;
@@ -191,19 +191,22 @@ impl<E> Pending<'_, E> {
             tracing::warn!(error = %err, "could not record a handled push; a re-delivery may be handled again");
         }
     }
-}
 
-impl<E> Pending<'_, E> {
     /// Handling failed: release the nonce and the claim now, so that WeCom's
     /// re-delivery (on this instance or another) is handled.
     async fn abandon(mut self) {
-        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
-            guard.release(nonce);
-        }
+        self.release_nonce();
         if let (Some(dedupe), Some((key, owner))) = (&self.receiver.dedupe, self.claim.take())
             && let Err(err) = dedupe.store.unlock(&key, &owner).await
         {
             tracing::warn!(error = %err, "could not release a push claim; it expires by itself");
+        }
+    }
+
+    /// Frees the nonce for a re-delivery, unless the push was handled.
+    fn release_nonce(&mut self) {
+        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
+            guard.release(nonce);
         }
     }
 }
@@ -212,9 +215,7 @@ impl<E> Drop for Pending<'_, E> {
     /// Dropped unfinished without [`abandon`](Pending::abandon): the request
     /// was cancelled. Release what can be released from here.
     fn drop(&mut self) {
-        if let (Some(guard), Some(nonce)) = (&self.receiver.replay, self.nonce.take()) {
-            guard.release(nonce);
-        }
+        self.release_nonce();
         if let (Some(dedupe), Some((key, owner))) = (&self.receiver.dedupe, self.claim.take())
             && let Ok(runtime) = tokio::runtime::Handle::try_current()
         {
@@ -416,12 +417,9 @@ impl<E: EventSet> CallbackReceiver<E> {
     /// The typed event, with its suite_ticket (if any) stored.
     async fn parse_and_store(&self, decrypted: Decrypted) -> Result<Received<E>, CallbackError> {
         let Decrypted { message, receive_id } = decrypted;
-        let event = match parse_event(&message) {
-            Ok(event) => event,
-            // Signed by WeCom but no callback document: kept, never refused
-            // (an error answer would make WeCom re-deliver it forever).
-            Err(reason) => E::unknown(UnknownEvent::unparsed(message.clone(), reason)),
-        };
+        // Signed by WeCom but perhaps no callback document: kept, never
+        // refused (an error answer would make WeCom re-deliver it forever).
+        let event: E = parse_event_lenient(&message);
         if let (Some(store), Some((suite_id, ticket, timestamp))) = (&self.store, event.suite_ticket()) {
             let stored = crate::token::store_suite_ticket(&**store, suite_id, ticket, timestamp)
                 .await

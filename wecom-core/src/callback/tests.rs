@@ -371,7 +371,7 @@ fn decrypted_text_never_shows_in_debug() {
         .expect("decrypts");
     let shown = format!("{got:?}");
     assert!(!shown.contains("TICKET-SECRET"), "{shown}");
-    let unknown = super::event::parse_event_lenient::<super::event::CoreEvent>(secret_xml.to_owned());
+    let unknown = super::event::parse_event_lenient::<super::event::CoreEvent>(secret_xml);
     let shown = format!("{unknown:?}");
     assert!(!shown.contains("TICKET-SECRET"), "{shown}");
 }

@@ -122,26 +122,27 @@ impl EventSet for CoreEvent {
 /// with an `<xml>` root. An unknown event, or a known one with an unexpected
 /// shape, is `E`'s unknown event (with [`UnknownEvent::reason`] saying why).
 pub fn parse_event<E: EventSet>(xml: &str) -> Result<E, EventError> {
-    let root = tree::parse(xml)?;
-    Ok(match build::<E>(&root) {
-        Ok(Some(event)) => event,
-        Ok(None) => E::unknown(UnknownEvent::new(xml, &root, None)),
-        Err(reason) => E::unknown(UnknownEvent::new(xml, &root, Some(reason))),
-    })
+    Ok(typed(xml, &tree::parse(xml)?))
 }
 
 /// Like [`parse_event`], but never fails: a plaintext that is not a callback
 /// document at all becomes the unknown event too, with the whole text and
 /// [`UnknownEvent::reason`] saying why. The receiver uses this, so that a
 /// push WeCom signed is never answered with an error it would retry forever.
-pub fn parse_event_lenient<E: EventSet>(xml: String) -> E {
-    match tree::parse(&xml) {
-        Ok(root) => match build::<E>(&root) {
-            Ok(Some(event)) => event,
-            Ok(None) => E::unknown(UnknownEvent::new(&xml, &root, None)),
-            Err(reason) => E::unknown(UnknownEvent::new(&xml, &root, Some(reason))),
-        },
-        Err(reason) => E::unknown(UnknownEvent::unparsed(xml, reason)),
+pub fn parse_event_lenient<E: EventSet>(xml: &str) -> E {
+    match tree::parse(xml) {
+        Ok(root) => typed(xml, &root),
+        Err(reason) => E::unknown(UnknownEvent::unparsed(xml.to_owned(), reason)),
+    }
+}
+
+/// The typed event of a parsed document, or `E`'s unknown event (with the
+/// reason when a known event had the wrong shape).
+fn typed<E: EventSet>(xml: &str, root: &Node<'_>) -> E {
+    match build::<E>(root) {
+        Ok(Some(event)) => event,
+        Ok(None) => E::unknown(UnknownEvent::new(xml, root, None)),
+        Err(reason) => E::unknown(UnknownEvent::new(xml, root, Some(reason))),
     }
 }
 
@@ -200,7 +201,7 @@ mod tests {
             parse_event::<CoreEvent>(&upper).unwrap(),
             CoreEvent::SuiteTicket(_)
         ));
-        let kept: CoreEvent = parse_event_lenient("not xml".to_owned());
+        let kept: CoreEvent = parse_event_lenient("not xml");
         assert!(matches!(kept, CoreEvent::Unknown(u) if u.raw_xml == "not xml" && u.reason.is_some()));
         assert!(matches!(
             parse_event::<CoreEvent>("not xml"),

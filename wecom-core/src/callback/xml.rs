@@ -29,19 +29,23 @@ pub(crate) fn refuse_dtd(xml: &str) -> Result<(), CallbackError> {
         at = match rest.first() {
             Some(b'!') if rest[1..].starts_with(b"[CDATA[") => skip_past(bytes, start, b"]]>"),
             Some(b'!') if rest[1..].starts_with(b"--") => skip_past(bytes, start + 4, b"-->"),
-            Some(b'!') => {
-                let word = &rest[1..];
-                let starts = |w: &[u8]| word.len() >= w.len() && word[..w.len()].eq_ignore_ascii_case(w);
-                if starts(b"DOCTYPE") || starts(b"ENTITY") {
-                    return Err(CallbackError::ForbiddenXml);
-                }
-                start + 2
-            }
+            Some(b'!') if declares_dtd(&rest[1..]) => return Err(CallbackError::ForbiddenXml),
+            Some(b'!') => start + 2,
             Some(b'?') => skip_past(bytes, start + 2, b"?>"),
             _ => start + 1,
         };
     }
     Ok(())
+}
+
+/// Whether the markup after `<!` is a DOCTYPE or an entity declaration
+/// (ASCII case-insensitively).
+fn declares_dtd(after_bang: &[u8]) -> bool {
+    [b"DOCTYPE".as_slice(), b"ENTITY"].iter().any(|word| {
+        after_bang
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 /// The index just past the first `end` at or after `from` (the end of the
@@ -141,9 +145,7 @@ impl<'a> Envelope<'a> {
             return Ok(Markup::Ignored);
         }
         if rest.first() == Some(&b'!') {
-            let word = &rest[1..];
-            let starts = |w: &[u8]| word.len() >= w.len() && word[..w.len()].eq_ignore_ascii_case(w);
-            if starts(b"DOCTYPE") || starts(b"ENTITY") {
+            if declares_dtd(&rest[1..]) {
                 return Err(CallbackError::ForbiddenXml);
             }
             return Err(malformed("unexpected markup declaration"));

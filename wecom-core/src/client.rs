@@ -532,7 +532,7 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
     /// or the HTTP client cannot be created.
     pub fn build(self) -> Result<Client<P::Built, S::Built, C::Built>> {
         let Settings {
-            mut base_url,
+            base_url,
             http,
             timeout,
             connect_timeout,
@@ -551,15 +551,16 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
                 .saturating_mul(attempts)
                 .saturating_add(lock_ttl)
         });
-        let parsed = url::Url::parse(&base_url)
+        let mut base = url::Url::parse(&base_url)
             .map_err(|e| Error::Config(format!("base URL `{base_url}` is not a valid URL: {e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.query().is_some() {
+        if !matches!(base.scheme(), "http" | "https") || base.query().is_some() {
             return Err(Error::Config(format!(
                 "base URL `{base_url}` must be an http(s) URL without a query string"
             )));
         }
-        if !base_url.ends_with('/') {
-            base_url.push('/');
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
         }
         let http = match http {
             Some(http) => http,
@@ -573,7 +574,7 @@ impl<P: Slot, S: Slot, C: Slot> ClientBuilder<P, S, C> {
         Ok(Client {
             runtime: Arc::new(Runtime::new(
                 http,
-                base_url,
+                base,
                 retry,
                 TokenSettings {
                     refresh_margin,

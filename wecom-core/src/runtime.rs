@@ -20,8 +20,7 @@ use crate::token::{CachedToken, TokenCell, TokenStore};
 #[derive(Debug)]
 pub struct Runtime {
     http: reqwest::Client,
-    base_url: String,
-    /// `base_url`, parsed once: each call's URL is derived from it without
+    /// The API root, parsed once: each call's URL is derived from it without
     /// parsing a whole URL string again.
     base: url::Url,
     retry: RetryPolicy,
@@ -72,19 +71,14 @@ struct Success {
 impl Runtime {
     pub(crate) fn new(
         http: reqwest::Client,
-        base_url: String,
+        base: url::Url,
         retry: RetryPolicy,
         tokens: TokenSettings,
         max_response_size: usize,
     ) -> Self {
-        // The client builder validated it; a URL that fails here anyway makes
-        // every call fail with a transport error rather than a panic.
-        let base = url::Url::parse(&base_url)
-            .unwrap_or_else(|_| url::Url::parse("http://invalid.invalid/").expect("a constant URL parses"));
         Runtime {
             http,
             base,
-            base_url,
             retry,
             tokens,
             max_response_size,
@@ -130,7 +124,7 @@ impl Runtime {
 
     /// The base URL every path is appended to (ends with `/`).
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        self.base.as_str()
     }
 
     /// How long before expiry tokens are refreshed.

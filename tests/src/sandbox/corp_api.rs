@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::codes;
 use super::creds;
+use super::directory::Directory;
 use super::params::query_param;
 use super::record::RecordedRequest;
 use super::reply::{ApiError, ApiResult, fields};
@@ -17,7 +18,12 @@ pub(crate) const USER_GET: &str = "user/get";
 /// customer / downstream corps with a corp token of theirs (from
 /// `service/get_corp_token` or `corpgroup/corp/gettoken`): each corp sees
 /// only its own members.
-pub(crate) fn user_get(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
+pub(crate) fn user_get(
+    tokens: &TokenStore,
+    directory: &mut Directory,
+    req: &RecordedRequest,
+    now: i64,
+) -> ApiResult {
     let corpid = query_param(&req.query, "access_token")
         .and_then(|token| tokens.corp_of(token))
         .unwrap_or(creds::CORPID)
@@ -26,20 +32,9 @@ pub(crate) fn user_get(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> 
     let userid = query_param(&req.query, "userid")
         .filter(|u| !u.is_empty())
         .ok_or_else(|| ApiError::missing("userid"))?;
-    let users = creds::users_of(&corpid).unwrap_or_default();
-    if !users.contains(&userid) {
-        return Err(ApiError::new(
-            codes::USER_NOT_FOUND,
-            format!("userid not found: {userid}"),
-        ));
-    }
-    Ok(fields(json!({"userid": userid, "name": display_name(userid)})))
-}
-
-fn display_name(userid: &str) -> String {
-    match userid {
-        "zhangsan" => "张三".to_owned(),
-        "lisi" => "李四".to_owned(),
-        other => other.to_owned(),
-    }
+    let member = directory
+        .corp(&corpid)
+        .and_then(|dir| dir.users.get(userid))
+        .ok_or_else(|| ApiError::new(codes::USER_NOT_FOUND, format!("userid not found: {userid}")))?;
+    Ok(fields(json!({"userid": member.userid, "name": member.name})))
 }

@@ -50,6 +50,7 @@ mod contract;
 mod corp_api;
 mod corpgroup;
 pub mod creds;
+mod directory;
 mod external_contact;
 mod faults;
 mod ids;

@@ -8,6 +8,7 @@ use super::clock::Clock;
 use super::contract;
 use super::corp_api;
 use super::corpgroup::CorpGroupState;
+use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
@@ -31,6 +32,9 @@ pub(crate) struct State {
     pub(crate) service: ServiceState,
     /// 上下游: the chain, its corps, customers, import jobs and rules.
     pub(crate) corpgroup: CorpGroupState,
+    /// Every corp's members, departments and tags (通讯录), read by the
+    /// families that address members.
+    pub(crate) directory: Directory,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -53,6 +57,7 @@ impl State {
             external_contact: ExternalContactState::default(),
             corpgroup: CorpGroupState::new(),
             service: ServiceState::default(),
+            directory: Directory::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -72,7 +77,9 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
-            corp_api::USER_GET => Reply::from_result(corp_api::user_get(&self.tokens, req, now)),
+            corp_api::USER_GET => {
+                Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
+            }
             path => {
                 // The family that answers the path; each borrows only its own state.
                 let family: &mut dyn Family =

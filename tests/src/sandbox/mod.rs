@@ -55,6 +55,7 @@ mod external_contact;
 mod faults;
 mod ids;
 mod license;
+mod media_store;
 mod params;
 mod record;
 mod reply;

@@ -12,6 +12,7 @@ use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
+use super::media_store::MediaStore;
 use super::record::RecordedRequest;
 use super::reply::Reply;
 use super::service::{self, ServiceState};
@@ -35,6 +36,8 @@ pub(crate) struct State {
     /// Every corp's members, departments and tags (通讯录), read by the
     /// families that address members.
     pub(crate) directory: Directory,
+    /// Uploaded media by `media_id`, per corp.
+    pub(crate) media: MediaStore,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -58,6 +61,7 @@ impl State {
             corpgroup: CorpGroupState::new(),
             service: ServiceState::default(),
             directory: Directory::default(),
+            media: MediaStore::default(),
             callback: None,
             pushes: Vec::new(),
         }

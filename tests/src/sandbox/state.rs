@@ -37,6 +37,7 @@ pub(crate) struct State {
     /// families that address members.
     pub(crate) directory: Directory,
     /// Uploaded media by `media_id`, per corp.
+    #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,

@@ -106,6 +106,9 @@ pub struct Route {
     pub page: Option<PageOpt>,
     /// `stream = name`: the generated stream method's name.
     pub stream: Option<Ident>,
+    /// `alias = old_name`: a `#[deprecated]` method under the endpoint's old
+    /// name, kept for one release after a rename.
+    pub alias: Option<Ident>,
     /// Part of the attribute was rejected (already reported): checks that
     /// something is missing would only repeat that error.
     pub malformed: bool,

@@ -154,6 +154,26 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
         .paging
         .as_ref()
         .map(|paging| expand_stream(&pm, ep, paging, &descriptor, &bound, &cell));
+    let old_name = ep.alias.as_ref().map(|old| {
+        let params = ep.args.iter().map(|a| {
+            let (id, ty) = (&a.ident, &a.ty);
+            quote!(#id: #ty)
+        });
+        let idents = ep.args.iter().map(|a| &a.ident);
+        let note = format!("renamed to `{name}`; this old name goes in the next release");
+        let doc = format!("The old name of [`{name}`](Self::{name}), kept for one release.");
+        quote! {
+            #[deprecated(note = #note)]
+            #[doc = #doc]
+            // The renamed endpoint may itself be deprecated (WeCom retires endpoints too).
+            #[allow(deprecated)]
+            fn #old<'__wecom>(&'__wecom self, #(#params),*) -> #pm::Call<'__wecom, #payload>
+            #bound
+            {
+                self.#name(#(#idents),*)
+            }
+        }
+    });
     quote! {
         #(#attrs)*
         #[doc = #summary]
@@ -168,6 +188,7 @@ fn expand_endpoint(krate: &syn::Path, trait_ident: &syn::Ident, ep: &Endpoint) -
         }
 
         #stream
+        #old_name
     }
 }
 

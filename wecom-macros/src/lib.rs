@@ -45,6 +45,9 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// * `page = cursor` or `page = offset` declares a paginated list; see
 ///   [Pagination](#pagination).
 /// * `stream = name` names its stream method (`<method>_stream` by default).
+/// * `alias = old_name` also generates a `#[deprecated]` method under the
+///   endpoint's old name, calling the renamed one (kept for one release);
+///   the registry still lists the endpoint once.
 ///
 /// # Arguments
 /// * bare `name: T` — a JSON field named `name` on POST, a query parameter on GET;

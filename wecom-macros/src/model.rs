@@ -44,6 +44,9 @@ pub struct Endpoint {
     pub unit: bool,
     /// `page = …`: the list's stream method is generated too.
     pub paging: Option<Paging>,
+    /// `alias = old_name`: a deprecated method under the old name is
+    /// generated too, calling this one.
+    pub alias: Option<Ident>,
 }
 
 /// How the generated stream method walks a paginated list.

@@ -14,7 +14,7 @@ use crate::ast::{KINDS_HINT, PageKind, PageOpt, Route, TokenKind, Verb};
 use crate::ctxt::Ctxt;
 
 /// The options an endpoint attribute takes after its path.
-const OPTIONS_HINT: &str = "the options are `token = …`, `token_param = \"…\"`, `page = cursor` / `page = offset` and `stream = name`";
+const OPTIONS_HINT: &str = "the options are `token = …`, `token_param = \"…\"`, `page = cursor` / `page = offset`, `stream = name` and `alias = old_name`";
 
 /// How `page = …` is written, for error messages.
 const PAGE_HINT: &str = "write `page = cursor` or `page = offset`, optionally naming the cursor and fixing the page size: `page = cursor(\"next_cursor\", limit = 1000)`";
@@ -30,6 +30,7 @@ pub fn parse_route(cx: &mut Ctxt, attr: &Attribute, verb: Verb) -> Route {
         token_param: None,
         page: None,
         stream: None,
+        alias: None,
         malformed: false,
     };
     let v = verb.attr_name();
@@ -204,6 +205,28 @@ fn parse_option(route: &mut Route, key: &Ident, eq: Span, value: &[TokenTree]) -
                         format!("the parameter name is a string: write `token_param = \"{tt}\"`"),
                     )),
                 },
+            }
+        }
+        "alias" => {
+            if route.alias.is_some() {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "`alias` is given twice; a renamed endpoint keeps one old name",
+                ));
+            }
+            match value.first() {
+                Some(TokenTree::Ident(ident)) => {
+                    route.alias = Some(ident.clone());
+                    Ok(())
+                }
+                Some(tt) => Err(syn::Error::new(
+                    tt.span(),
+                    "the old method name is a word: write e.g. `alias = moment_strategy_get_range`",
+                )),
+                None => Err(syn::Error::new(
+                    eq,
+                    "missing name after `=`: write the method's old name, e.g. `alias = moment_strategy_get_range`",
+                )),
             }
         }
         "stream" => {

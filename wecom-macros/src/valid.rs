@@ -42,6 +42,16 @@ pub fn check(cx: &mut Ctxt, api: ast::Api) -> model::Api {
         if names.insert(ep.ident.to_string(), ep.ident.span()).is_some() {
             cx.error_spanned_by(&ep.ident, format!("`{}` is declared twice", ep.ident));
         }
+        // An alias equal to the method's own name is `check_name`'s error.
+        if let Some(alias) = ep.route.as_ref().and_then(|r| r.alias.as_ref())
+            && *alias != ep.ident
+            && names.insert(alias.to_string(), alias.span()).is_some()
+        {
+            cx.error_spanned_by(
+                alias,
+                format!("`{alias}` is already a method of this trait: an alias is the endpoint's old name, which no other method has"),
+            );
+        }
         let checked = check_endpoint(cx, ep);
         if let Some(checked) = checked
             && !ep.rejected
@@ -86,6 +96,7 @@ fn check_endpoint(cx: &mut Ctxt, ep: &ast::Endpoint) -> Option<model::Endpoint> 
         payload: payload.clone(),
         unit: types::is_unit(payload),
         paging,
+        alias: route.alias.clone(),
     })
 }
 
@@ -223,6 +234,22 @@ fn check_signature(cx: &mut Ctxt, ep: &ast::Endpoint) {
 
 /// The method name must not be one every client already has.
 fn check_name(cx: &mut Ctxt, ep: &ast::Endpoint) {
+    if let Some(alias) = ep.route.as_ref().and_then(|r| r.alias.as_ref()) {
+        let old = alias.to_string();
+        if ep.ident == old {
+            cx.error_spanned_by(
+                alias,
+                "the alias is the method's own name: `alias = …` keeps the *old* name of a renamed endpoint",
+            );
+        } else if CLIENT_METHODS.contains(&old.trim_start_matches("r#")) {
+            cx.error_spanned_by(
+                alias,
+                format!(
+                    "every client already has a method `{old}`, which calls would reach instead of this alias"
+                ),
+            );
+        }
+    }
     let name = ep.ident.to_string();
     if !CLIENT_METHODS.contains(&name.trim_start_matches("r#")) {
         return;

@@ -220,9 +220,9 @@ async fn customer_reads_send_wecom_requests_and_decode_documented_replies() {
     sb.stub("crm/get_external_contact", customer_detail_payload());
     #[allow(deprecated)]
     let old = client
-        .crm_get_external_contact("woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA")
+        .get_crm_external_contact("woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA")
         .await
-        .expect("crm_get_external_contact");
+        .expect("get_crm_external_contact");
     check_customer_detail(&old);
     assert_get(
         &sb,
@@ -844,7 +844,7 @@ async fn transfer_endpoints_send_wecom_requests_and_decode_replies() {
     ]});
     sb.stub("externalcontact/groupchat/onjob_transfer", failed.clone());
     let onjob = client
-        .groupchat_onjob_transfer(
+        .onjob_transfer_group_chat(
             &[
                 "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA",
                 "wrOgQhDgAAMYQiS5ol9G7gK9JVQUAAAA",
@@ -852,7 +852,7 @@ async fn transfer_endpoints_send_wecom_requests_and_decode_replies() {
             "woAJ2GCAAAd4uL12hdfsdasassdDmAAAAA",
         )
         .await
-        .expect("groupchat_onjob_transfer");
+        .expect("onjob_transfer_group_chat");
     assert_post(
         &sb,
         "externalcontact/groupchat/onjob_transfer",
@@ -936,12 +936,12 @@ async fn transfer_endpoints_send_wecom_requests_and_decode_replies() {
 
     sb.stub("externalcontact/groupchat/transfer", failed);
     let resigned_chats = client
-        .groupchat_transfer(
+        .transfer_group_chat(
             &["wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA"],
             "woAJ2GCAAAd4uL12hdfsdasassdDmAAAAA",
         )
         .await
-        .expect("groupchat_transfer");
+        .expect("transfer_group_chat");
     assert_post(
         &sb,
         "externalcontact/groupchat/transfer",

@@ -317,7 +317,7 @@ async fn moment_rule_groups() {
         json!({"strategy": [{"strategy_id": 1}, {"strategy_id": 2}], "next_cursor": "NEXT_CURSOR"}),
     );
     let list = client
-        .moment_strategy_list(Some("CURSOR"), Some(1000))
+        .list_moment_strategy(Some("CURSOR"), Some(1000))
         .await
         .expect("moment_strategy/list");
     sb.assert_posted(
@@ -342,8 +342,13 @@ async fn moment_rule_groups() {
             }
         }),
     );
-    let detail = client.moment_strategy_get(1).await.expect("moment_strategy/get");
+    let detail = client.get_moment_strategy(1).await.expect("moment_strategy/get");
     sb.assert_posted("externalcontact/moment_strategy/get", json!({"strategy_id": 1}));
+    // The name before the naming rule still reaches the same endpoint, for one release.
+    #[allow(deprecated)]
+    let by_old_name = client.moment_strategy_get(1).await.expect("the deprecated alias");
+    sb.assert_posted("externalcontact/moment_strategy/get", json!({"strategy_id": 1}));
+    assert_eq!(by_old_name.strategy.strategy_name, detail.strategy.strategy_name);
     let strategy = &detail.strategy;
     assert_eq!(strategy.strategy_name, "NAME");
     assert_eq!(strategy.parent_id, 0);
@@ -360,7 +365,7 @@ async fn moment_rule_groups() {
         }),
     );
     let range = client
-        .moment_strategy_get_range(1, None, Some(1000))
+        .get_moment_strategy_range(1, None, Some(1000))
         .await
         .expect("moment_strategy/get_range");
     sb.assert_posted(
@@ -377,7 +382,7 @@ async fn moment_rule_groups() {
         json!({"strategy_id": 1}),
     );
     let created = client
-        .moment_strategy_create(
+        .create_moment_strategy(
             &CreateMomentStrategyRequest::new("NAME", ["zhangsan", "lisi"])
                 .with_parent_id(0)
                 .with_privilege(
@@ -406,7 +411,7 @@ async fn moment_rule_groups() {
 
     sb.stub("externalcontact/moment_strategy/edit", json!({}));
     client
-        .moment_strategy_edit(
+        .edit_moment_strategy(
             &EditMomentStrategyRequest::new(1)
                 .with_strategy_name("NAME")
                 .with_admin_list(["zhangsan", "lisi"])
@@ -429,7 +434,7 @@ async fn moment_rule_groups() {
     );
     // An edit of the name alone sends the name alone.
     client
-        .moment_strategy_edit(&EditMomentStrategyRequest::new(3).with_strategy_name("N2"))
+        .edit_moment_strategy(&EditMomentStrategyRequest::new(3).with_strategy_name("N2"))
         .await
         .expect("moment_strategy/edit (name)");
     sb.assert_posted(
@@ -438,7 +443,7 @@ async fn moment_rule_groups() {
     );
 
     sb.stub("externalcontact/moment_strategy/del", json!({}));
-    client.moment_strategy_del(1).await.expect("moment_strategy/del");
+    client.del_moment_strategy(1).await.expect("moment_strategy/del");
     sb.assert_posted("externalcontact/moment_strategy/del", json!({"strategy_id": 1}));
 }
 
@@ -549,7 +554,7 @@ async fn moment_streams_walk_every_page() {
         json!({"strategy": [{"strategy_id": 1}], "next_cursor": "N2"}),
     );
     {
-        let mut stream = pin!(client.moment_strategy_list_stream());
+        let mut stream = pin!(client.list_moment_strategy_stream());
         assert_eq!(stream.next().await.unwrap().unwrap().strategy_id, 1);
         sb.stub(
             "externalcontact/moment_strategy/list",
@@ -567,7 +572,7 @@ async fn moment_streams_walk_every_page() {
         json!({"range": [{"type": 1, "userid": "a"}], "next_cursor": "R2"}),
     );
     {
-        let mut stream = pin!(client.moment_strategy_get_range_stream(7));
+        let mut stream = pin!(client.get_moment_strategy_range_stream(7));
         assert_eq!(
             stream.next().await.unwrap().unwrap(),
             MomentStrategyRange::member("a")
@@ -741,7 +746,7 @@ async fn statistics() {
         }),
     );
     let stats = client
-        .groupchat_statistic(
+        .group_chat_statistic(
             &GroupChatStatisticRequest::new(1600272000)
                 .with_day_end_time(1600444800)
                 .with_owners(["zhangsan"])
@@ -773,7 +778,7 @@ async fn statistics() {
     assert_eq!(stats.items[1].data.migrate_trainee_chat_cnt, 3);
 
     client
-        .groupchat_statistic(&GroupChatStatisticRequest::new(1600272000))
+        .group_chat_statistic(&GroupChatStatisticRequest::new(1600272000))
         .await
         .expect("groupchat/statistic (one day)");
     sb.assert_posted(
@@ -797,7 +802,7 @@ async fn statistics() {
         }),
     );
     let by_day = client
-        .groupchat_statistic_group_by_day(
+        .group_chat_statistic_group_by_day(
             &GroupChatStatisticByDayRequest::new(1600272000, GroupChatOwnerFilter::new(["zhangsan"]))
                 .with_day_end_time(1600358400),
         )
@@ -820,8 +825,9 @@ async fn statistics() {
         json!({"total": 3, "next_offset": 2, "items": [{"owner": "a"}, {"owner": "b"}]}),
     );
     {
-        let mut stream =
-            pin!(client.groupchat_statistic_stream(GroupChatStatisticRequest::new(1600272000).with_limit(2)));
+        let mut stream = pin!(
+            client.group_chat_statistic_stream(GroupChatStatisticRequest::new(1600272000).with_limit(2))
+        );
         assert_eq!(stream.next().await.unwrap().unwrap().owner, "a");
         assert_eq!(stream.next().await.unwrap().unwrap().owner, "b");
         sb.stub(
@@ -1150,7 +1156,7 @@ async fn customer_acquisition_links() {
         json!({"link_id_list": ["LINK_ID_AAA", "LINK_ID_BBB", "LINK_ID_CCC"], "next_cursor": "CURSOR"}),
     );
     let ids = client
-        .customer_acquisition_list_link(Some(100), Some("CURSOR"))
+        .list_customer_acquisition_link(Some(100), Some("CURSOR"))
         .await
         .expect("list_link");
     sb.assert_posted(
@@ -1174,7 +1180,7 @@ async fn customer_acquisition_links() {
         }),
     );
     let detail = client
-        .customer_acquisition_get("LINK_ID_AAA")
+        .get_customer_acquisition_link("LINK_ID_AAA")
         .await
         .expect("customer_acquisition/get");
     sb.assert_posted(
@@ -1202,7 +1208,7 @@ async fn customer_acquisition_links() {
         }),
     );
     let created = client
-        .customer_acquisition_create_link(
+        .create_customer_acquisition_link(
             &NewAcquisitionLink::new(
                 "link_name",
                 AcquisitionLinkRange::new(["zhangsan", "lisi"], [2, 3]),
@@ -1232,7 +1238,7 @@ async fn customer_acquisition_links() {
 
     sb.stub("externalcontact/customer_acquisition/update_link", json!({}));
     client
-        .customer_acquisition_update_link(
+        .update_customer_acquisition_link(
             &AcquisitionLinkUpdate::new("LINK_ID")
                 .with_link_name("link_name")
                 .with_range(AcquisitionLinkRange::new(["zhangsan"], []))
@@ -1257,7 +1263,7 @@ async fn customer_acquisition_links() {
         }),
     );
     client
-        .customer_acquisition_update_link(&AcquisitionLinkUpdate::new("LINK_ID").with_link_name("new"))
+        .update_customer_acquisition_link(&AcquisitionLinkUpdate::new("LINK_ID").with_link_name("new"))
         .await
         .expect("update_link (name)");
     sb.assert_posted(
@@ -1267,7 +1273,7 @@ async fn customer_acquisition_links() {
 
     sb.stub("externalcontact/customer_acquisition/delete_link", json!({}));
     client
-        .customer_acquisition_delete_link("LINK_ID")
+        .delete_customer_acquisition_link("LINK_ID")
         .await
         .expect("delete_link");
     sb.assert_posted(
@@ -1352,7 +1358,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         json!({"chat_info": {"recv_msg_cnt": 3, "link_id": "caXXXXXXX", "state": "STATE"}}),
     );
     let chat = client
-        .customer_acquisition_get_chat_info("CHAT_KEY")
+        .get_customer_acquisition_chat_info("CHAT_KEY")
         .await
         .expect("get_chat_info");
     sb.assert_posted(
@@ -1369,7 +1375,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         json!({"user_list": ["zhangsan", "lisi"], "department_list": [1, 2], "tag_list": [3]}),
     );
     let permit = client
-        .customer_acquisition_app_get_permit()
+        .get_customer_acquisition_permit()
         .await
         .expect("get_permit");
     sb.assert_got("externalcontact/customer_acquisition_app/get_permit", &[]);
@@ -1412,7 +1418,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         }),
     );
     let migrated = client
-        .groupchat_get_new_external_userid("wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA", &["xxxxx", "yyyyy"])
+        .get_group_chat_new_external_userid("wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA", &["xxxxx", "yyyyy"])
         .await
         .expect("groupchat/get_new_external_userid");
     sb.assert_posted(
@@ -1427,7 +1433,7 @@ async fn customer_acquisition_quota_statistics_and_extras() {
         json!({"link_id_list": ["L1", "L2"], "next_cursor": "N2"}),
     );
     {
-        let mut stream = pin!(client.customer_acquisition_list_link_stream());
+        let mut stream = pin!(client.list_customer_acquisition_link_stream());
         assert_eq!(stream.next().await.unwrap().unwrap(), "L1");
         assert_eq!(stream.next().await.unwrap().unwrap(), "L2");
         sb.stub(

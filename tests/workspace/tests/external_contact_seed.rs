@@ -233,7 +233,7 @@ async fn call_counterpart(client: &CorpClient, java: &str) -> Result<usize> {
         }
         "getExternalContact" => {
             #[allow(deprecated)]
-            let reply = client.crm_get_external_contact(CUSTOMER).await;
+            let reply = client.get_crm_external_contact(CUSTOMER).await;
             reply?;
             1
         }
@@ -247,7 +247,7 @@ async fn call_counterpart(client: &CorpClient, java: &str) -> Result<usize> {
             let query = GroupChatStatisticRequest::new(DAY_START)
                 .with_owners([USER])
                 .with_limit(100);
-            client.groupchat_statistic(&query).await?;
+            client.group_chat_statistic(&query).await?;
             1
         }
         "getGroupMsgListV2" => {
@@ -361,7 +361,7 @@ async fn call_counterpart(client: &CorpClient, java: &str) -> Result<usize> {
             1
         }
         "transferGroupChat" => {
-            client.groupchat_transfer(&[CHAT], USER).await?;
+            client.transfer_group_chat(&[CHAT], USER).await?;
             1
         }
         "transferResult" => {

@@ -653,7 +653,7 @@ async fn provider_endpoints_send_the_provider_token() {
         .with_agentid(1_000_046)
         .with_limit(50)
         .with_full_match_field(FullMatchField::Name);
-    let page = app.contact_search(&request).await.expect("contact_search");
+    let page = app.search_contact(&request).await.expect("search_contact");
     assert_eq!(
         body(&sb, "service/contact/search", "provider_access_token"),
         json!({
@@ -668,7 +668,7 @@ async fn provider_endpoints_send_the_provider_token() {
     assert_eq!(page.query_result.dismiss_user.open_userid, ["wo3"]);
 
     // The stream: page one (5 hits), then a last page.
-    let stream = app.contact_search_stream(request);
+    let stream = app.search_contact_stream(request);
     futures_util::pin_mut!(stream);
     let mut hits = Vec::new();
     for _ in 0..5 {

@@ -11,40 +11,26 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::upstream::{BusinessType, ExternalUseridToPendingIdRequest, PendingIdList};
+use super::upstream::{ExternalUseridToPendingIdRequest, PendingIdList};
 use crate::Result;
-use crate::service::CorpAccessToken;
 
-/// Endpoints of the downstream side of a chain (and the token endpoint that
-/// leads there).
+/// The downstream token endpoint (`corpgroup/corp/gettoken`), declared once
+/// by the runtime, which calls it for `Client::downstream`.
+pub use wecom_core::token::{DOWNSTREAM_TOKEN_API_ENDPOINTS, DownstreamTokenApi};
+
+/// Endpoints of the downstream side of a chain.
 ///
 /// [`transfer_session`](Self::transfer_session) and
 /// [`downstream_external_userid_to_pending_id`](Self::downstream_external_userid_to_pending_id)
 /// must be called on a **downstream** client
 /// ([`Client::downstream`](crate::Client::downstream)); calling them with the
 /// upstream corp's own client sends the wrong token.
-/// [`get_downstream_token`](Self::get_downstream_token) is called with the
-/// upstream token, for code that manages downstream tokens itself.
+/// The downstream token endpoint itself is [`DownstreamTokenApi`], declared
+/// by the runtime next to the source behind `Client::downstream`.
 ///
 /// Section index: <https://developer.work.weixin.qq.com/document/path/95816>
 #[crate::api]
 pub trait DownStreamApi {
-    /// 获取下级/下游企业的access_token: a token of downstream corp `corpid`
-    /// for the app `agentid` shared with it (the downstream corp's agentid,
-    /// see `list_app_share_info`), fetched with the **upstream** corp's
-    /// token. `business_type` 1 for 上下游, 0 (WeCom's default) for 企业互联
-    /// / 局校互联. Prefer [`Client::downstream`](crate::Client::downstream),
-    /// which caches and refreshes this token for you.
-    ///
-    /// <https://developer.work.weixin.qq.com/document/path/95816>
-    #[post("corpgroup/corp/gettoken", token = corp)]
-    async fn get_downstream_token(
-        &self,
-        corpid: &str,
-        business_type: Option<BusinessType>,
-        agentid: i64,
-    ) -> Result<CorpAccessToken>;
-
     /// 获取下级/下游企业小程序session: turn the upstream corp's mini-program
     /// session (the encrypted `userid` and `session_key` from
     /// `miniprogram/jscode2session`, each at most 64 bytes) into the

@@ -42,5 +42,6 @@ pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
 pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[
     UP_STREAM_API_ENDPOINTS,
     DOWN_STREAM_API_ENDPOINTS,
+    DOWNSTREAM_TOKEN_API_ENDPOINTS,
     CHAIN_RULE_API_ENDPOINTS,
 ];

@@ -200,16 +200,9 @@ pub trait UpStreamApi {
 // Enums
 // ---------------------------------------------------------------------------
 
-int_enum! {
-    /// `business_type` of the corpgroup endpoints: which kind of corp group
-    /// the call is about.
-    pub enum BusinessType {
-        /// 0: 企业互联 / 局校互联 (linked corps, education bureaus and schools).
-        CorpInterconnect = 0,
-        /// 1: 上下游 (upstream / downstream chain).
-        UpDownStream = 1,
-    }
-}
+/// `business_type` of the corpgroup endpoints (defined by the runtime, whose
+/// downstream token source sends it too).
+pub use wecom_core::token::BusinessType;
 
 int_enum! {
     /// `qualification_status` of a joined downstream corp (企业是否验证或认证).

@@ -25,8 +25,8 @@ pub trait CustomerAcquisitionApi {
     /// most 100.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/list_link", token = corp, page = cursor(limit = 100))]
-    async fn customer_acquisition_list_link(
+    #[post("externalcontact/customer_acquisition/list_link", token = corp, page = cursor(limit = 100), alias = customer_acquisition_list_link)]
+    async fn list_customer_acquisition_link(
         &self,
         limit: Option<u32>,
         cursor: Option<&str>,
@@ -35,16 +35,16 @@ pub trait CustomerAcquisitionApi {
     /// 获取获客链接详情: name, URL, range and options of a link.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/get", token = corp)]
-    async fn customer_acquisition_get(&self, link_id: &str) -> Result<AcquisitionLinkDetail>;
+    #[post("externalcontact/customer_acquisition/get", token = corp, alias = customer_acquisition_get)]
+    async fn get_customer_acquisition_link(&self, link_id: &str) -> Result<AcquisitionLinkDetail>;
 
     /// 创建获客链接: create a link for members and/or departments (in the
     /// app's visibility). `skip_verify` defaults to true (customers are added
     /// without the member's confirmation).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/create_link", token = corp)]
-    async fn customer_acquisition_create_link(
+    #[post("externalcontact/customer_acquisition/create_link", token = corp, alias = customer_acquisition_create_link)]
+    async fn create_customer_acquisition_link(
         &self,
         #[body] link: &NewAcquisitionLink,
     ) -> Result<CreatedAcquisitionLink>;
@@ -53,14 +53,14 @@ pub trait CustomerAcquisitionApi {
     /// fields set are sent (a `range` replaces the whole range).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/update_link", token = corp)]
-    async fn customer_acquisition_update_link(&self, #[body] update: &AcquisitionLinkUpdate) -> Result<()>;
+    #[post("externalcontact/customer_acquisition/update_link", token = corp, alias = customer_acquisition_update_link)]
+    async fn update_customer_acquisition_link(&self, #[body] update: &AcquisitionLinkUpdate) -> Result<()>;
 
     /// 删除获客链接: delete a link; the customers it brought stay.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/97297>
-    #[post("externalcontact/customer_acquisition/delete_link", token = corp)]
-    async fn customer_acquisition_delete_link(&self, link_id: &str) -> Result<()>;
+    #[post("externalcontact/customer_acquisition/delete_link", token = corp, alias = customer_acquisition_delete_link)]
+    async fn delete_customer_acquisition_link(&self, link_id: &str) -> Result<()>;
 
     /// 获取获客客户列表: the customers a link brought, with the member who
     /// added them and whether they have written yet. The link must have been
@@ -102,16 +102,16 @@ pub trait CustomerAcquisitionApi {
     /// `customer_acquisition` callback (valid for 30 minutes after it).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/100135>
-    #[post("externalcontact/customer_acquisition/get_chat_info", token = corp)]
-    async fn customer_acquisition_get_chat_info(&self, chat_key: &str) -> Result<AcquisitionChatInfo>;
+    #[post("externalcontact/customer_acquisition/get_chat_info", token = corp, alias = customer_acquisition_get_chat_info)]
+    async fn get_customer_acquisition_chat_info(&self, chat_key: &str) -> Result<AcquisitionChatInfo>;
 
     /// 获取客户可建联成员: the members, departments and tags an acquisition
     /// (营销获客) app may connect customers to, as configured by the admin.
     /// Marketing-acquisition apps only. WeCom serves this with GET.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/101146>
-    #[get("externalcontact/customer_acquisition_app/get_permit", token = corp)]
-    async fn customer_acquisition_app_get_permit(&self) -> Result<AcquisitionAppPermit>;
+    #[get("externalcontact/customer_acquisition_app/get_permit", token = corp, alias = customer_acquisition_app_get_permit)]
+    async fn get_customer_acquisition_permit(&self) -> Result<AcquisitionAppPermit>;
 
     /// 手机号转外部联系人ID (家校): convert parents' mobile numbers to their
     /// `external_userid`; each number succeeds or fails on its own.
@@ -125,8 +125,8 @@ pub trait CustomerAcquisitionApi {
     /// Ids of other customer groups are not converted here.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95327>
-    #[post("externalcontact/groupchat/get_new_external_userid", token = corp)]
-    async fn groupchat_get_new_external_userid(
+    #[post("externalcontact/groupchat/get_new_external_userid", token = corp, alias = groupchat_get_new_external_userid)]
+    async fn get_group_chat_new_external_userid(
         &self,
         chat_id: &str,
         external_userid_list: &[&str],

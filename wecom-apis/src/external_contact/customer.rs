@@ -144,8 +144,8 @@ pub trait CustomerApi {
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92114>
     #[deprecated(note = "use `get_external_contact` instead")]
-    #[get("crm/get_external_contact", token = corp)]
-    async fn crm_get_external_contact(&self, external_userid: &str) -> Result<CustomerDetail>;
+    #[get("crm/get_external_contact", token = corp, alias = crm_get_external_contact)]
+    async fn get_crm_external_contact(&self, external_userid: &str) -> Result<CustomerDetail>;
 }
 
 // ---------------------------------------------------------------------------

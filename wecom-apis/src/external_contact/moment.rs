@@ -116,8 +116,8 @@ pub trait MomentApi {
     /// `limit` at most 1000 (default 1000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/list", token = corp, page = cursor(limit = 1000))]
-    async fn moment_strategy_list(
+    #[post("externalcontact/moment_strategy/list", token = corp, page = cursor(limit = 1000), alias = moment_strategy_list)]
+    async fn list_moment_strategy(
         &self,
         cursor: Option<&str>,
         limit: Option<u32>,
@@ -127,15 +127,15 @@ pub trait MomentApi {
     /// group.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/get", token = corp)]
-    async fn moment_strategy_get(&self, strategy_id: i64) -> Result<MomentStrategyDetail>;
+    #[post("externalcontact/moment_strategy/get", token = corp, alias = moment_strategy_get)]
+    async fn get_moment_strategy(&self, strategy_id: i64) -> Result<MomentStrategyDetail>;
 
     /// 获取规则组管理范围: the members and departments a rule group manages.
     /// `limit` at most 1000 (default 1000).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/get_range", token = corp, page = cursor(limit = 1000))]
-    async fn moment_strategy_get_range(
+    #[post("externalcontact/moment_strategy/get_range", token = corp, page = cursor(limit = 1000), alias = moment_strategy_get_range)]
+    async fn get_moment_strategy_range(
         &self,
         strategy_id: i64,
         cursor: Option<&str>,
@@ -147,8 +147,8 @@ pub trait MomentApi {
     /// groups concurrently.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/create", token = corp)]
-    async fn moment_strategy_create(
+    #[post("externalcontact/moment_strategy/create", token = corp, alias = moment_strategy_create)]
+    async fn create_moment_strategy(
         &self,
         #[body] strategy: &CreateMomentStrategyRequest,
     ) -> Result<CreatedMomentStrategy>;
@@ -157,14 +157,14 @@ pub trait MomentApi {
     /// privileges, add and remove range nodes. Serial calls only.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/edit", token = corp)]
-    async fn moment_strategy_edit(&self, #[body] edit: &EditMomentStrategyRequest) -> Result<()>;
+    #[post("externalcontact/moment_strategy/edit", token = corp, alias = moment_strategy_edit)]
+    async fn edit_moment_strategy(&self, #[body] edit: &EditMomentStrategyRequest) -> Result<()>;
 
     /// 删除规则组: delete a moment rule group.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94890>
-    #[post("externalcontact/moment_strategy/del", token = corp)]
-    async fn moment_strategy_del(&self, strategy_id: i64) -> Result<()>;
+    #[post("externalcontact/moment_strategy/del", token = corp, alias = moment_strategy_del)]
+    async fn del_moment_strategy(&self, strategy_id: i64) -> Result<()>;
 }
 
 // ---------------------------------------------------------------------------

@@ -37,8 +37,8 @@ pub trait StatisticsApi {
     /// offset-paginated (`next_offset`, `total`).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92133>
-    #[post("externalcontact/groupchat/statistic", token = corp, page = offset(limit = 1000))]
-    async fn groupchat_statistic(
+    #[post("externalcontact/groupchat/statistic", token = corp, page = offset(limit = 1000), alias = groupchat_statistic)]
+    async fn group_chat_statistic(
         &self,
         #[body] query: &GroupChatStatisticRequest,
     ) -> Result<GroupChatStatistic>;
@@ -48,8 +48,8 @@ pub trait StatisticsApi {
     /// last 180) for the given owners (at most 100).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92133>
-    #[post("externalcontact/groupchat/statistic_group_by_day", token = corp)]
-    async fn groupchat_statistic_group_by_day(
+    #[post("externalcontact/groupchat/statistic_group_by_day", token = corp, alias = groupchat_statistic_group_by_day)]
+    async fn group_chat_statistic_group_by_day(
         &self,
         #[body] query: &GroupChatStatisticByDayRequest,
     ) -> Result<GroupChatStatisticByDay>;

@@ -59,8 +59,8 @@ pub trait TransferApi {
     /// only the chats that failed.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95703>
-    #[post("externalcontact/groupchat/onjob_transfer", token = corp)]
-    async fn groupchat_onjob_transfer(
+    #[post("externalcontact/groupchat/onjob_transfer", token = corp, alias = groupchat_onjob_transfer)]
+    async fn onjob_transfer_group_chat(
         &self,
         chat_id_list: &[&str],
         new_owner: &str,
@@ -106,8 +106,8 @@ pub trait TransferApi {
     /// `new_owner`. The reply lists only the chats that failed.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92127>
-    #[post("externalcontact/groupchat/transfer", token = corp)]
-    async fn groupchat_transfer(&self, chat_id_list: &[&str], new_owner: &str) -> Result<ChatTransferReply>;
+    #[post("externalcontact/groupchat/transfer", token = corp, alias = groupchat_transfer)]
+    async fn transfer_group_chat(&self, chat_id_list: &[&str], new_owner: &str) -> Result<ChatTransferReply>;
 
     /// 离职成员的外部联系人再分配 (旧接口): move one customer of a resigned
     /// member; WeCom no longer maintains it.

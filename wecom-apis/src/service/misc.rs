@@ -21,11 +21,11 @@ pub trait ServiceMiscApi {
     /// 通讯录单个搜索: search an authorized corp's members and/or
     /// departments by name (fuzzy, or exact with `full_match_field`).
     /// `limit` defaults to 50, at most 200; a page may hold fewer. Walk all
-    /// pages with [`contact_search_stream`](Self::contact_search_stream).
+    /// pages with [`search_contact_stream`](Self::search_contact_stream).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/91844>
-    #[post("service/contact/search", token = provider, page = cursor)]
-    async fn contact_search(&self, #[body] request: &ContactSearchRequest) -> Result<ContactSearchResult>;
+    #[post("service/contact/search", token = provider, page = cursor, alias = contact_search)]
+    async fn search_contact(&self, #[body] request: &ContactSearchRequest) -> Result<ContactSearchResult>;
 
     /// 小程序登录 (code2Session): a mini-program member's corp, userid and
     /// `session_key` from the `js_code` of `wx.qy.login`. `grant_type` is
@@ -249,7 +249,7 @@ pub struct ContactSearchResult {
 }
 
 /// One match of `contact/search`, as yielded by
-/// [`contact_search_stream`](ServiceMiscApi::contact_search_stream).
+/// [`search_contact_stream`](ServiceMiscApi::search_contact_stream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContactSearchHit {
     /// A current member.

@@ -5,14 +5,19 @@ pub mod cache;
 pub mod kind;
 #[cfg(feature = "redis")]
 pub mod redis;
+mod replies;
 pub mod source;
 pub mod store;
 
 pub use cache::{CachedToken, TokenCell};
 pub use kind::{Corp, KindInfo, Provider, Suite, TokenKind};
+pub use replies::{BusinessType, CorpAccessToken, ProviderAccessToken, SuiteAccessToken};
 pub use source::{
     AuthCorpTokenSource, CorpTokenSource, DownstreamTokenSource, FetchContext, FetchFuture, FetchedToken,
     ProviderTokenSource, SuiteTokenSource, TokenSource, suite_ticket_key,
+};
+pub use source::{
+    DOWNSTREAM_TOKEN_API_ENDPOINTS, DownstreamTokenApi, SERVICE_TOKEN_API_ENDPOINTS, ServiceTokenApi,
 };
 pub use store::{LockOwner, MemoryStore, StoreFuture, StoredTicket, StoredToken, TokenStore};
 

@@ -14,11 +14,12 @@ use serde::Deserialize;
 use sha1::{Digest, Sha1};
 
 use crate::error::{Error, Result};
-use crate::request::{Endpoint, JsonFields, Method, Request};
+use crate::request::{Endpoint, JsonFields, Request};
 use crate::runtime::Runtime;
 use crate::secret::Secret;
 use crate::token::cache::TokenCell;
 use crate::token::kind::{Corp, KindInfo, Provider, Suite, TokenKind};
+use crate::token::replies::{BusinessType, CorpAccessToken, ProviderAccessToken, SuiteAccessToken};
 use crate::token::store::TokenStore;
 
 /// A token as WeCom handed it out.
@@ -114,17 +115,86 @@ async fn request_token(
 
 /// The endpoints the token sources call: `gettoken`,
 /// `service/get_provider_token`, `service/get_suite_token`,
-/// `service/get_corp_token` and `corpgroup/corp/gettoken`. (`wecom-apis`
-/// declares them too, for code that manages tokens itself; its tests check
-/// that both agree.)
-pub fn endpoints() -> [&'static Endpoint; 5] {
-    [
-        &GETTOKEN,
-        &GET_PROVIDER_TOKEN,
-        &GET_SUITE_TOKEN,
-        &GET_CORP_TOKEN,
-        &CORPGROUP_GETTOKEN,
-    ]
+/// `service/get_corp_token` and `corpgroup/corp/gettoken`, as declared by
+/// [`ServiceTokenApi`] and [`DownstreamTokenApi`].
+pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
+    SERVICE_TOKEN_API_ENDPOINTS
+        .iter()
+        .chain(DOWNSTREAM_TOKEN_API_ENDPOINTS)
+        .copied()
+}
+
+/// Token endpoints (凭证): the provider's `provider_access_token`, a suite's
+/// `suite_access_token`, and the corp `access_token` of a self-built app or
+/// of a corp that authorized the suite.
+///
+/// The sources in this module call these same endpoints (their descriptors
+/// are the ones declared here); the methods are for code that manages
+/// tokens on its own, e.g. a central token service. Tokens are valid for
+/// `expires_in` seconds (normally 7200); WeCom may invalidate them early and
+/// throttles frequent fetching, so cache them. The token replies never show
+/// the token in `Debug` output.
+#[wecom_macros::api(crate = crate)]
+pub trait ServiceTokenApi {
+    /// 获取access_token: a self-built app's corp `access_token` from the corp
+    /// id and the app secret.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/91039>
+    #[get("gettoken", token = none)]
+    async fn gettoken(&self, corpid: &str, corpsecret: &str) -> Result<CorpAccessToken>;
+
+    /// 获取服务商凭证: the provider's `provider_access_token` from its corp
+    /// id and `provider_secret` (服务商管理端 → 通用开发参数). Repeated calls
+    /// within the validity return the same token; frequent calls are
+    /// throttled.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/91200>
+    #[post("service/get_provider_token", token = none)]
+    async fn get_provider_token(&self, corpid: &str, provider_secret: &str) -> Result<ProviderAccessToken>;
+
+    /// 获取第三方应用凭证: a suite's `suite_access_token` from its id,
+    /// secret and the newest `suite_ticket` (pushed to the suite's callback
+    /// URL every 10 minutes, valid 30 minutes; always use the newest).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90600>
+    #[post("service/get_suite_token", token = none)]
+    async fn get_suite_token(
+        &self,
+        suite_id: &str,
+        suite_secret: &str,
+        suite_ticket: &str,
+    ) -> Result<SuiteAccessToken>;
+
+    /// 获取企业凭证: the corp `access_token` of a corp that authorized the
+    /// suite, from its corp id and permanent code (永久授权码). The token is
+    /// used like a self-built app's for the corp APIs.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90605>
+    #[post("service/get_corp_token", token = suite)]
+    async fn get_corp_token(&self, auth_corpid: &str, permanent_code: &str) -> Result<CorpAccessToken>;
+}
+
+/// The token endpoint of a corp group (上下游 / 企业互联): a downstream
+/// corp's token, fetched with the upstream corp's. Called by
+/// [`DownstreamTokenSource`] (behind `Client::downstream`), and available to
+/// code that manages downstream tokens itself.
+#[wecom_macros::api(crate = crate)]
+pub trait DownstreamTokenApi {
+    /// 获取下级/下游企业的access_token: a token of downstream corp `corpid`
+    /// for the app `agentid` shared with it (the downstream corp's agentid,
+    /// see `list_app_share_info`), fetched with the **upstream** corp's
+    /// token. `business_type` 1 for 上下游, 0 (WeCom's default) for 企业互联
+    /// / 局校互联. Prefer `Client::downstream`, which caches and refreshes
+    /// this token for you.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95816>
+    #[post("corpgroup/corp/gettoken", token = corp)]
+    async fn get_downstream_token(
+        &self,
+        corpid: &str,
+        business_type: Option<BusinessType>,
+        agentid: i64,
+    ) -> Result<CorpAccessToken>;
 }
 
 /// A short, non-reversible fingerprint of a secret, so that two apps of one
@@ -150,8 +220,6 @@ impl CorpTokenSource {
     }
 }
 
-static GETTOKEN: Endpoint = Endpoint::new(Method::Get, "gettoken");
-
 impl TokenSource for CorpTokenSource {
     type Kind = Corp;
 
@@ -165,7 +233,7 @@ impl TokenSource for CorpTokenSource {
 
     fn fetch<'a>(&'a self, context: FetchContext<'a>) -> FetchFuture<'a> {
         Box::pin(async move {
-            let request = Request::new(&GETTOKEN)
+            let request = Request::new(&__WECOM_ENDPOINT_SERVICE_TOKEN_API__GETTOKEN)
                 .query("corpid", &self.corpid)
                 .query("corpsecret", self.secret.expose());
             request_token(context, None, request).await
@@ -190,8 +258,6 @@ impl ProviderTokenSource {
     }
 }
 
-static GET_PROVIDER_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_provider_token");
-
 impl TokenSource for ProviderTokenSource {
     type Kind = Provider;
 
@@ -208,7 +274,7 @@ impl TokenSource for ProviderTokenSource {
             let mut body = JsonFields::new();
             body.field("corpid", &self.corpid);
             body.field("provider_secret", self.secret.expose());
-            let request = Request::new(&GET_PROVIDER_TOKEN).fields(body);
+            let request = Request::new(&__WECOM_ENDPOINT_SERVICE_TOKEN_API__GET_PROVIDER_TOKEN).fields(body);
             request_token(context, None, request).await
         })
     }
@@ -236,8 +302,6 @@ impl SuiteTokenSource {
     }
 }
 
-static GET_SUITE_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_suite_token");
-
 impl TokenSource for SuiteTokenSource {
     type Kind = Suite;
 
@@ -262,7 +326,7 @@ impl TokenSource for SuiteTokenSource {
             body.field("suite_id", &self.suite_id);
             body.field("suite_secret", self.secret.expose());
             body.field("suite_ticket", &ticket.ticket);
-            let request = Request::new(&GET_SUITE_TOKEN).fields(body);
+            let request = Request::new(&__WECOM_ENDPOINT_SERVICE_TOKEN_API__GET_SUITE_TOKEN).fields(body);
             request_token(context, None, request).await
         })
     }
@@ -291,8 +355,6 @@ impl AuthCorpTokenSource {
     }
 }
 
-static GET_CORP_TOKEN: Endpoint = Endpoint::new(Method::Post, "service/get_corp_token").with_token::<Suite>();
-
 impl TokenSource for AuthCorpTokenSource {
     type Kind = Corp;
 
@@ -309,7 +371,7 @@ impl TokenSource for AuthCorpTokenSource {
             let mut body = JsonFields::new();
             body.field("auth_corpid", &self.auth_corpid);
             body.field("permanent_code", self.permanent_code.expose());
-            let request = Request::new(&GET_CORP_TOKEN).fields(body);
+            let request = Request::new(&__WECOM_ENDPOINT_SERVICE_TOKEN_API__GET_CORP_TOKEN).fields(body);
             request_token(context, Some(&self.suite), request).await
         })
     }
@@ -337,9 +399,6 @@ impl DownstreamTokenSource {
     }
 }
 
-static CORPGROUP_GETTOKEN: Endpoint =
-    Endpoint::new(Method::Post, "corpgroup/corp/gettoken").with_token::<Corp>();
-
 impl TokenSource for DownstreamTokenSource {
     type Kind = Corp;
 
@@ -363,7 +422,8 @@ impl TokenSource for DownstreamTokenSource {
             body.field("corpid", &self.corpid);
             body.field("agentid", &self.agentid);
             body.field("business_type", &self.business_type);
-            let request = Request::new(&CORPGROUP_GETTOKEN).fields(body);
+            let request =
+                Request::new(&__WECOM_ENDPOINT_DOWNSTREAM_TOKEN_API__GET_DOWNSTREAM_TOKEN).fields(body);
             request_token(context, Some(&self.upstream), request).await
         })
     }

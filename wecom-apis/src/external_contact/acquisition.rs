@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shapes::MemberRange;
 use crate::Result;
 use crate::serde_util::int_enum;
 
@@ -172,30 +173,9 @@ pub struct AcquisitionLinkIdList {
     pub next_cursor: String,
 }
 
-/// Members and departments a link hands customers to (`range`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AcquisitionLinkRange {
-    /// Member userids (此获客链接关联的userid列表).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub user_list: Vec<String>,
-    /// Department ids (此获客链接关联的部门id列表).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub department_list: Vec<i64>,
-}
-
-impl AcquisitionLinkRange {
-    /// A range of these members and departments.
-    pub fn new<I, S>(user_list: I, department_list: impl IntoIterator<Item = i64>) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self {
-            user_list: user_list.into_iter().map(Into::into).collect(),
-            department_list: department_list.into_iter().collect(),
-        }
-    }
-}
+/// Members and departments a link hands customers to (`range`: 此获客链接
+/// 关联的userid列表 / 部门id列表).
+pub type AcquisitionLinkRange = MemberRange;
 
 /// Who gets the customer first (`priority_option`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

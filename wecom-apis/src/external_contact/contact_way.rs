@@ -177,14 +177,10 @@ pub struct ConclusionMiniprogram {
 // add / get / update
 // ---------------------------------------------------------------------------
 
-/// Request of `externalcontact/add_contact_way` (配置「联系我」).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewContactWay {
-    /// Single or multi member (`type`).
-    #[serde(rename = "type")]
-    pub way_type: ContactWayType,
-    /// Mini-program button or QR code.
-    pub scene: ContactWayScene,
+/// The settings `add_contact_way` and `update_contact_way` share (one
+/// model, flattened into both requests). Fields left `None` are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactWaySettings {
     /// Button style in a mini program (see the official appendix).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<u32>,
@@ -198,16 +194,12 @@ pub struct NewContactWay {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Members' userids; exactly one for [`ContactWayType::Single`]. At most
-    /// 100 members including expanded departments.
+    /// 100 members including expanded departments. On update, replaces the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<Vec<String>>,
-    /// Department ids ([`ContactWayType::Multi`] only).
+    /// Department ids ([`ContactWayType::Multi`] only). On update, replaces the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<Vec<u32>>,
-    /// Whether this is a temporary-chat way (临时会话; single member only,
-    /// medical-industry corps).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_temp: Option<bool>,
     /// Temporary ways: QR validity in seconds (WeCom's default 7 days, max 14 days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<u32>,
@@ -223,12 +215,29 @@ pub struct NewContactWay {
     /// Whether customers added through this way are marked as coming from
     /// this app's 「联系我」 (是否标记客户添加来源为该应用创建的「联系我」).
     /// WeCom's default is `true`; it only has an effect for 「营销获客」
-    /// (marketing) apps. Left out of the request when `None`.
+    /// (marketing) apps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark_source: Option<bool>,
     /// Temporary ways: messages sent when the chat ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusions: Option<ContactWayConclusions>,
+}
+
+/// Request of `externalcontact/add_contact_way` (配置「联系我」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewContactWay {
+    /// Single or multi member (`type`).
+    #[serde(rename = "type")]
+    pub way_type: ContactWayType,
+    /// Mini-program button or QR code.
+    pub scene: ContactWayScene,
+    /// Whether this is a temporary-chat way (临时会话; single member only,
+    /// medical-industry corps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_temp: Option<bool>,
+    /// Everything else, shared with [`UpdateContactWay`].
+    #[serde(flatten)]
+    pub settings: ContactWaySettings,
 }
 
 impl NewContactWay {
@@ -238,19 +247,8 @@ impl NewContactWay {
         Self {
             way_type,
             scene,
-            style: None,
-            remark: None,
-            skip_verify: None,
-            state: None,
-            user: None,
-            party: None,
             is_temp: None,
-            expires_in: None,
-            chat_expires_in: None,
-            unionid: None,
-            is_exclusive: None,
-            mark_source: None,
-            conclusions: None,
+            settings: ContactWaySettings::default(),
         }
     }
 
@@ -259,76 +257,11 @@ impl NewContactWay {
         Self::new(ContactWayType::Single, ContactWayScene::QrCode).with_user([userid])
     }
 
-    /// Mini-program button style.
-    pub fn with_style(mut self, style: u32) -> Self {
-        self.style = Some(style);
-        self
-    }
-
-    /// Remark.
-    pub fn with_remark(mut self, remark: impl Into<String>) -> Self {
-        self.remark = Some(remark.into());
-        self
-    }
-
-    /// Whether customers skip verification.
-    pub fn with_skip_verify(mut self, skip_verify: bool) -> Self {
-        self.skip_verify = Some(skip_verify);
-        self
-    }
-
-    /// Channel `state`.
-    pub fn with_state(mut self, state: impl Into<String>) -> Self {
-        self.state = Some(state.into());
-        self
-    }
-
-    /// Members.
-    pub fn with_user<I, S>(mut self, users: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.user = Some(users.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Departments.
-    pub fn with_party(mut self, party: impl IntoIterator<Item = u32>) -> Self {
-        self.party = Some(party.into_iter().collect());
-        self
-    }
-
     /// Make it a temporary-chat way with the given QR and chat validity (seconds).
     pub fn with_temp(mut self, expires_in: Option<u32>, chat_expires_in: Option<u32>) -> Self {
         self.is_temp = Some(true);
-        self.expires_in = expires_in;
-        self.chat_expires_in = chat_expires_in;
-        self
-    }
-
-    /// Only the WeChat user with this unionid may add (temporary ways).
-    pub fn with_unionid(mut self, unionid: impl Into<String>) -> Self {
-        self.unionid = Some(unionid.into());
-        self
-    }
-
-    /// One member per customer.
-    pub fn with_is_exclusive(mut self, is_exclusive: bool) -> Self {
-        self.is_exclusive = Some(is_exclusive);
-        self
-    }
-
-    /// Sets `mark_source`: whether added customers are marked as coming
-    /// from this app's 「联系我」 (marketing apps only; WeCom's default true).
-    pub fn with_mark_source(mut self, mark_source: bool) -> Self {
-        self.mark_source = Some(mark_source);
-        self
-    }
-
-    /// Conclusion messages (temporary ways).
-    pub fn with_conclusions(mut self, conclusions: ContactWayConclusions) -> Self {
-        self.conclusions = Some(conclusions);
+        self.settings.expires_in = expires_in;
+        self.settings.chat_expires_in = chat_expires_in;
         self
     }
 }
@@ -419,45 +352,9 @@ pub struct ContactWayDetail {
 pub struct UpdateContactWay {
     /// The way to change.
     pub config_id: String,
-    /// Button style in a mini program.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub style: Option<u32>,
-    /// Remark, at most 30 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remark: Option<String>,
-    /// Whether customers are added without verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skip_verify: Option<bool>,
-    /// Channel `state`, at most 30 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-    /// Members (replaces the list); at most 100 including expanded departments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<Vec<String>>,
-    /// Departments (replaces the list).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<Vec<u32>>,
-    /// Temporary ways: QR validity in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_in: Option<u32>,
-    /// Temporary ways: chat validity in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chat_expires_in: Option<u32>,
-    /// Temporary ways: the only unionid allowed to add.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unionid: Option<String>,
-    /// Whether each customer is served by one member only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_exclusive: Option<bool>,
-    /// Whether customers added through this way are marked as coming from
-    /// this app's 「联系我」 (是否标记客户添加来源为该应用创建的「联系我」).
-    /// WeCom's default is `true`; it only has an effect for 「营销获客」
-    /// (marketing) apps. Left out of the request when `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mark_source: Option<bool>,
-    /// Temporary ways: conclusion messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conclusions: Option<ContactWayConclusions>,
+    /// What changes, shared with [`NewContactWay`].
+    #[serde(flatten)]
+    pub settings: ContactWaySettings,
 }
 
 impl UpdateContactWay {
@@ -465,87 +362,97 @@ impl UpdateContactWay {
     pub fn new(config_id: impl Into<String>) -> Self {
         Self {
             config_id: config_id.into(),
-            ..Self::default()
+            settings: ContactWaySettings::default(),
         }
     }
-
-    /// Button style.
-    pub fn with_style(mut self, style: u32) -> Self {
-        self.style = Some(style);
-        self
-    }
-
-    /// Remark.
-    pub fn with_remark(mut self, remark: impl Into<String>) -> Self {
-        self.remark = Some(remark.into());
-        self
-    }
-
-    /// Whether customers skip verification.
-    pub fn with_skip_verify(mut self, skip_verify: bool) -> Self {
-        self.skip_verify = Some(skip_verify);
-        self
-    }
-
-    /// Channel `state`.
-    pub fn with_state(mut self, state: impl Into<String>) -> Self {
-        self.state = Some(state.into());
-        self
-    }
-
-    /// Members (replaces the list).
-    pub fn with_user<I, S>(mut self, users: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.user = Some(users.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Departments (replaces the list).
-    pub fn with_party(mut self, party: impl IntoIterator<Item = u32>) -> Self {
-        self.party = Some(party.into_iter().collect());
-        self
-    }
-
-    /// Temporary ways: QR validity (seconds).
-    pub fn with_expires_in(mut self, secs: u32) -> Self {
-        self.expires_in = Some(secs);
-        self
-    }
-
-    /// Temporary ways: chat validity (seconds).
-    pub fn with_chat_expires_in(mut self, secs: u32) -> Self {
-        self.chat_expires_in = Some(secs);
-        self
-    }
-
-    /// Temporary ways: the only unionid allowed to add.
-    pub fn with_unionid(mut self, unionid: impl Into<String>) -> Self {
-        self.unionid = Some(unionid.into());
-        self
-    }
-
-    /// One member per customer.
-    pub fn with_is_exclusive(mut self, is_exclusive: bool) -> Self {
-        self.is_exclusive = Some(is_exclusive);
-        self
-    }
-
-    /// Sets `mark_source`: whether added customers are marked as coming
-    /// from this app's 「联系我」 (marketing apps only).
-    pub fn with_mark_source(mut self, mark_source: bool) -> Self {
-        self.mark_source = Some(mark_source);
-        self
-    }
-
-    /// Conclusion messages.
-    pub fn with_conclusions(mut self, conclusions: ContactWayConclusions) -> Self {
-        self.conclusions = Some(conclusions);
-        self
-    }
 }
+
+/// The `with_…` setters of the shared [`ContactWaySettings`], written once
+/// for both requests.
+macro_rules! contact_way_setters {
+    ($($request:ty),+) => {$(
+        impl $request {
+            /// Mini-program button style.
+            pub fn with_style(mut self, style: u32) -> Self {
+                self.settings.style = Some(style);
+                self
+            }
+
+            /// Remark.
+            pub fn with_remark(mut self, remark: impl Into<String>) -> Self {
+                self.settings.remark = Some(remark.into());
+                self
+            }
+
+            /// Whether customers skip verification.
+            pub fn with_skip_verify(mut self, skip_verify: bool) -> Self {
+                self.settings.skip_verify = Some(skip_verify);
+                self
+            }
+
+            /// Channel `state`.
+            pub fn with_state(mut self, state: impl Into<String>) -> Self {
+                self.settings.state = Some(state.into());
+                self
+            }
+
+            /// Members (on update, replaces the list).
+            pub fn with_user<I, S>(mut self, users: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                self.settings.user = Some(users.into_iter().map(Into::into).collect());
+                self
+            }
+
+            /// Departments (on update, replaces the list).
+            pub fn with_party(mut self, party: impl IntoIterator<Item = u32>) -> Self {
+                self.settings.party = Some(party.into_iter().collect());
+                self
+            }
+
+            /// Temporary ways: QR validity (seconds).
+            pub fn with_expires_in(mut self, secs: u32) -> Self {
+                self.settings.expires_in = Some(secs);
+                self
+            }
+
+            /// Temporary ways: chat validity (seconds).
+            pub fn with_chat_expires_in(mut self, secs: u32) -> Self {
+                self.settings.chat_expires_in = Some(secs);
+                self
+            }
+
+            /// Temporary ways: the only unionid allowed to add.
+            pub fn with_unionid(mut self, unionid: impl Into<String>) -> Self {
+                self.settings.unionid = Some(unionid.into());
+                self
+            }
+
+            /// One member per customer.
+            pub fn with_is_exclusive(mut self, is_exclusive: bool) -> Self {
+                self.settings.is_exclusive = Some(is_exclusive);
+                self
+            }
+
+            /// Sets `mark_source`: whether added customers are marked as coming
+            /// from this app's 「联系我」 (marketing apps only; WeCom's default true).
+            pub fn with_mark_source(mut self, mark_source: bool) -> Self {
+                self.settings.mark_source = Some(mark_source);
+                self
+            }
+
+            /// Conclusion messages (temporary ways).
+            pub fn with_conclusions(mut self, conclusions: ContactWayConclusions) -> Self {
+                self.settings.conclusions = Some(conclusions);
+                self
+            }
+        }
+    )+};
+}
+
+contact_way_setters!(NewContactWay, UpdateContactWay);
 
 // ---------------------------------------------------------------------------
 // list

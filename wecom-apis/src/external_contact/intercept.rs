@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shapes::MemberRange;
 use crate::Result;
 use crate::serde_util::int_enum;
 
@@ -85,30 +86,9 @@ int_enum! {
 }
 
 /// Members and departments a rule applies to (`applicable_range`,
-/// `add_applicable_range`, `remove_applicable_range`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InterceptApplicableRange {
-    /// Member userids, at most 1000, in the app's visibility.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub user_list: Vec<String>,
-    /// Department ids, at most 1000, in the app's visibility.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub department_list: Vec<i64>,
-}
-
-impl InterceptApplicableRange {
-    /// A range of these members and departments.
-    pub fn new<I, S>(user_list: I, department_list: impl IntoIterator<Item = i64>) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self {
-            user_list: user_list.into_iter().map(Into::into).collect(),
-            department_list: department_list.into_iter().collect(),
-        }
-    }
-}
+/// `add_applicable_range`, `remove_applicable_range`): at most 1000 each,
+/// in the app's visibility.
+pub type InterceptApplicableRange = MemberRange;
 
 /// Extra rules of an intercept rule (`extra_rule`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shapes::{
+    CreateStrategyRequest, CreatedStrategy, EditStrategyRequest, MemberRange, Strategy, StrategyDetail,
+    StrategyId, StrategyList, StrategyRange, StrategyRangeList, StrategyRangeType,
+};
 use crate::Result;
 use crate::serde_util::int_enum;
 
@@ -225,15 +229,8 @@ int_enum! {
     }
 }
 
-int_enum! {
-    /// Kind of a rule-group range node (规则组管理范围节点类型 `type`).
-    pub enum MomentStrategyRangeType {
-        /// 1: a member (成员), `userid` is set.
-        Member = 1,
-        /// 2: a department (部门), `partyid` is set.
-        Department = 2,
-    }
-}
+/// Kind of a rule-group range node (规则组管理范围节点类型 `type`).
+pub type MomentStrategyRangeType = StrategyRangeType;
 
 // ---------------------------------------------------------------------------
 // add_moment_task / get_moment_task_result
@@ -346,17 +343,9 @@ impl MomentAttachment {
     }
 }
 
-/// Members who publish a moment (`sender_list`); also the shape of the
-/// rejected senders in a job result.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentSenderList {
-    /// Member userids (执行者用户列表), at most 100 000.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub user_list: Vec<String>,
-    /// Department ids (执行者部门列表).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub department_list: Vec<i64>,
-}
+/// Members who publish a moment (`sender_list`, at most 100 000 members);
+/// also the shape of the rejected senders in a job result.
+pub type MomentSenderList = MemberRange;
 
 /// Customers who see a moment, by corp tag (`external_contact_list`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -758,25 +747,11 @@ pub struct MomentComments {
 // ---------------------------------------------------------------------------
 // moment_strategy/*
 // ---------------------------------------------------------------------------
-
 /// A rule-group id in `moment_strategy/list`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategyId {
-    /// The rule group id (规则组id).
-    #[serde(default)]
-    pub strategy_id: i64,
-}
+pub type MomentStrategyId = StrategyId;
 
 /// Response of `moment_strategy/list`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategyList {
-    /// The rule groups (`strategy`).
-    #[serde(default)]
-    pub strategy: Vec<MomentStrategyId>,
-    /// Cursor of the next page; absent on the last page.
-    #[serde(default)]
-    pub next_cursor: String,
-}
+pub type MomentStrategyList = StrategyList;
 
 /// Moment privileges of a rule group (`privilege`). Unset flags are left out
 /// of requests, so WeCom keeps its defaults (or the current values on edit).
@@ -820,208 +795,39 @@ impl MomentStrategyPrivilege {
 }
 
 /// A moment rule group (`strategy` of `moment_strategy/get`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategy {
-    /// Rule group id (规则组id).
-    #[serde(default)]
-    pub strategy_id: i64,
-    /// Parent rule group id (父规则组id); 0 for a top-level group.
-    #[serde(default)]
-    pub parent_id: i64,
-    /// Name (规则组名称).
-    #[serde(default)]
-    pub strategy_name: String,
-    /// Creation time (unix seconds).
-    #[serde(default)]
-    pub create_time: i64,
-    /// Admin userids (规则组管理员userid列表).
-    #[serde(default)]
-    pub admin_list: Vec<String>,
-    /// Moment privileges.
-    #[serde(default)]
-    pub privilege: MomentStrategyPrivilege,
-}
+pub type MomentStrategy = Strategy<MomentStrategyPrivilege>;
 
 /// Response of `moment_strategy/get`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategyDetail {
-    /// The rule group.
-    #[serde(default)]
-    pub strategy: MomentStrategy,
-}
+pub type MomentStrategyDetail = StrategyDetail<MomentStrategyPrivilege>;
 
 /// A node of a rule group's managed range (`range[]`): a member or a
 /// department.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategyRange {
-    /// Member (1) or department (2).
-    #[serde(rename = "type")]
-    pub range_type: MomentStrategyRangeType,
-    /// The member's userid, for type 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub userid: Option<String>,
-    /// The department id, for type 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partyid: Option<i64>,
-}
-
-impl MomentStrategyRange {
-    /// A member node.
-    pub fn member(userid: impl Into<String>) -> Self {
-        Self {
-            range_type: MomentStrategyRangeType::Member,
-            userid: Some(userid.into()),
-            partyid: None,
-        }
-    }
-
-    /// A department node.
-    pub fn department(partyid: i64) -> Self {
-        Self {
-            range_type: MomentStrategyRangeType::Department,
-            userid: None,
-            partyid: Some(partyid),
-        }
-    }
-}
+pub type MomentStrategyRange = StrategyRange;
 
 /// Response of `moment_strategy/get_range`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MomentStrategyRangeList {
-    /// The managed members and departments (管理范围).
-    #[serde(default)]
-    pub range: Vec<MomentStrategyRange>,
-    /// Cursor of the next page; absent on the last page.
-    #[serde(default)]
-    pub next_cursor: String,
-}
+pub type MomentStrategyRangeList = StrategyRangeList;
 
 /// Request of `moment_strategy/create` (创建新的规则组).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateMomentStrategyRequest {
-    /// Parent rule group id (父规则组id); left out for a top-level group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
-    /// Name (规则组名称).
-    pub strategy_name: String,
-    /// Admin userids (规则组管理员userid列表); super admins are not allowed.
-    #[serde(default)]
-    pub admin_list: Vec<String>,
-    /// Moment privileges; unset flags keep WeCom's defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privilege: Option<MomentStrategyPrivilege>,
-    /// Managed members and departments (规则组的管理范围).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub range: Vec<MomentStrategyRange>,
-}
+pub type CreateMomentStrategyRequest = CreateStrategyRequest<MomentStrategyPrivilege>;
 
-impl CreateMomentStrategyRequest {
-    /// A top-level rule group named `strategy_name` with these admins.
+impl CreateStrategyRequest<MomentStrategyPrivilege> {
+    /// A top-level moment rule group named `strategy_name` with these
+    /// admins; its range can follow with `with_range`.
     pub fn new<I, S>(strategy_name: impl Into<String>, admin_list: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self {
-            strategy_name: strategy_name.into(),
-            admin_list: admin_list.into_iter().map(Into::into).collect(),
-            ..Self::default()
-        }
-    }
-
-    /// Nests the group under `parent_id`.
-    pub fn with_parent_id(mut self, parent_id: i64) -> Self {
-        self.parent_id = Some(parent_id);
-        self
-    }
-
-    /// Sets the moment privileges.
-    pub fn with_privilege(mut self, privilege: MomentStrategyPrivilege) -> Self {
-        self.privilege = Some(privilege);
-        self
-    }
-
-    /// Sets the managed range.
-    pub fn with_range(mut self, range: Vec<MomentStrategyRange>) -> Self {
-        self.range = range;
-        self
+        Self::named(strategy_name, admin_list)
     }
 }
 
 /// Response of `moment_strategy/create`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreatedMomentStrategy {
-    /// The new rule group id (规则组id).
-    #[serde(default)]
-    pub strategy_id: i64,
-}
+pub type CreatedMomentStrategy = CreatedStrategy;
 
 /// Request of `moment_strategy/edit` (编辑规则组及其管理范围). Only the
 /// fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditMomentStrategyRequest {
-    /// The rule group to edit.
-    pub strategy_id: i64,
-    /// New name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strategy_name: Option<String>,
-    /// New admin list (replaces the current one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_list: Option<Vec<String>>,
-    /// New moment privileges.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privilege: Option<MomentStrategyPrivilege>,
-    /// Range nodes to add (向管理范围添加的节点).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub range_add: Vec<MomentStrategyRange>,
-    /// Range nodes to remove (从管理范围删除的节点).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub range_del: Vec<MomentStrategyRange>,
-}
-
-impl EditMomentStrategyRequest {
-    /// Edits rule group `strategy_id`; set what changes.
-    pub fn new(strategy_id: i64) -> Self {
-        Self {
-            strategy_id,
-            ..Self::default()
-        }
-    }
-
-    /// Renames the group.
-    pub fn with_strategy_name(mut self, name: impl Into<String>) -> Self {
-        self.strategy_name = Some(name.into());
-        self
-    }
-
-    /// Replaces the admins.
-    pub fn with_admin_list<I, S>(mut self, admins: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.admin_list = Some(admins.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Replaces the moment privileges.
-    pub fn with_privilege(mut self, privilege: MomentStrategyPrivilege) -> Self {
-        self.privilege = Some(privilege);
-        self
-    }
-
-    /// Adds range nodes.
-    pub fn with_range_add(mut self, nodes: Vec<MomentStrategyRange>) -> Self {
-        self.range_add = nodes;
-        self
-    }
-
-    /// Removes range nodes.
-    pub fn with_range_del(mut self, nodes: Vec<MomentStrategyRange>) -> Self {
-        self.range_del = nodes;
-        self
-    }
-}
+pub type EditMomentStrategyRequest = EditStrategyRequest<MomentStrategyPrivilege>;
 
 // ---------------------------------------------------------------------------
 // Pagination
@@ -1033,8 +839,6 @@ crate::paging::cursor_page! {
     MomentTaskList => task_list: MomentTaskItem,
     MomentCustomerList => customer_list: MomentCustomer,
     MomentSendResult => customer_list: MomentSentCustomer,
-    MomentStrategyList => strategy: MomentStrategyId,
-    MomentStrategyRangeList => range: MomentStrategyRange,
 }
 
 // ---------------------------------------------------------------------------

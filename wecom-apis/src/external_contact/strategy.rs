@@ -6,10 +6,13 @@
 //! like corp tags but scoped to the group. [`CustomerStrategyApi`] covers
 //! both, and the `…_stream` methods of [`CustomerStrategyApi`] walk the cursor lists.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
+use super::shapes::{
+    CreateStrategyRequest, CreatedStrategy, EditStrategyRequest, Strategy, StrategyDetail, StrategyId,
+    StrategyList, StrategyRange, StrategyRangeList, StrategyRangeType,
+};
 use crate::Result;
-use crate::serde_util::int_enum;
 
 /// Rule-group tag (规则组标签) and customer strategy (客户联系规则组)
 /// endpoints.
@@ -115,20 +118,6 @@ pub trait CustomerStrategyApi {
     /// <https://developer.work.weixin.qq.com/document/path/94883>
     #[post("externalcontact/customer_strategy/del", token = corp)]
     async fn del_customer_strategy(&self, strategy_id: i64) -> Result<()>;
-}
-
-// ---------------------------------------------------------------------------
-// Enums
-// ---------------------------------------------------------------------------
-
-int_enum! {
-    /// Kind of an entry in a strategy's range (管理范围节点类型).
-    pub enum CustomerStrategyRangeType {
-        /// 1: a member (成员), identified by `userid`.
-        Member = 1,
-        /// 2: a department (部门), identified by `partyid`.
-        Department = 2,
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -325,23 +314,10 @@ pub struct AddedStrategyTagGroup {
 // ---------------------------------------------------------------------------
 
 /// One entry of `customer_strategy/list`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategyId {
-    /// The strategy's id (规则组id).
-    #[serde(default)]
-    pub strategy_id: i64,
-}
+pub type CustomerStrategyId = StrategyId;
 
 /// Response of `externalcontact/customer_strategy/list`: one page of ids.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategyList {
-    /// Strategies on this page.
-    #[serde(default)]
-    pub strategy: Vec<CustomerStrategyId>,
-    /// Cursor of the next page; empty (or missing) on the last page.
-    #[serde(default)]
-    pub next_cursor: String,
-}
+pub type CustomerStrategyList = StrategyList;
 
 /// What a strategy's admins may do (规则组权限). Every flag is optional:
 /// in requests, unset flags are left out (WeCom then applies its own
@@ -499,224 +475,38 @@ pub struct CustomerStrategyPrivilege {
 }
 
 /// A customer strategy (规则组).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategy {
-    /// The strategy's id.
-    #[serde(default)]
-    pub strategy_id: i64,
-    /// The parent strategy's id; 0 for top-level strategies.
-    #[serde(default)]
-    pub parent_id: i64,
-    /// The strategy's name (规则组名称).
-    #[serde(default)]
-    pub strategy_name: String,
-    /// When the strategy was created (unix seconds).
-    #[serde(default)]
-    pub create_time: i64,
-    /// Admins' userids (规则组管理员).
-    #[serde(default)]
-    pub admin_list: Vec<String>,
-    /// What the admins may do.
-    #[serde(default)]
-    pub privilege: CustomerStrategyPrivilege,
-}
+pub type CustomerStrategy = Strategy<CustomerStrategyPrivilege>;
 
 /// Response of `externalcontact/customer_strategy/get`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategyDetail {
-    /// The strategy.
-    #[serde(default)]
-    pub strategy: CustomerStrategy,
-}
+pub type CustomerStrategyDetail = StrategyDetail<CustomerStrategyPrivilege>;
 
 /// A member or department in a strategy's range (管理范围节点).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategyRange {
-    /// Member or department (`type`).
-    #[serde(rename = "type", default)]
-    pub range_type: CustomerStrategyRangeType,
-    /// The member's userid, for [`CustomerStrategyRangeType::Member`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub userid: Option<String>,
-    /// The department id, for [`CustomerStrategyRangeType::Department`]
-    /// (accepted as a number or a numeric string).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "opt_id")]
-    pub partyid: Option<i64>,
-}
+pub type CustomerStrategyRange = StrategyRange;
 
-impl CustomerStrategyRange {
-    /// The member `userid`.
-    pub fn member(userid: impl Into<String>) -> Self {
-        Self {
-            range_type: CustomerStrategyRangeType::Member,
-            userid: Some(userid.into()),
-            partyid: None,
-        }
-    }
-
-    /// The department `partyid`.
-    pub fn department(partyid: i64) -> Self {
-        Self {
-            range_type: CustomerStrategyRangeType::Department,
-            userid: None,
-            partyid: Some(partyid),
-        }
-    }
-}
+/// Kind of an entry in a strategy's range (管理范围节点类型).
+pub type CustomerStrategyRangeType = StrategyRangeType;
 
 /// Response of `externalcontact/customer_strategy/get_range`: one page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerStrategyRangeList {
-    /// Range entries on this page.
-    #[serde(default)]
-    pub range: Vec<CustomerStrategyRange>,
-    /// Cursor of the next page; empty (or missing) on the last page.
-    #[serde(default)]
-    pub next_cursor: String,
-}
+pub type CustomerStrategyRangeList = StrategyRangeList;
 
 /// Request of `externalcontact/customer_strategy/create`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateCustomerStrategyRequest {
-    /// The parent strategy; `None` for a top-level strategy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
-    /// The name; must differ from the other strategies' names.
-    pub strategy_name: String,
-    /// Admins' userids (规则组管理员).
-    pub admin_list: Vec<String>,
-    /// Privileges; unset flags take WeCom's defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privilege: Option<CustomerStrategyPrivilege>,
-    /// Members and departments the strategy applies to.
-    pub range: Vec<CustomerStrategyRange>,
-}
+pub type CreateCustomerStrategyRequest = CreateStrategyRequest<CustomerStrategyPrivilege>;
 
-impl CreateCustomerStrategyRequest {
-    /// A top-level strategy `strategy_name` managed by `admin_list` over
-    /// `range`.
-    pub fn new<I, S>(
-        strategy_name: impl Into<String>,
-        admin_list: I,
-        range: Vec<CustomerStrategyRange>,
-    ) -> Self
+impl CreateStrategyRequest<CustomerStrategyPrivilege> {
+    /// A top-level customer strategy named `strategy_name` with these admins
+    /// and this range (WeCom requires the range at creation).
+    pub fn new<I, S>(strategy_name: impl Into<String>, admin_list: I, range: Vec<StrategyRange>) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self {
-            parent_id: None,
-            strategy_name: strategy_name.into(),
-            admin_list: admin_list.into_iter().map(Into::into).collect(),
-            privilege: None,
-            range,
-        }
-    }
-
-    /// Places the strategy under `parent_id`.
-    pub fn with_parent_id(mut self, parent_id: i64) -> Self {
-        self.parent_id = Some(parent_id);
-        self
-    }
-
-    /// Sets the privileges.
-    pub fn with_privilege(mut self, privilege: CustomerStrategyPrivilege) -> Self {
-        self.privilege = Some(privilege);
-        self
+        Self::named(strategy_name, admin_list).with_range(range)
     }
 }
 
 /// Response of `externalcontact/customer_strategy/create`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreatedCustomerStrategy {
-    /// The new strategy's id.
-    #[serde(default)]
-    pub strategy_id: i64,
-}
+pub type CreatedCustomerStrategy = CreatedStrategy;
 
-/// Request of `externalcontact/customer_strategy/edit`; `None` fields are
+/// Request of `externalcontact/customer_strategy/edit`; unset fields are
 /// left unchanged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditCustomerStrategyRequest {
-    /// The strategy to edit.
-    pub strategy_id: i64,
-    /// A new name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strategy_name: Option<String>,
-    /// The new admin list (replaces the old one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_list: Option<Vec<String>>,
-    /// Privileges to change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privilege: Option<CustomerStrategyPrivilege>,
-    /// Range entries to add.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range_add: Option<Vec<CustomerStrategyRange>>,
-    /// Range entries to remove.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range_del: Option<Vec<CustomerStrategyRange>>,
-}
-
-impl EditCustomerStrategyRequest {
-    /// Edits strategy `strategy_id`; nothing changes until a setter is used.
-    pub fn new(strategy_id: i64) -> Self {
-        Self {
-            strategy_id,
-            ..Self::default()
-        }
-    }
-
-    /// Renames the strategy.
-    pub fn with_strategy_name(mut self, name: impl Into<String>) -> Self {
-        self.strategy_name = Some(name.into());
-        self
-    }
-
-    /// Replaces the admins.
-    pub fn with_admin_list<I, S>(mut self, admin_list: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.admin_list = Some(admin_list.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Changes the privileges that are set in `privilege`.
-    pub fn with_privilege(mut self, privilege: CustomerStrategyPrivilege) -> Self {
-        self.privilege = Some(privilege);
-        self
-    }
-
-    /// Adds range entries.
-    pub fn with_range_add(mut self, range: Vec<CustomerStrategyRange>) -> Self {
-        self.range_add = Some(range);
-        self
-    }
-
-    /// Removes range entries.
-    pub fn with_range_del(mut self, range: Vec<CustomerStrategyRange>) -> Self {
-        self.range_del = Some(range);
-        self
-    }
-}
-
-// No `has_more` in these replies: an empty `next_cursor` ends the list.
-crate::paging::cursor_page! {
-    CustomerStrategyList => strategy: CustomerStrategyId,
-    CustomerStrategyRangeList => range: CustomerStrategyRange,
-}
-
-// ---------------------------------------------------------------------------
-// Serde helpers
-// ---------------------------------------------------------------------------
-
-/// Reads an optional numeric id sent as a number or a numeric string.
-fn opt_id<'de, D>(deserializer: D) -> std::result::Result<Option<i64>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    #[derive(Deserialize)]
-    struct Id(#[serde(deserialize_with = "crate::serde_util::deserialize_code")] i64);
-    Option::<Id>::deserialize(deserializer).map(|id| id.map(|Id(n)| n))
-}
+pub type EditCustomerStrategyRequest = EditStrategyRequest<CustomerStrategyPrivilege>;

@@ -19,7 +19,7 @@ use wecom_apis::Client;
 use wecom_apis::callback::axum::callback_router;
 use wecom_apis::callback::event::Event;
 use wecom_apis::callback::{CallbackCrypto, CallbackReceiver, Received};
-use wecom_apis::license::{AccountCount, AccountDuration, LicenseApi, NewOrder};
+use wecom_apis::license::*;
 use wecom_apis::service::AuthApi;
 use wecom_testkit::{Sandbox, creds};
 

@@ -14,7 +14,7 @@
 
 use futures_util::TryStreamExt;
 use wecom_apis::Client;
-use wecom_apis::license::{AccountCount, AccountDuration, LicenseApi, NewOrder};
+use wecom_apis::license::*;
 use wecom_testkit::{Sandbox, creds};
 
 struct Setup {

@@ -6,7 +6,7 @@
 //! crate re-exports, so one dependency is enough:
 //!
 //! ```no_run
-//! use wecom_apis::license::{LicenseApi, NewOrder};
+//! use wecom_apis::license::LicenseOrderApi;
 //! use wecom_apis::Client;
 //!
 //! # async fn demo() -> wecom_apis::Result<()> {
@@ -86,7 +86,7 @@ pub mod service;
 ///     .expect("declared");
 /// assert_eq!(get_order.method(), Method::Post);
 /// assert_eq!(get_order.token_param(), Some("provider_access_token"));
-/// assert_eq!(get_order.trait_name(), Some("LicenseApi"));
+/// assert_eq!(get_order.trait_name(), Some("LicenseOrderApi"));
 /// assert_eq!(get_order.method_name(), Some("get_order"));
 /// ```
 ///

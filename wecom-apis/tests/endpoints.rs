@@ -107,7 +107,7 @@ fn entries_carry_method_token_and_declaration() {
     assert_eq!(order.token_param(), Some("provider_access_token"));
     assert_eq!(
         (order.trait_name(), order.method_name()),
-        (Some("LicenseApi"), Some("get_order"))
+        (Some("LicenseOrderApi"), Some("get_order"))
     );
 
     let customer = find("externalcontact/get");
@@ -144,9 +144,9 @@ fn families_and_traits_list_their_own() {
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(
-        license::LICENSE_API_ENDPOINTS
+        license::LICENSE_ORDER_API_ENDPOINTS
             .iter()
-            .all(|ep| ep.trait_name() == Some("LicenseApi"))
+            .all(|ep| ep.trait_name() == Some("LicenseOrderApi"))
     );
     assert_eq!(service::SERVICE_TOKEN_API_ENDPOINTS.len(), 4);
 }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::routing::post;
 use wecom_apis::Client;
-use wecom_apis::license::{LicenseApi, OrderAccountList, OrderDetail};
+use wecom_apis::license::{LicenseOrderApi, OrderAccountList, OrderDetail};
 
 const TOKEN: &str = "bench-provider-token";
 

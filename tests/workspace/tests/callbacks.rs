@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 use wecom_apis::callback::axum::callback_router;
 use wecom_apis::callback::event::Event;
 use wecom_apis::callback::{CallbackCrypto, CallbackReceiver, Received, signature};
-use wecom_apis::license::{AccountCount, AccountDuration, LicenseApi, NewOrder};
+use wecom_apis::license::*;
 use wecom_apis::service::AuthApi;
 use wecom_apis::{Client, Error, RetryPolicy};
 use wecom_testkit::{Sandbox, creds};

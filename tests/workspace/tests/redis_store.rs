@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use wecom_apis::license::LicenseApi;
+use wecom_apis::license::LicenseSettingsApi;
 use wecom_apis::{Client, Error, ProviderClient, RedisStore, RedisStoreOptions, Result, api};
 use wecom_testkit::{Fault, RedisServer, Sandbox, TokenIssue, creds};
 

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use wecom_apis::license::LicenseApi;
+use wecom_apis::license::{LicenseOrderApi, LicenseSettingsApi};
 use wecom_apis::{Client, Error, ProviderClient, Result, api};
 use wecom_testkit::{ExpiredCode, Fault, Sandbox, TokenIssue, creds};
 

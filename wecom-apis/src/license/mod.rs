@@ -5,17 +5,22 @@
 //! for a corp (base accounts, 基础账号, and external-contact accounts,
 //! 互通账号), pays the order (console or prepaid balance), receives one
 //! activation code per account, and binds codes to members. This module
-//! covers the whole cycle: ordering and renewing ([`LicenseApi::create_new_order`],
-//! [`LicenseApi::create_renew_order_job`], multi-corp purchases), paying
-//! ([`LicenseApi::submit_pay_job`]), activating and transferring accounts,
+//! covers the whole cycle: ordering and renewing ([`LicenseOrderApi::create_new_order`],
+//! [`LicenseOrderApi::create_renew_order_job`], multi-corp purchases), paying
+//! ([`LicensePayApi::submit_pay_job`]), activating and transferring accounts,
 //! and looking up codes, members, corps and app trial status.
 //!
 //! **Token:** every endpoint takes the provider's `provider_access_token`
 //! (`service/get_provider_token`, provider corpid + provider_secret), so the
 //! client must be built with a provider credential (`HasToken<Provider>`).
 //!
-//! * [`LicenseApi`]: the 25 endpoints, one method each, and a `…_stream`
-//!   method per cursor list that walks every page.
+//! * One trait per section of WeCom's docs, 25 endpoints in all, with a
+//!   `…_stream` method per cursor list that walks every page:
+//!   [`LicenseOrderApi`] (orders), [`LicenseUnionOrderApi`] (multi-corp
+//!   orders), [`LicensePayApi`] (balance payment), [`LicenseAccountApi`]
+//!   (activating and transferring accounts), [`LicenseSettingsApi`] (app
+//!   license info, automatic activation, support policy). Bring them all
+//!   into scope with `use wecom_apis::license::*;`.
 //! * The request and response models, with integer codes as enums that keep
 //!   unknown values (`Other(n)`).
 //!
@@ -55,12 +60,22 @@
 //!
 //! Family index: <https://developer.work.weixin.qq.com/document/path/95652>
 
-mod api;
+mod accounts;
 pub mod events;
-mod models;
+mod orders;
+mod pay;
+mod settings;
+#[cfg(test)]
+mod tests;
+mod types;
+mod union;
 
-pub use api::*;
-pub use models::*;
+pub use accounts::*;
+pub use orders::*;
+pub use pay::*;
+pub use settings::*;
+pub use types::*;
+pub use union::*;
 
 /// Every endpoint of this family (`license/*`), trait by trait, each in
 /// declaration order. [`crate::endpoints`] chains every family's.
@@ -69,4 +84,10 @@ pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
 }
 
 /// The endpoint lists of this family's traits.
-pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[LICENSE_API_ENDPOINTS];
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[
+    LICENSE_ORDER_API_ENDPOINTS,
+    LICENSE_UNION_ORDER_API_ENDPOINTS,
+    LICENSE_PAY_API_ENDPOINTS,
+    LICENSE_ACCOUNT_API_ENDPOINTS,
+    LICENSE_SETTINGS_API_ENDPOINTS,
+];

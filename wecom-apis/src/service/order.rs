@@ -13,7 +13,7 @@ use crate::serde_util::int_enum;
 /// `suite_access_token`.
 ///
 /// The methods are named `get_app_order*` (paths `service/get_order*`) so
-/// they do not clash with [`LicenseApi::get_order`](crate::license::LicenseApi::get_order)
+/// they do not clash with [`LicenseOrderApi::get_order`](crate::license::LicenseOrderApi::get_order)
 /// on a client that holds both credentials.
 #[crate::api]
 pub trait AppOrderApi {

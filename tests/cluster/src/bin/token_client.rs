@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, BufReader};
-use wecom_apis::license::LicenseApi;
+use wecom_apis::license::LicenseSettingsApi;
 use wecom_apis::{Client, ProviderClient, RedisStore, RedisStoreOptions};
 use wecom_testkit::creds::{CUSTOMER_CORPID, PROVIDER_CORPID, PROVIDER_SECRET};
 

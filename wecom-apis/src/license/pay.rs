@@ -2,7 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::*;
+use super::types::*;
+use crate::Result;
+
+/// Balance payment (余额支付): paying an order from the provider's prepaid balance.
+///
+/// Called by the service provider with the `provider_access_token`, so a
+/// client needs a provider credential (`HasToken<Provider>`). Corp and user
+/// ids are the encrypted (service-provider) ids unless a method says otherwise.
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/99415>
+#[crate::api]
+pub trait LicensePayApi {
+    /// 提交余额支付订单任务: pay an order from the provider's prepaid
+    /// balance. `payer_userid` is a plain userid of a provider admin allowed
+    /// to buy licenses; the payment method cannot change afterwards.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/99415>
+    #[post("license/submit_pay_job", token = provider)]
+    async fn submit_pay_job(&self, payer_userid: &str, order_id: &str) -> Result<PayJob>;
+
+    /// 获取订单支付结果: outcome of a balance-payment job. The call succeeds
+    /// even when the payment failed: check `status`. Available for 7 days.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/99415>
+    #[post("license/pay_job_result", token = provider)]
+    async fn pay_job_result(&self, jobid: &str) -> Result<PayJobResult>;
+}
 
 // ---------------------------------------------------------------------------
 // Balance payment: submit_pay_job, pay_job_result

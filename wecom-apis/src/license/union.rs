@@ -2,7 +2,63 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::*;
+use super::types::*;
+use crate::Result;
+
+/// Multi-corp orders (多企业新购): one purchase for several corps at once, as an async job, and the resulting union order.
+///
+/// Called by the service provider with the `provider_access_token`, so a
+/// client needs a provider credential (`HasToken<Provider>`). Corp and user
+/// ids are the encrypted (service-provider) ids unless a method says otherwise.
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/98892>
+#[crate::api]
+pub trait LicenseUnionOrderApi {
+    /// 创建多企业新购任务: create a job buying accounts for several corps at
+    /// once, or append corps to an existing job (`jobid`).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/98892>
+    #[post("license/create_new_order_job", token = provider)]
+    async fn create_new_order_job(&self, #[body] job: &CreateNewOrderJobRequest) -> Result<NewOrderJob>;
+
+    /// 提交多企业新购订单: submit a multi-corp purchase job, ordered by
+    /// `buyer_userid` (plain userid in the provider's corp); the reply names
+    /// the submitted `jobid`. Then poll
+    /// [`new_order_job_result`](Self::new_order_job_result).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/98892>
+    #[post("license/submit_new_order_job", token = provider)]
+    async fn submit_new_order_job(&self, jobid: &str, buyer_userid: &str) -> Result<SubmittedNewOrderJob>;
+
+    /// 获取多企业新购订单提交结果: whether the submitted multi-corp order
+    /// was created, its order id and the corps that failed. Available for 7
+    /// days after submission.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/98892>
+    #[post("license/new_order_job_result", token = provider)]
+    async fn new_order_job_result(&self, jobid: &str) -> Result<NewOrderJobResult>;
+
+    /// 获取多企业订单详情: header of a multi-corp order and one page of its
+    /// per-corp sub-orders (`sub_order_id` feeds
+    /// [`list_order_account`](LicenseOrderApi::list_order_account)). `limit` at most
+    /// 1000, default 500. [`union_order_stream`](Self::union_order_stream)
+    /// yields the sub-orders of every page (the header, repeated on each
+    /// page, is not yielded).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/98893>
+    #[post(
+        "license/get_union_order",
+        token = provider,
+        page = cursor(limit = 1000),
+        stream = union_order_stream
+    )]
+    async fn get_union_order(
+        &self,
+        order_id: &str,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<UnionOrderDetail>;
+}
 
 // ---------------------------------------------------------------------------
 // Multi-corp orders: create_new_order_job, new_order_job_result,
@@ -170,4 +226,8 @@ pub struct UnionOrderDetail {
     /// Whether more pages follow (WeCom sends 0/1).
     #[serde(default, with = "crate::serde_util::flag")]
     pub has_more: bool,
+}
+
+crate::paging::cursor_page! {
+    UnionOrderDetail => buy_list: UnionSubOrder [has_more],
 }

@@ -2,7 +2,53 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::*;
+use super::types::*;
+use crate::Result;
+
+/// App and corp settings (应用与企业设置): an app's license and trial status, automatic activation, and the support policy.
+///
+/// Called by the service provider with the `provider_access_token`, so a
+/// client needs a provider credential (`HasToken<Provider>`). Corp and user
+/// ids are the encrypted (service-provider) ids unless a method says otherwise.
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/95844>
+#[crate::api]
+pub trait LicenseSettingsApi {
+    /// 获取应用的接口许可状态: whether license checks are on for a suite in
+    /// a corp, and its free trial (90 days from the first install). `appid`
+    /// only for legacy multi-app suites.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95844>
+    #[post("license/get_app_license_info", token = provider)]
+    async fn get_app_license_info(
+        &self,
+        corpid: &str,
+        suite_id: &str,
+        appid: Option<u32>,
+    ) -> Result<AppLicenseInfo>;
+
+    /// 设置企业的许可自动激活状态: turn automatic activation of a corp's
+    /// unbound codes on or off.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95873>
+    #[post("license/set_auto_active_status", token = provider)]
+    async fn set_auto_active_status(&self, corpid: &str, auto_active_status: AutoActiveStatus) -> Result<()>;
+
+    /// 查询企业的许可自动激活状态: whether a corp's codes are activated
+    /// automatically.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95874>
+    #[post("license/get_auto_active_status", token = provider)]
+    async fn get_auto_active_status(&self, corpid: &str) -> Result<AutoActiveStatusInfo>;
+
+    /// 民生优惠条件查询: whether a corp qualifies for the livelihood-industry
+    /// license discount, and the error codes of the unmet conditions (the
+    /// policy ended on 2023-03-31).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/96515>
+    #[post("license/support_policy_query", token = provider)]
+    async fn support_policy_query(&self, corpid: &str) -> Result<SupportPolicy>;
+}
 
 // ---------------------------------------------------------------------------
 // App and corp settings: get_app_license_info, get_auto_active_status,
@@ -56,11 +102,4 @@ pub struct SupportPolicy {
     /// school conditions).
     #[serde(default)]
     pub unsatisfied_reason: Vec<i64>,
-}
-
-crate::paging::cursor_page! {
-    OrderList => order_list: OrderSummary [has_more],
-    OrderAccountList => account_list: OrderAccount [has_more],
-    ActivedAccountList => account_list: ActivedAccount [has_more],
-    UnionOrderDetail => buy_list: UnionSubOrder [has_more],
 }

@@ -2,7 +2,97 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::*;
+use super::types::*;
+use crate::Result;
+
+/// Accounts (账号): activating codes for members, looking codes and members up, transferring and sharing accounts.
+///
+/// Called by the service provider with the `provider_access_token`, so a
+/// client needs a provider credential (`HasToken<Provider>`). Corp and user
+/// ids are the encrypted (service-provider) ids unless a method says otherwise.
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/95553>
+#[crate::api]
+pub trait LicenseAccountApi {
+    /// 激活账号: bind an activation code to a member. A member holds at most
+    /// one base and one external-contact account; a second code of the same
+    /// type stacks its time (only when ≤ 20 days remain, 701082) up to 5
+    /// years (701030).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95553>
+    #[post("license/active_account", token = provider)]
+    async fn active_account(&self, corpid: &str, active_code: &str, userid: &str) -> Result<()>;
+
+    /// 批量激活账号: bind up to 1000 codes to members in one call; each pair
+    /// gets its own `errcode`.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95553>
+    #[post("license/batch_active_account", token = provider)]
+    async fn batch_active_account(
+        &self,
+        #[body] request: &BatchActiveAccountRequest,
+    ) -> Result<BatchActiveAccountResult>;
+
+    /// 获取激活码详情: type, status, binding, times, merge and share history
+    /// of one activation code.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95552>
+    #[post("license/get_active_info_by_code", token = provider)]
+    async fn get_active_info_by_code(&self, corpid: &str, active_code: &str) -> Result<ActiveInfoByCode>;
+
+    /// 批量获取激活码详情: details of up to 1000 codes; unknown codes come
+    /// back in `invalid_active_code_list`.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95552>
+    #[post("license/batch_get_active_info_by_code", token = provider)]
+    async fn batch_get_active_info_by_code(
+        &self,
+        #[body] request: &BatchGetActiveInfoByCodeRequest,
+    ) -> Result<ActiveInfoByCodeList>;
+
+    /// 获取企业的账号列表: the activated accounts of a corp, one page at a
+    /// time. `limit` at most 1000, default 500.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95544>
+    #[post("license/list_actived_account", token = provider, page = cursor(limit = 1000))]
+    async fn list_actived_account(
+        &self,
+        corpid: &str,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<ActivedAccountList>;
+
+    /// 获取成员的激活详情: whether a member is activated and which accounts
+    /// (at most one of each type) it holds.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95555>
+    #[post("license/get_active_info_by_user", token = provider)]
+    async fn get_active_info_by_user(&self, corpid: &str, userid: &str) -> Result<UserActiveInfo>;
+
+    /// 账号继承: move accounts from members to other members of the same
+    /// corp, at most 1000 per call. The source must be active and unexpired;
+    /// a still-employed source may transfer once per 30 days (701017); the
+    /// receiver must not hold the same type (701018).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95673>
+    #[post("license/batch_transfer_license", token = provider)]
+    async fn batch_transfer_license(
+        &self,
+        #[body] request: &BatchTransferLicenseRequest,
+    ) -> Result<BatchTransferLicenseResult>;
+
+    /// 分配激活码给下游/下级企业: share unbound codes bought for an upstream
+    /// corp with a downstream corp (上下游 or 企业互联). At most 1000 codes
+    /// per call, and no more than twice the downstream corp's headcount in
+    /// the chain.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/96059>
+    #[post("license/batch_share_active_code", token = provider)]
+    async fn batch_share_active_code(
+        &self,
+        #[body] request: &BatchShareActiveCodeRequest,
+    ) -> Result<BatchShareActiveCodeResult>;
+}
 
 // ---------------------------------------------------------------------------
 // Accounts: batch_active_account
@@ -373,4 +463,8 @@ pub struct BatchShareActiveCodeResult {
     /// Failed codes with the reason.
     #[serde(default)]
     pub share_result: Vec<ShareActiveCodeResult>,
+}
+
+crate::paging::cursor_page! {
+    ActivedAccountList => account_list: ActivedAccount [has_more],
 }

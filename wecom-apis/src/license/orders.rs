@@ -2,7 +2,81 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::*;
+use super::types::*;
+use crate::Result;
+
+/// Orders (订单): buying and renewing accounts, and reading orders and the activation codes they hold.
+///
+/// Called by the service provider with the `provider_access_token`, so a
+/// client needs a provider credential (`HasToken<Provider>`). Corp and user
+/// ids are the encrypted (service-provider) ids unless a method says otherwise.
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/95644>
+#[crate::api]
+pub trait LicenseOrderApi {
+    /// 下单购买账号: order new base and/or external-contact accounts for one
+    /// corp. The order takes effect once paid (in the provider console, or
+    /// with [`submit_pay_job`](LicensePayApi::submit_pay_job)); at most 1 000 000
+    /// accounts of each type; test corps may buy 1 month only.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95644>
+    #[post("license/create_new_order", token = provider)]
+    async fn create_new_order(&self, #[body] order: &NewOrder) -> Result<CreatedOrder>;
+
+    /// 创建续期任务: create a renewal job for members' accounts, or append
+    /// to an existing job (`jobid`). At most 1000 accounts per call, one job
+    /// holds at most 1 000 000 of each type.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95646>
+    #[post("license/create_renew_order_job", token = provider)]
+    async fn create_renew_order_job(&self, #[body] job: &CreateRenewOrderJobRequest)
+    -> Result<RenewOrderJob>;
+
+    /// 提交续期订单: turn a renewal job into an order, renewing by `months`
+    /// (at most 60) or up to a `new_expire_time` (at most 1860 days ahead).
+    /// The order takes effect once paid.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95646>
+    #[post("license/submit_order_job", token = provider)]
+    async fn submit_order_job(&self, #[body] job: &SubmitOrderJobRequest) -> Result<CreatedOrder>;
+
+    /// 获取订单列表: list the provider's orders, optionally for one corp
+    /// and/or an order-creation window (`start_time` and `end_time` together,
+    /// at most 31 days apart). `limit` at most 1000, default 500.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95647>
+    #[post("license/list_order", token = provider, page = cursor)]
+    async fn list_order(&self, #[body] query: &ListOrderRequest) -> Result<OrderList>;
+
+    /// 获取订单详情: status, account counts and duration of a single-corp
+    /// order (multi-corp orders: [`get_union_order`](LicenseUnionOrderApi::get_union_order)).
+    /// Does not list the order's accounts.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95648>
+    #[post("license/get_order", token = provider)]
+    async fn get_order(&self, order_id: &str) -> Result<OrderDetail>;
+
+    /// 获取订单中的账号列表: the activation codes (new purchases) or
+    /// members (renewals) of an order; codes appear only once the order is
+    /// paid. For a multi-corp order pass a `sub_order_id`. `limit` at most
+    /// 1000, default 500.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/95649>
+    #[post("license/list_order_account", token = provider, page = cursor(limit = 1000))]
+    async fn list_order_account(
+        &self,
+        order_id: &str,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<OrderAccountList>;
+
+    /// 取消订单: cancel an unpaid order. `corpid` is required except for
+    /// multi-corp orders, where it must be left out.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/96106>
+    #[post("license/cancel_order", token = provider)]
+    async fn cancel_order(&self, order_id: &str, corpid: Option<&str>) -> Result<()>;
+}
 
 // ---------------------------------------------------------------------------
 // Orders: create_new_order, create_renew_order_job, submit_order_job
@@ -304,4 +378,9 @@ pub struct OrderAccountList {
     /// Whether more pages follow (WeCom sends 0/1).
     #[serde(default, with = "crate::serde_util::flag")]
     pub has_more: bool,
+}
+
+crate::paging::cursor_page! {
+    OrderList => order_list: OrderSummary [has_more],
+    OrderAccountList => account_list: OrderAccount [has_more],
 }

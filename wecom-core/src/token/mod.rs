@@ -7,6 +7,7 @@ pub mod kind;
 pub mod redis;
 pub mod source;
 pub mod store;
+pub mod ticket;
 
 pub use cache::{CachedToken, TokenCell};
 pub use kind::{Corp, KindInfo, Provider, Suite, TokenKind};
@@ -15,6 +16,7 @@ pub use source::{
     ProviderTokenSource, SuiteTokenSource, TokenSource, suite_ticket_key,
 };
 pub use store::{LockOwner, MemoryStore, StoreFuture, StoredTicket, StoredToken, TokenStore};
+pub use ticket::{JsapiTicket, JsapiTicketSource, TicketScope};
 
 /// How long WeCom accepts a suite_ticket after pushing it.
 const SUITE_TICKET_LIFE: std::time::Duration = std::time::Duration::from_secs(30 * 60);

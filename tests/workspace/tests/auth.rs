@@ -5,7 +5,7 @@
 //! URLs a login starts from.
 
 use wecom_apis::Client;
-use wecom_apis::auth::{AuthApi, AuthorizeUrl, LoginIdentity, OAuthScope, WebLoginUrl};
+use wecom_apis::auth::{AuthorizeUrl, IdentityApi, LoginIdentity, OAuthScope, WebLoginUrl};
 use wecom_testkit::{Sandbox, creds, errcode};
 
 /// 40029: invalid code.

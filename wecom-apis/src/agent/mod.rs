@@ -23,14 +23,14 @@
 //! # Ok(()) }
 //! ```
 
-mod agent;
 mod menu;
 mod network;
+mod settings;
 mod workbench;
 
-pub use agent::*;
 pub use menu::*;
 pub use network::*;
+pub use settings::*;
 pub use workbench::*;
 
 /// Every endpoint of this family, trait by trait, each in declaration

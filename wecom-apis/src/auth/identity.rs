@@ -13,7 +13,7 @@ use crate::serde_util::int_enum;
 ///
 /// Section index: <https://developer.work.weixin.qq.com/document/path/91335>
 #[crate::api]
-pub trait AuthApi {
+pub trait IdentityApi {
     /// 获取访问用户身份: who the user is, from the `code` that the OAuth2
     /// authorize page ([`AuthorizeUrl`](super::AuthorizeUrl)) or the web
     /// login page ([`WebLoginUrl`](super::WebLoginUrl)) appended to the
@@ -66,7 +66,7 @@ impl LoginIdentity {
 pub struct MemberIdentity {
     /// The member's userid (`CorpId/userid` in 互联企业 / 上下游 scenarios).
     pub userid: String,
-    /// The ticket for [`AuthApi::get_user_detail`] (成员票据, at most 512
+    /// The ticket for [`IdentityApi::get_user_detail`] (成员票据, at most 512
     /// bytes): under `snsapi_privateinfo` for a member in the app's visible
     /// range only.
     pub user_ticket: Option<Secret>,

@@ -6,17 +6,17 @@
 //! WeCom) or [`WebLoginUrl`] (a browser: QR code or the desktop client);
 //! WeCom redirects back to `redirect_uri` with `code` and `state`. The app
 //! checks `state` and exchanges the code with
-//! [`AuthApi::get_user_info`], which takes the corp `access_token` of the
+//! [`IdentityApi::get_user_info`], which takes the corp `access_token` of the
 //! app (a self-built app's or an authorized corp's); with scope
 //! `snsapi_privateinfo` the reply carries a `user_ticket` for
-//! [`AuthApi::get_user_detail`] (the member's sensitive fields). Codes and
+//! [`IdentityApi::get_user_detail`] (the member's sensitive fields). Codes and
 //! user_tickets are credentials: they are [`Secret`](crate::Secret)s and
 //! never show in `Debug`.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> wecom_apis::Result<()> {
-//! use wecom_apis::auth::{AuthApi, AuthorizeUrl, LoginIdentity, OAuthScope};
+//! use wecom_apis::auth::{IdentityApi, AuthorizeUrl, LoginIdentity, OAuthScope};
 //! # let sandbox = wecom_testkit::Sandbox::start().await;
 //! # let client = sandbox.corp_client();
 //! let url = AuthorizeUrl::new(wecom_testkit::creds::CORPID, "https://app.example.com/callback")
@@ -53,7 +53,7 @@ pub fn endpoints() -> impl Iterator<Item = &'static crate::Endpoint> {
 }
 
 /// The endpoint lists of this family's traits.
-pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[AUTH_API_ENDPOINTS];
+pub(crate) static LISTS: &[&[&crate::Endpoint]] = &[IDENTITY_API_ENDPOINTS];
 
 /// Checks a `redirect_uri`: an absolute http(s) URL.
 pub(crate) fn check_redirect_uri(redirect_uri: &str) -> crate::Result<()> {

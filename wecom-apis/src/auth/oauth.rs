@@ -29,7 +29,7 @@ pub const AUTHORIZE_ENDPOINT: &str = "https://open.weixin.qq.com/connect/oauth2/
 ///
 /// `redirect_uri`'s domain must be the app's trusted domain (可信域名); the
 /// code WeCom appends lasts 5 minutes and is good for one call of
-/// [`get_user_info`](super::AuthApi::get_user_info).
+/// [`get_user_info`](super::IdentityApi::get_user_info).
 ///
 /// <https://developer.work.weixin.qq.com/document/path/91022>
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,7 +34,7 @@ pub const WEB_LOGIN_ENDPOINT: &str = "https://login.work.weixin.qq.com/wwlogin/s
 /// `https://login.work.weixin.qq.com/wwlogin/sso/login?login_type=CorpApp&appid=…&redirect_uri=…&state=…&agentid=…`,
 /// `redirect_uri` and `state` percent-encoded. WeCom redirects to
 /// `redirect_uri?code=CODE&state=STATE`; a `CorpApp` code is exchanged with
-/// [`get_user_info`](super::AuthApi::get_user_info) like an OAuth2 code.
+/// [`get_user_info`](super::IdentityApi::get_user_info) like an OAuth2 code.
 ///
 /// <https://developer.work.weixin.qq.com/document/path/98152>
 #[derive(Debug, Clone, PartialEq, Eq)]

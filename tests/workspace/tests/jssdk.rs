@@ -228,3 +228,53 @@ async fn instances_share_tickets_through_redis() {
         );
     }
 }
+
+/// The ticket is fetched through the corp token's cell: a rejected corp
+/// token is dropped, refetched and the ticket call retried.
+#[tokio::test]
+async fn a_rejected_corp_token_is_renewed_for_the_ticket() {
+    let sb = Sandbox::start().await;
+    let client = sb.corp_client();
+    wecom_apis::agent::NetworkApi::get_api_domain_ip(&client)
+        .await
+        .expect("a first call");
+    sb.revoke_tokens();
+    let config = JsSdk::new(&client).config(PAGE).await.expect("config");
+    assert_eq!(sb.request_count("gettoken"), 2);
+    assert_eq!(
+        sb.request_count("get_jsapi_ticket"),
+        2,
+        "rejected once, then answered"
+    );
+    assert!(sb.jssdk().verify(
+        creds::CORPID,
+        None,
+        PAGE,
+        &config.nonce_str,
+        config.timestamp,
+        &config.signature
+    ));
+}
+
+/// Code that fetches tickets itself without caching them reaches the hourly limit of
+/// 100 app tickets (45009); the signer fetches once.
+#[tokio::test]
+async fn fetching_without_a_cache_hits_wecoms_limit() {
+    let sb = Sandbox::start().await;
+    let client = sb.corp_client();
+    for _ in 0..100 {
+        client
+            .get_ticket(TicketType::AgentConfig)
+            .await
+            .expect("within the limit");
+    }
+    let over = client.get_ticket(TicketType::AgentConfig).await;
+    assert_eq!(wecom_testkit::errcode(over, "101st fetch"), 45_009);
+    // The cached signer would have fetched once.
+    let jssdk = JsSdk::new(&client);
+    sb.advance_clock(3600);
+    for _ in 0..10 {
+        jssdk.agent_config(AGENTID, PAGE).await.expect("agent config");
+    }
+    assert_eq!(sb.jssdk().fetch_count(creds::CORPID, Some(AGENTID)), 102);
+}

@@ -10,8 +10,9 @@
 //! token is the suite's app **1000100**; [`creds::DOWNSTREAM_CORPID`]'s
 //! downstream token is the shared app **1000002**. [`creds::CORPID`] also
 //! has app 1000005 (the chain's shared app), which its token may not
-//! manage. An app's visible range is the corp's root department 1 (every
-//! member of the directory).
+//! manage. An app's visible range starts as the corp's root department 1
+//! (every member, in 1 or below it); the console can narrow it to named
+//! members ([`AgentSandbox::set_visible_users`](console::AgentSandbox::set_visible_users)).
 //!
 //! # Behaviour
 //! * A token manages its own app only: another app of the corp gets 301002,

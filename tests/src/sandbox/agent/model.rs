@@ -60,13 +60,15 @@ fn seed(corpid: &str, directory: &mut Directory) -> BTreeMap<i64, App> {
     let Some(dir) = directory.corp(corpid) else {
         return BTreeMap::new();
     };
-    let members: Vec<String> = dir.users.keys().cloned().collect();
+    if dir.users.is_empty() {
+        return BTreeMap::new();
+    }
     let app = |agentid: i64, name: &str, description: &str| App {
         agentid,
         name: name.to_owned(),
         square_logo_url: format!("https://wework.qpic.cn/sandbox/{corpid}/{agentid}/0"),
         description: description.to_owned(),
-        allow_users: members.clone(),
+        allow_users: Vec::new(),
         allow_parties: vec![1],
         close: false,
         redirect_domain: "app.example.com".to_owned(),
@@ -117,9 +119,32 @@ impl App {
         }))
     }
 
-    /// Whether `userid` is in the visible range.
-    pub(crate) fn sees(&self, userid: &str) -> bool {
-        self.allow_users.iter().any(|u| u == userid)
+    /// Whether member `userid` of `corpid` is in the visible range: named,
+    /// or in a department of the range or below one.
+    pub(crate) fn sees(&self, directory: &mut Directory, corpid: &str, userid: &str) -> bool {
+        if self.allow_users.iter().any(|u| u == userid) {
+            return true;
+        }
+        let Some(dir) = directory.corp(corpid) else {
+            return false;
+        };
+        let Some(member) = dir.users.get(userid) else {
+            return false;
+        };
+        member.department.iter().any(|&start| {
+            // Walk up to the root (bounded, in case of a cycle).
+            let mut id = start;
+            for _ in 0..=dir.departments.len() {
+                if self.allow_parties.contains(&id) {
+                    return true;
+                }
+                match dir.departments.get(&id) {
+                    Some(d) if d.parentid != 0 && d.parentid != id => id = d.parentid,
+                    _ => return false,
+                }
+            }
+            false
+        })
     }
 
     /// `agent/set`: checks every field first, then changes those sent.

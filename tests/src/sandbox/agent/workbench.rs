@@ -83,7 +83,7 @@ pub(crate) fn set_data(app: &mut App, directory: &mut Directory, corpid: &str, f
             format!("userid not found: {userid}"),
         ));
     }
-    if !app.sees(userid) {
+    if !app.sees(directory, corpid, userid) {
         return Err(ApiError::new(
             NO_PRIVILEGE,
             format!("{userid} is outside the app's visible range"),

@@ -10,12 +10,16 @@
 //! when the page calls `wx.config` / `wx.agentConfig`: against a ticket of
 //! that corp (or app) that is still valid.
 //!
+//! WeCom's frequency limits hold: within an hour at most 400 fetches of a
+//! corp's ticket and 100 of an app's; past them 45009 (an SDK that does not
+//! cache tickets hits it).
+//!
 //! Error codes: 40058 for a `type` other than `agent_config`; 301002 when
-//! the token acts as no app.
+//! the token acts as no app; 45009 over the hourly limit.
 
 pub(crate) mod console;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use serde_json::json;
 use sha1::{Digest, Sha1};
@@ -29,6 +33,12 @@ use super::tokens::{DEFAULT_TTL, TokenIssue, TokenStore};
 
 /// WeCom: no privilege to operate on this app.
 const NO_APP_PRIVILEGE: i64 = 301_002;
+/// WeCom: API frequency limit exceeded (接口调用超过限制).
+const FREQ_OUT_OF_LIMIT: i64 = 45_009;
+/// Fetches of a corp's ticket allowed per hour.
+const CORP_TICKETS_PER_HOUR: usize = 400;
+/// Fetches of an app's ticket allowed per hour.
+const APP_TICKETS_PER_HOUR: usize = 100;
 
 /// Every path this module serves, relative to `/cgi-bin/`.
 pub(crate) const PATHS: &[&str] = &["get_jsapi_ticket", "ticket/get"];
@@ -48,6 +58,8 @@ pub(crate) struct JsSdkState {
     tickets: HashMap<String, Ticket>,
     current: HashMap<Scope, String>,
     fetches: HashMap<Scope, usize>,
+    /// When each scope's ticket was fetched within the last hour.
+    recent: HashMap<Scope, VecDeque<i64>>,
     pub(crate) ttl: u64,
     pub(crate) issue_mode: TokenIssue,
     ids: IdGen,
@@ -59,6 +71,7 @@ impl Default for JsSdkState {
             tickets: HashMap::new(),
             current: HashMap::new(),
             fetches: HashMap::new(),
+            recent: HashMap::new(),
             ttl: DEFAULT_TTL,
             issue_mode: TokenIssue::default(),
             ids: IdGen::new(),
@@ -67,9 +80,30 @@ impl Default for JsSdkState {
 }
 
 impl JsSdkState {
-    /// A ticket for `scope` and its `expires_in`, counted as a fetch.
-    fn issue(&mut self, scope: Scope, now: i64) -> (String, u64) {
+    /// A ticket for `scope` and its `expires_in`, counted as a fetch
+    /// (45009 past the hourly limit).
+    fn issue(&mut self, scope: Scope, now: i64) -> Result<(String, u64), ApiError> {
         *self.fetches.entry(scope.clone()).or_default() += 1;
+        let recent = self.recent.entry(scope.clone()).or_default();
+        while recent.front().is_some_and(|&at| at <= now - 3600) {
+            recent.pop_front();
+        }
+        let limit = if scope.1.is_some() {
+            APP_TICKETS_PER_HOUR
+        } else {
+            CORP_TICKETS_PER_HOUR
+        };
+        if recent.len() >= limit {
+            return Err(ApiError::new(
+                FREQ_OUT_OF_LIMIT,
+                format!("api freq out of limit: {limit} tickets per hour"),
+            ));
+        }
+        recent.push_back(now);
+        Ok(self.issue_unlimited(scope, now))
+    }
+
+    fn issue_unlimited(&mut self, scope: Scope, now: i64) -> (String, u64) {
         if self.issue_mode == TokenIssue::SameWhileValid
             && let Some(current) = self.current.get(&scope)
             && let Some(t) = self.tickets.get(current)
@@ -153,7 +187,7 @@ fn answer(state: &mut JsSdkState, tokens: &TokenStore, req: &RecordedRequest, no
     } else {
         (corpid, None)
     };
-    let (ticket, expires_in) = state.issue(scope, now);
+    let (ticket, expires_in) = state.issue(scope, now)?;
     Ok(fields(json!({"ticket": ticket, "expires_in": expires_in})))
 }
 
@@ -178,11 +212,11 @@ mod tests {
     fn tickets_are_the_same_while_valid_and_expire() {
         let mut s = JsSdkState::default();
         let scope: Scope = ("ww".into(), None);
-        let (a, ttl) = s.issue(scope.clone(), 1000);
+        let (a, ttl) = s.issue(scope.clone(), 1000).unwrap();
         assert_eq!(ttl, DEFAULT_TTL);
-        let (b, left) = s.issue(scope.clone(), 1100);
+        let (b, left) = s.issue(scope.clone(), 1100).unwrap();
         assert_eq!((a.as_str(), left), (b.as_str(), DEFAULT_TTL - 100));
-        let (c, _) = s.issue(scope.clone(), 1000 + 7200);
+        let (c, _) = s.issue(scope.clone(), 1000 + 7200).unwrap();
         assert_ne!(a, c);
         assert_eq!(s.fetches(&scope), 3);
         let sig = sign(&c, "n", 1, "https://a.example.com/");
@@ -197,5 +231,24 @@ mod tests {
         ));
         s.expire_all();
         assert!(!s.verify(&scope, "https://a.example.com/", "n", 1, &sig, 9000));
+    }
+
+    #[test]
+    fn fetching_is_limited_per_hour() {
+        let mut s = JsSdkState::default();
+        let app: Scope = ("ww".into(), Some(1));
+        for i in 0..100 {
+            assert!(s.issue(app.clone(), 1000 + i).is_ok());
+        }
+        assert_eq!(s.issue(app.clone(), 2000).unwrap_err().code, FREQ_OUT_OF_LIMIT);
+        assert!(
+            s.issue(app.clone(), 1000 + 3600).is_ok(),
+            "the oldest fetch left the hour"
+        );
+        let corp: Scope = ("ww".into(), None);
+        for _ in 0..400 {
+            assert!(s.issue(corp.clone(), 5000).is_ok());
+        }
+        assert!(s.issue(corp, 5000).is_err());
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use wecom_apis::jssdk::{JsSdk, JsSdkApi, TicketType};
+use wecom_apis::jssdk::{AgentConfig, JsSdk, JsSdkApi, JsSdkConfig, TicketType};
 use wecom_apis::{Client, CorpClient, MemoryStore, RedisStore, TokenStore};
 use wecom_testkit::{Fault, RedisServer, Sandbox, TokenIssue, creds};
 
@@ -16,6 +16,31 @@ use wecom_testkit::{Fault, RedisServer, Sandbox, TokenIssue, creds};
 const AGENTID: i64 = 1_000_002;
 /// A page of the app.
 const PAGE: &str = "https://app.example.com/page?id=1&from=menu";
+
+/// What a page hands to the JS-SDK: nonce, timestamp, signature.
+trait Signed {
+    fn parts(&self) -> (&str, i64, &str);
+}
+
+impl Signed for JsSdkConfig {
+    fn parts(&self) -> (&str, i64, &str) {
+        (&self.nonce_str, self.timestamp, &self.signature)
+    }
+}
+
+impl Signed for AgentConfig {
+    fn parts(&self) -> (&str, i64, &str) {
+        (&self.nonce_str, self.timestamp, &self.signature)
+    }
+}
+
+/// Whether the page at `url` passes the JS-SDK's check (`wx.config` with
+/// `agentid` `None`, else `wx.agentConfig`) with `signed`.
+fn passes(sb: &Sandbox, agentid: Option<i64>, url: &str, signed: &impl Signed) -> bool {
+    let (nonce, timestamp, signature) = signed.parts();
+    sb.jssdk()
+        .verify(creds::CORPID, agentid, url, nonce, timestamp, signature)
+}
 
 #[tokio::test]
 async fn signatures_pass_the_pages_check() {
@@ -27,46 +52,18 @@ async fn signatures_pass_the_pages_check() {
     assert_eq!(config.app_id, creds::CORPID);
     assert_eq!(config.nonce_str.len(), 16);
     assert!((config.timestamp - sb.now()).abs() <= 2);
-    assert!(sb.jssdk().verify(
-        creds::CORPID,
-        None,
-        PAGE,
-        &config.nonce_str,
-        config.timestamp,
-        &config.signature
-    ));
+    assert!(passes(&sb, None, PAGE, &config));
     assert!(
-        !sb.jssdk().verify(
-            creds::CORPID,
-            None,
-            "https://app.example.com/other",
-            &config.nonce_str,
-            config.timestamp,
-            &config.signature
-        ),
+        !passes(&sb, None, "https://app.example.com/other", &config),
         "a signature is for one page"
     );
 
     let agent = jssdk.agent_config(AGENTID, PAGE).await.expect("agent config");
     sb.assert_got("ticket/get", &[("type", "agent_config")]);
     assert_eq!((agent.corpid.as_str(), agent.agentid), (creds::CORPID, AGENTID));
-    assert!(sb.jssdk().verify(
-        creds::CORPID,
-        Some(AGENTID),
-        PAGE,
-        &agent.nonce_str,
-        agent.timestamp,
-        &agent.signature
-    ));
+    assert!(passes(&sb, Some(AGENTID), PAGE, &agent));
     assert!(
-        !sb.jssdk().verify(
-            creds::CORPID,
-            None,
-            PAGE,
-            &agent.nonce_str,
-            agent.timestamp,
-            &agent.signature
-        ),
+        !passes(&sb, None, PAGE, &agent),
         "the app's ticket is not the corp's"
     );
     let json = serde_json::to_value(&agent).expect("json");
@@ -139,22 +136,8 @@ async fn concurrent_signatures_fetch_one_ticket() {
     assert_eq!(sb.jssdk().fetch_count(creds::CORPID, Some(AGENTID)), 1);
     assert_eq!(sb.request_count("get_jsapi_ticket"), 1);
     for (page, config, agent) in &signed {
-        assert!(sb.jssdk().verify(
-            creds::CORPID,
-            None,
-            page,
-            &config.nonce_str,
-            config.timestamp,
-            &config.signature
-        ));
-        assert!(sb.jssdk().verify(
-            creds::CORPID,
-            Some(AGENTID),
-            page,
-            &agent.nonce_str,
-            agent.timestamp,
-            &agent.signature
-        ));
+        assert!(passes(&sb, None, page, config));
+        assert!(passes(&sb, Some(AGENTID), page, agent));
     }
 }
 
@@ -171,28 +154,11 @@ async fn an_expired_ticket_is_refetched() {
         jssdk.config(PAGE).await.expect("cached");
         assert_eq!(sb.jssdk().fetch_count(creds::CORPID, None), 1, "{issue:?}");
         tokio::time::sleep(Duration::from_millis(2_100)).await;
-        assert!(
-            !sb.jssdk().verify(
-                creds::CORPID,
-                None,
-                PAGE,
-                &first.nonce_str,
-                first.timestamp,
-                &first.signature
-            ),
-            "the first ticket has expired"
-        );
+        assert!(!passes(&sb, None, PAGE, &first), "the first ticket has expired");
         let renewed = jssdk.config(PAGE).await.expect("renewed");
         jssdk.config(PAGE).await.expect("renewed, cached");
         assert_eq!(sb.jssdk().fetch_count(creds::CORPID, None), 2, "{issue:?}");
-        assert!(sb.jssdk().verify(
-            creds::CORPID,
-            None,
-            PAGE,
-            &renewed.nonce_str,
-            renewed.timestamp,
-            &renewed.signature
-        ));
+        assert!(passes(&sb, None, PAGE, &renewed));
     }
 }
 
@@ -222,10 +188,7 @@ async fn instances_share_tickets_through_redis() {
     assert_eq!(sb.jssdk().fetch_count(creds::CORPID, None), 1);
     assert_eq!(sb.request_count("gettoken"), 1, "the corp token is shared too");
     for c in &configs {
-        assert!(
-            sb.jssdk()
-                .verify(creds::CORPID, None, PAGE, &c.nonce_str, c.timestamp, &c.signature)
-        );
+        assert!(passes(&sb, None, PAGE, c));
     }
 }
 
@@ -246,14 +209,7 @@ async fn a_rejected_corp_token_is_renewed_for_the_ticket() {
         2,
         "rejected once, then answered"
     );
-    assert!(sb.jssdk().verify(
-        creds::CORPID,
-        None,
-        PAGE,
-        &config.nonce_str,
-        config.timestamp,
-        &config.signature
-    ));
+    assert!(passes(&sb, None, PAGE, &config));
 }
 
 /// Code that fetches tickets itself without caching them reaches the hourly limit of

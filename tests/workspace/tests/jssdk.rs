@@ -98,6 +98,18 @@ async fn the_declared_ticket_endpoints() {
     assert_ne!(app.ticket, corp.ticket);
     let other = client.get_ticket(TicketType::Other("jsapi".into())).await;
     assert_eq!(wecom_testkit::errcode(other, "unknown type"), 40_058);
+
+    // While valid, WeCom hands out the same ticket with what is left of its
+    // life; once the (sandbox) clock passes its 7200 s, a new one.
+    sb.advance_clock(100);
+    let again = client.get_jsapi_ticket().await.expect("again");
+    assert_eq!(again.ticket, corp.ticket);
+    assert!((7098..=7100).contains(&again.expires_in), "{}", again.expires_in);
+    sb.advance_clock(7100);
+    let renewed = client.get_jsapi_ticket().await.expect("renewed");
+    assert_ne!(renewed.ticket, corp.ticket);
+    assert_eq!(renewed.expires_in, 7200);
+    assert_eq!(sb.jssdk().fetch_count(creds::CORPID, None), 3);
 }
 
 /// Many concurrent signatures on a cold cache: one ticket fetch (per

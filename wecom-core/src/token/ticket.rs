@@ -107,3 +107,23 @@ impl<C: HasToken<Corp> + 'static> TokenSource for JsapiTicketSource<C> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Client;
+
+    #[test]
+    fn tickets_are_keyed_by_the_corp_token_and_the_app() {
+        let client = Client::builder().corp("wwcorp", "secret").build().unwrap();
+        let corp = JsapiTicketSource::new(client.clone(), TicketScope::Corp);
+        let app = JsapiTicketSource::new(client.clone(), TicketScope::Agent(1000002));
+        let token_key = client.token_cell().key().to_owned();
+        assert_eq!(corp.key(), format!("jsapi_ticket:{token_key}"));
+        assert_eq!(app.key(), format!("agent_ticket:1000002:{token_key}"));
+        assert_eq!(corp.label(), "wwcorp");
+        assert!(!corp.key().contains("secret"));
+        assert_eq!(<JsapiTicket as TokenKind>::INFO.name, "jsapi_ticket");
+        assert!(<JsapiTicket as TokenKind>::INFO.invalid_codes.is_empty());
+    }
+}

@@ -97,9 +97,14 @@ impl State {
             corp_api::USER_GET => {
                 Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
             }
-            path if auth::PATHS.contains(&path) => {
-                auth::handle(&mut self.auth, &self.tokens, &mut self.directory, req, now)
-            }
+            path if auth::PATHS.contains(&path) => auth::handle(
+                &mut self.auth,
+                &mut self.agent,
+                &self.tokens,
+                &mut self.directory,
+                req,
+                now,
+            ),
             path if jssdk::PATHS.contains(&path) => jssdk::handle(&mut self.jssdk, &self.tokens, req, now),
             path if agent::serves(path) => {
                 agent::handle(&mut self.agent, &self.tokens, &mut self.directory, req, now)

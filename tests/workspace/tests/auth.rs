@@ -98,6 +98,17 @@ async fn a_private_login_gives_the_members_sensitive_fields() {
     assert!(detail.avatar.starts_with("https://"));
     assert!(!detail.qr_code.is_empty() && !detail.biz_mail.is_empty());
 
+    // Only for members in the app's visible range.
+    assert!(
+        sb.agent()
+            .set_visible_users(creds::CORPID, 1_000_002, &["zhangsan"])
+    );
+    let code = sb.auth().private_login_code(creds::CORPID, "lisi").expect("code");
+    let LoginIdentity::Member(outside) = client.get_user_info(&code).await.expect("identity") else {
+        panic!("a member")
+    };
+    assert!(outside.user_ticket.is_none(), "lisi is outside the visible range");
+
     assert_eq!(
         errcode(client.get_user_detail("forged").await, "unknown ticket"),
         INVALID_PARAMETER

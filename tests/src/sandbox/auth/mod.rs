@@ -6,7 +6,8 @@
 //! customer's external_userid). A code belongs to one corp, lasts 5
 //! minutes of sandbox clock and works once; anything else is 40029 (also
 //! a code of another corp). A missing code is 41008. Under
-//! `snsapi_privateinfo` the reply carries a `user_ticket` (1800 s) for
+//! `snsapi_privateinfo`, for a member in the visible range of the app the
+//! token acts as, the reply carries a `user_ticket` (1800 s) for
 //! `auth/getuserdetail`, which answers the member's fields from the
 //! directory; an unknown, expired or other corp's ticket is 40058
 //! (sandbox-chosen: WeCom's own code for it is not documented).
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use super::agent::caller;
+use super::agent::{AgentState, caller, token_agent};
 use super::directory::Directory;
 use super::ids::IdGen;
 use super::params::{JsonBody, query_param};
@@ -146,13 +147,14 @@ impl AuthState {
 /// Answers `auth/getuserinfo` and `auth/getuserdetail`.
 pub(crate) fn handle(
     state: &mut AuthState,
+    apps: &mut AgentState,
     tokens: &TokenStore,
     directory: &mut Directory,
     req: &RecordedRequest,
     now: i64,
 ) -> Reply {
     let result = match req.path.as_str() {
-        "auth/getuserinfo" => get_user_info(state, tokens, directory, req, now),
+        "auth/getuserinfo" => get_user_info(state, apps, tokens, directory, req, now),
         _ => get_user_detail(state, tokens, directory, req, now),
     };
     Reply::from_result(result)
@@ -161,6 +163,7 @@ pub(crate) fn handle(
 /// `GET auth/getuserinfo?code=`: the code's visitor; the code is spent.
 fn get_user_info(
     state: &mut AuthState,
+    apps: &mut AgentState,
     tokens: &TokenStore,
     directory: &mut Directory,
     req: &RecordedRequest,
@@ -189,7 +192,10 @@ fn get_user_info(
                 ));
             }
             let mut reply = fields(json!({"userid": userid}));
-            if private {
+            let visible = token_agent(&corpid)
+                .and_then(|agentid| apps.app(&corpid, agentid, directory))
+                .is_some_and(|app| app.sees(directory, &corpid, &userid));
+            if private && visible {
                 let ticket = state.ids.token();
                 state.tickets.insert(
                     ticket.clone(),

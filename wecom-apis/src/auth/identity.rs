@@ -27,7 +27,9 @@ pub trait IdentityApi {
     /// and several SDKs read `UserId` / `OpenId` / `DeviceId`: both are
     /// accepted.
     ///
-    /// <https://developer.work.weixin.qq.com/document/path/91023>
+    /// <https://developer.work.weixin.qq.com/document/path/91023> (the web
+    /// login's 获取用户登录身份, <https://developer.work.weixin.qq.com/document/path/98176>,
+    /// is the same endpoint)
     #[get("auth/getuserinfo", token = corp)]
     async fn get_user_info(&self, code: &str) -> Result<LoginIdentity>;
 

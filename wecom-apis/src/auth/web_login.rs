@@ -34,7 +34,8 @@ pub const WEB_LOGIN_ENDPOINT: &str = "https://login.work.weixin.qq.com/wwlogin/s
 /// `https://login.work.weixin.qq.com/wwlogin/sso/login?login_type=CorpApp&appid=…&redirect_uri=…&state=…&agentid=…`,
 /// `redirect_uri` and `state` percent-encoded. WeCom redirects to
 /// `redirect_uri?code=CODE&state=STATE`; a `CorpApp` code is exchanged with
-/// [`get_user_info`](super::IdentityApi::get_user_info) like an OAuth2 code.
+/// [`get_user_info`](super::IdentityApi::get_user_info) like an OAuth2 code
+/// (获取用户登录身份, <https://developer.work.weixin.qq.com/document/path/98176>).
 ///
 /// <https://developer.work.weixin.qq.com/document/path/98152>
 #[derive(Debug, Clone, PartialEq, Eq)]

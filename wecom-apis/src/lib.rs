@@ -21,7 +21,8 @@
 //! Families, each behind a cargo feature of the same name (all on by
 //! default): [`license`] (接口许可), [`external_contact`] (客户联系,
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
-//! 第三方应用). Declare endpoints the SDK lacks in your own crate with
+//! 第三方应用), [`auth`] (身份验证), [`jssdk`] (JS-SDK signatures), [`agent`]
+//! (应用管理). Declare endpoints the SDK lacks in your own crate with
 //! [`api`]; they run on the same clients.
 
 // With some families turned off, some of the helpers they share go unused.
@@ -30,7 +31,10 @@
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "auth",
+        feature = "jssdk",
+        feature = "agent"
     )),
     allow(
         dead_code,
@@ -44,11 +48,17 @@
 // Lets the `api` macro name this crate as `::wecom_apis` from inside it too.
 extern crate self as wecom_apis;
 
+#[cfg(feature = "agent")]
+pub mod agent;
+#[cfg(feature = "auth")]
+pub mod auth;
 pub mod callback;
 #[cfg(feature = "corpgroup")]
 pub mod corpgroup;
 #[cfg(feature = "external-contact")]
 pub mod external_contact;
+#[cfg(feature = "jssdk")]
+pub mod jssdk;
 #[cfg(feature = "license")]
 pub mod license;
 // Helpers shared by the families: with some families turned off, some go unused.
@@ -57,7 +67,10 @@ pub mod license;
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "auth",
+        feature = "jssdk",
+        feature = "agent"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -67,7 +80,10 @@ pub(crate) mod paging;
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "auth",
+        feature = "jssdk",
+        feature = "agent"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -109,6 +125,12 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     corpgroup::LISTS,
     #[cfg(feature = "service")]
     service::LISTS,
+    #[cfg(feature = "auth")]
+    auth::LISTS,
+    #[cfg(feature = "jssdk")]
+    jssdk::LISTS,
+    #[cfg(feature = "agent")]
+    agent::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

@@ -4,7 +4,10 @@
     feature = "license",
     feature = "external-contact",
     feature = "corpgroup",
-    feature = "service"
+    feature = "service",
+    feature = "auth",
+    feature = "jssdk",
+    feature = "agent"
 ))]
 
 use std::collections::{BTreeMap, HashSet};
@@ -136,11 +139,14 @@ fn entries_carry_method_token_and_declaration() {
 
 #[test]
 fn families_and_traits_list_their_own() {
-    use wecom_apis::{corpgroup, external_contact, license, service};
+    use wecom_apis::{agent, auth, corpgroup, external_contact, jssdk, license, service};
     let total = license::endpoints().count()
         + external_contact::endpoints().count()
         + corpgroup::endpoints().count()
-        + service::endpoints().count();
+        + service::endpoints().count()
+        + auth::endpoints().count()
+        + jssdk::endpoints().count()
+        + agent::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(

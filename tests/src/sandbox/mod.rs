@@ -16,6 +16,10 @@
 //!   transfers for [`creds::CORPID`];
 //! * `corpgroup/*` and `miniprogram/transfer_session` — a chain with groups,
 //!   downstream corps, pending ids, contact imports and rules.
+//! * `auth/*` — login codes ([`AuthSandbox`]) and user_tickets; JS-SDK
+//!   tickets (`get_jsapi_ticket`, `ticket/get`, [`JsSdkSandbox`]); apps,
+//!   menus and the workbench (`agent/*`, `menu/*`, [`AgentSandbox`]) and
+//!   WeCom's IP ranges.
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
@@ -43,6 +47,8 @@
 //! found, code bound or already shared, no active account, takeover already
 //! has an account, job already submitted).
 
+mod agent;
+mod auth;
 mod callbacks;
 mod clock;
 mod codes;
@@ -54,6 +60,7 @@ mod directory;
 mod external_contact;
 mod faults;
 mod ids;
+mod jssdk;
 mod license;
 mod media_store;
 mod params;
@@ -71,9 +78,12 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
+pub use agent::console::AgentSandbox;
+pub use auth::console::AuthSandbox;
 pub use callbacks::{PushPolicy, PushRecord};
 pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
+pub use jssdk::console::JsSdkSandbox;
 pub use license::console::LicenseSandbox;
 pub use record::RecordedRequest;
 pub use service::console::ServiceSandbox;
@@ -145,6 +155,9 @@ impl Sandbox {
             .into_iter()
             .chain(corpgroup::PATHS.iter().copied())
             .chain(service::PATHS.iter().copied())
+            .chain(auth::PATHS.iter().copied())
+            .chain(jssdk::PATHS.iter().copied())
+            .chain(agent::PATHS.iter().copied())
             .map(str::to_owned)
             .chain(license::served_paths())
             .chain(external_contact::served_paths())

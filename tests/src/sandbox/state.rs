@@ -4,6 +4,8 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use super::agent::{self, AgentState};
+use super::auth::{self, AuthState};
 use super::clock::Clock;
 use super::contract;
 use super::corp_api;
@@ -11,6 +13,7 @@ use super::corpgroup::CorpGroupState;
 use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
+use super::jssdk::{self, JsSdkState};
 use super::license::{self, LicenseState};
 use super::media_store::MediaStore;
 use super::record::RecordedRequest;
@@ -39,6 +42,12 @@ pub(crate) struct State {
     /// Uploaded media by `media_id`, per corp.
     #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
+    /// 身份验证: outstanding login codes and user_tickets.
+    pub(crate) auth: AuthState,
+    /// JS-SDK tickets per corp and app.
+    pub(crate) jssdk: JsSdkState,
+    /// 应用管理: each corp's apps, menus and workbench.
+    pub(crate) agent: AgentState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -63,6 +72,9 @@ impl State {
             service: ServiceState::default(),
             directory: Directory::default(),
             media: MediaStore::default(),
+            auth: AuthState::default(),
+            jssdk: JsSdkState::default(),
+            agent: AgentState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -84,6 +96,18 @@ impl State {
             }
             corp_api::USER_GET => {
                 Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
+            }
+            path if auth::PATHS.contains(&path) => auth::handle(
+                &mut self.auth,
+                &mut self.agent,
+                &self.tokens,
+                &mut self.directory,
+                req,
+                now,
+            ),
+            path if jssdk::PATHS.contains(&path) => jssdk::handle(&mut self.jssdk, &self.tokens, req, now),
+            path if agent::serves(path) => {
+                agent::handle(&mut self.agent, &self.tokens, &mut self.directory, req, now)
             }
             path => {
                 // The family that answers the path; each borrows only its own state.

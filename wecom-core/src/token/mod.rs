@@ -8,6 +8,7 @@ pub mod redis;
 mod replies;
 pub mod source;
 pub mod store;
+pub mod ticket;
 
 pub use cache::{CachedToken, TokenCell};
 pub use kind::{Corp, KindInfo, Provider, Suite, TokenKind};
@@ -20,6 +21,7 @@ pub use source::{
     DOWNSTREAM_TOKEN_API_ENDPOINTS, DownstreamTokenApi, SERVICE_TOKEN_API_ENDPOINTS, ServiceTokenApi,
 };
 pub use store::{LockOwner, MemoryStore, StoreFuture, StoredTicket, StoredToken, TokenStore};
+pub use ticket::{JsapiTicket, JsapiTicketSource, TicketScope};
 
 /// How long WeCom accepts a suite_ticket after pushing it.
 const SUITE_TICKET_LIFE: std::time::Duration = std::time::Duration::from_secs(30 * 60);

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::clock::Clock;
 use super::contract;
-use super::corp_api;
+use super::contacts::{self, ContactsState};
 use super::corpgroup::CorpGroupState;
 use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
@@ -37,8 +37,9 @@ pub(crate) struct State {
     /// families that address members.
     pub(crate) directory: Directory,
     /// Uploaded media by `media_id`, per corp.
-    #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
+    /// 通讯录: openids, batch jobs and exports (the directory is `directory`).
+    pub(crate) contacts: ContactsState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -63,6 +64,7 @@ impl State {
             service: ServiceState::default(),
             directory: Directory::default(),
             media: MediaStore::default(),
+            contacts: ContactsState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -82,9 +84,14 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
-            corp_api::USER_GET => {
-                Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
-            }
+            path if contacts::serves(path) => contacts::handle(
+                &mut self.contacts,
+                &self.tokens,
+                &mut self.directory,
+                &self.media,
+                req,
+                now,
+            ),
             path => {
                 // The family that answers the path; each borrows only its own state.
                 let family: &mut dyn Family =

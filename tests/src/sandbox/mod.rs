@@ -48,8 +48,8 @@
 mod callbacks;
 mod clock;
 mod codes;
-mod contract;
 mod contacts;
+mod contract;
 mod corpgroup;
 pub mod creds;
 mod directory;

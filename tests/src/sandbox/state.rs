@@ -5,8 +5,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::clock::Clock;
-use super::contract;
 use super::contacts::{self, ContactsState};
+use super::contract;
 use super::corpgroup::CorpGroupState;
 use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};

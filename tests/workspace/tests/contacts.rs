@@ -113,17 +113,32 @@ async fn members_are_created_read_updated_and_deleted() {
     assert_eq!(user.is_leader_in_dept, [0, 1]);
     assert_eq!(user.direct_leader, ["zhangsan"]);
     assert_eq!(user.main_department, 2);
-    assert_eq!(user.status, UserStatus::Inactive, "new members have not joined yet");
-    assert_eq!(user.extattr.expect("extattr").attrs[0], Attr::text("工号", "A001"));
+    assert_eq!(
+        user.status,
+        UserStatus::Inactive,
+        "new members have not joined yet"
+    );
+    assert_eq!(
+        user.extattr.expect("extattr").attrs[0],
+        Attr::text("工号", "A001")
+    );
 
-    c.update_user(&UserUpdate::new("wangxiao").with_name("王晓").with_department(vec![2]).with_position("架构师"))
-        .await
-        .expect("update_user");
+    c.update_user(
+        &UserUpdate::new("wangxiao")
+            .with_name("王晓")
+            .with_department(vec![2])
+            .with_position("架构师"),
+    )
+    .await
+    .expect("update_user");
     sb.assert_posted(
         "user/update",
         json!({"userid": "wangxiao", "name": "王晓", "department": [2], "position": "架构师"}),
     );
-    assert_eq!(sb.contacts().departments_of(creds::CORPID, "wangxiao"), Some(vec![2]));
+    assert_eq!(
+        sb.contacts().departments_of(creds::CORPID, "wangxiao"),
+        Some(vec![2])
+    );
     let user = c.get_user("wangxiao").await.expect("updated");
     assert_eq!((user.name.as_str(), user.position.as_str()), ("王晓", "架构师"));
 
@@ -134,43 +149,85 @@ async fn members_are_created_read_updated_and_deleted() {
     assert_eq!(direct.userlist[0].userid, "wangxiao");
     let root_only = c.simple_list_users(1, Some(0)).await.expect("root only");
     assert_eq!(
-        root_only.userlist.iter().map(|u| u.userid.as_str()).collect::<Vec<_>>(),
+        root_only
+            .userlist
+            .iter()
+            .map(|u| u.userid.as_str())
+            .collect::<Vec<_>>(),
         ["lisi", "zhangsan"]
     );
     let all = c.list_users(1, Some(1)).await.expect("list_users");
     sb.assert_got("user/list", &[("department_id", "1"), ("fetch_child", "1")]);
     assert_eq!(all.userlist.len(), 3);
-    assert!(all.userlist.iter().any(|u| u.userid == "wangxiao" && u.position == "架构师"));
+    assert!(
+        all.userlist
+            .iter()
+            .any(|u| u.userid == "wangxiao" && u.position == "架构师")
+    );
 
     // Errors, as WeCom answers them.
     let dup = NewUser::new("WANGXIAO", "重复", vec![1]).with_mobile("13900000001");
-    assert_eq!(errcode(c.create_user(&dup).await, "userid taken (any case)"), USERID_EXISTS);
-    let same_mobile = NewUser::new("other", "别人", vec![1]).with_mobile("13912345678");
-    assert_eq!(errcode(c.create_user(&same_mobile).await, "mobile taken"), MOBILE_EXISTS);
-    let same_email = NewUser::new("other", "别人", vec![1]).with_email("WangXiao@example.com");
-    assert_eq!(errcode(c.create_user(&same_email).await, "email taken"), EMAIL_EXISTS);
-    let nowhere = NewUser::new("other", "别人", vec![99]).with_mobile("13900000002");
-    assert_eq!(errcode(c.create_user(&nowhere).await, "unknown department"), INVALID_PARTY);
-    let unreachable = NewUser::new("other", "别人", vec![1]);
-    assert_eq!(errcode(c.create_user(&unreachable).await, "no mobile, no email"), NO_MOBILE_NOR_EMAIL);
-    let bad_id = NewUser::new("-bad id", "别人", vec![1]).with_mobile("13900000003");
-    assert_eq!(errcode(c.create_user(&bad_id).await, "userid format"), INVALID_USERID);
-    let bad_mobile = NewUser::new("other", "别人", vec![1]).with_mobile("call me");
-    assert_eq!(errcode(c.create_user(&bad_mobile).await, "mobile format"), INVALID_MOBILE);
-    assert_eq!(errcode(c.get_user("nobody").await, "unknown member"), USER_NOT_FOUND);
-    assert_eq!(errcode(c.get_user("").await, "no userid"), MISSING_USERID);
     assert_eq!(
-        errcode(c.update_user(&UserUpdate::new("nobody").with_name("x")).await, "update unknown"),
+        errcode(c.create_user(&dup).await, "userid taken (any case)"),
+        USERID_EXISTS
+    );
+    let same_mobile = NewUser::new("other", "别人", vec![1]).with_mobile("13912345678");
+    assert_eq!(
+        errcode(c.create_user(&same_mobile).await, "mobile taken"),
+        MOBILE_EXISTS
+    );
+    let same_email = NewUser::new("other", "别人", vec![1]).with_email("WangXiao@example.com");
+    assert_eq!(
+        errcode(c.create_user(&same_email).await, "email taken"),
+        EMAIL_EXISTS
+    );
+    let nowhere = NewUser::new("other", "别人", vec![99]).with_mobile("13900000002");
+    assert_eq!(
+        errcode(c.create_user(&nowhere).await, "unknown department"),
+        INVALID_PARTY
+    );
+    let unreachable = NewUser::new("other", "别人", vec![1]);
+    assert_eq!(
+        errcode(c.create_user(&unreachable).await, "no mobile, no email"),
+        NO_MOBILE_NOR_EMAIL
+    );
+    let bad_id = NewUser::new("-bad id", "别人", vec![1]).with_mobile("13900000003");
+    assert_eq!(
+        errcode(c.create_user(&bad_id).await, "userid format"),
+        INVALID_USERID
+    );
+    let bad_mobile = NewUser::new("other", "别人", vec![1]).with_mobile("call me");
+    assert_eq!(
+        errcode(c.create_user(&bad_mobile).await, "mobile format"),
+        INVALID_MOBILE
+    );
+    assert_eq!(
+        errcode(c.get_user("nobody").await, "unknown member"),
         USER_NOT_FOUND
     );
-    assert_eq!(errcode(c.simple_list_users(99, None).await, "list unknown department"), INVALID_PARTY);
+    assert_eq!(errcode(c.get_user("").await, "no userid"), MISSING_USERID);
+    assert_eq!(
+        errcode(
+            c.update_user(&UserUpdate::new("nobody").with_name("x")).await,
+            "update unknown"
+        ),
+        USER_NOT_FOUND
+    );
+    assert_eq!(
+        errcode(c.simple_list_users(99, None).await, "list unknown department"),
+        INVALID_PARTY
+    );
 
     // batch delete is all or nothing.
     assert_eq!(
         errcode(c.batch_delete_users(&["wangxiao", "nobody"]).await, "one unknown"),
         USER_NOT_FOUND
     );
-    assert!(sb.contacts().userids(creds::CORPID).contains(&"wangxiao".to_owned()));
+    assert!(
+        sb.contacts()
+            .userids(creds::CORPID)
+            .contains(&"wangxiao".to_owned())
+    );
     c.delete_user("wangxiao").await.expect("delete_user");
     sb.assert_got("user/delete", &[("userid", "wangxiao")]);
     assert_eq!(errcode(c.delete_user("wangxiao").await, "gone"), USER_NOT_FOUND);
@@ -195,7 +252,11 @@ async fn list_user_ids_streams_every_page() {
     assert_eq!(first.dept_user.len(), 3);
     assert!(!first.next_cursor.is_empty());
 
-    let pairs: Vec<DeptUser> = c.list_user_ids_stream(Some(3)).try_collect().await.expect("stream");
+    let pairs: Vec<DeptUser> = c
+        .list_user_ids_stream(Some(3))
+        .try_collect()
+        .await
+        .expect("stream");
     // 2 seeded members in the root + 5 members in departments 1 and 2.
     assert_eq!(pairs.len(), 12);
     assert_eq!(pairs.iter().filter(|p| p.userid == "staff3").count(), 2);
@@ -209,10 +270,16 @@ async fn list_user_ids_streams_every_page() {
     assert!(cursors[1..].iter().all(Option::is_some));
 
     assert_eq!(
-        errcode(c.list_user_ids(Some("forged"), Some(3)).await, "a cursor the sandbox never issued"),
+        errcode(
+            c.list_user_ids(Some("forged"), Some(3)).await,
+            "a cursor the sandbox never issued"
+        ),
         INVALID_CURSOR
     );
-    assert_eq!(errcode(c.list_user_ids(None, Some(0)).await, "limit 0"), INVALID_PARAMETER);
+    assert_eq!(
+        errcode(c.list_user_ids(None, Some(0)).await, "limit 0"),
+        INVALID_PARAMETER
+    );
 }
 
 /// convert_to_openid / convert_to_userid, auth_succ, get_userid,
@@ -224,47 +291,86 @@ async fn member_lookups_and_invitations() {
 
     let openid = c.convert_to_openid("zhangsan").await.expect("convert_to_openid");
     sb.assert_posted("user/convert_to_openid", json!({"userid": "zhangsan"}));
-    assert_eq!(c.convert_to_openid("zhangsan").await.expect("again").openid, openid.openid);
-    let back = c.convert_to_userid(&openid.openid).await.expect("convert_to_userid");
+    assert_eq!(
+        c.convert_to_openid("zhangsan").await.expect("again").openid,
+        openid.openid
+    );
+    let back = c
+        .convert_to_userid(&openid.openid)
+        .await
+        .expect("convert_to_userid");
     assert_eq!(back.userid, "zhangsan");
-    assert_eq!(errcode(c.convert_to_userid("oNOBODY").await, "unknown openid"), INVALID_OPENID);
-    assert_eq!(errcode(c.convert_to_openid("nobody").await, "unknown member"), USER_NOT_FOUND);
+    assert_eq!(
+        errcode(c.convert_to_userid("oNOBODY").await, "unknown openid"),
+        INVALID_OPENID
+    );
+    assert_eq!(
+        errcode(c.convert_to_openid("nobody").await, "unknown member"),
+        USER_NOT_FOUND
+    );
 
     // Seeded members: mobiles 13800000001.., emails <userid>@example.com.
     let by_mobile = c.get_userid("13800000002").await.expect("get_userid");
     sb.assert_posted("user/getuserid", json!({"mobile": "13800000002"}));
     assert_eq!(by_mobile.userid, "lisi");
-    assert_eq!(errcode(c.get_userid("13999999999").await, "no such mobile"), USER_NOT_EXIST);
+    assert_eq!(
+        errcode(c.get_userid("13999999999").await, "no such mobile"),
+        USER_NOT_EXIST
+    );
     let by_email = c
         .get_userid_by_email("lisi@example.com", Some(EmailType::Personal))
         .await
         .expect("personal email");
-    sb.assert_posted("user/get_userid_by_email", json!({"email": "lisi@example.com", "email_type": 2}));
+    sb.assert_posted(
+        "user/get_userid_by_email",
+        json!({"email": "lisi@example.com", "email_type": 2}),
+    );
     assert_eq!(by_email.userid, "lisi");
     assert_eq!(
-        errcode(c.get_userid_by_email("lisi@example.com", None).await, "not a corp mailbox"),
+        errcode(
+            c.get_userid_by_email("lisi@example.com", None).await,
+            "not a corp mailbox"
+        ),
         USER_NOT_EXIST
     );
     let mut mailbox = NewUser::new("mailer", "邮件", vec![1]).with_mobile("13600000000");
     mailbox.profile.biz_mail = Some("mailer@corp.example.com".into());
     c.create_user(&mailbox).await.expect("member with a corp mailbox");
-    let by_mailbox = c.get_userid_by_email("mailer@corp.example.com", None).await.expect("corp mailbox");
-    sb.assert_posted("user/get_userid_by_email", json!({"email": "mailer@corp.example.com"}));
+    let by_mailbox = c
+        .get_userid_by_email("mailer@corp.example.com", None)
+        .await
+        .expect("corp mailbox");
+    sb.assert_posted(
+        "user/get_userid_by_email",
+        json!({"email": "mailer@corp.example.com"}),
+    );
     assert_eq!(by_mailbox.userid, "mailer");
 
     // A new member is inactive until its second verification passes.
-    let active = c.get_active_stat(&sandbox_date(&sb, 0)).await.expect("get_active_stat");
+    let active = c
+        .get_active_stat(&sandbox_date(&sb, 0))
+        .await
+        .expect("get_active_stat");
     assert_eq!(active.active_cnt, 2);
     c.auth_succ("mailer").await.expect("auth_succ");
     sb.assert_got("user/authsucc", &[("userid", "mailer")]);
-    assert_eq!(c.get_user("mailer").await.expect("member").status, UserStatus::Active);
+    assert_eq!(
+        c.get_user("mailer").await.expect("member").status,
+        UserStatus::Active
+    );
     let active = c.get_active_stat(&sandbox_date(&sb, 1)).await.expect("yesterday");
     assert_eq!(active.active_cnt, 3);
     assert_eq!(
-        errcode(c.get_active_stat(&sandbox_date(&sb, 40)).await, "older than 30 days"),
+        errcode(
+            c.get_active_stat(&sandbox_date(&sb, 40)).await,
+            "older than 30 days"
+        ),
         INVALID_PARAMETER
     );
-    assert_eq!(errcode(c.get_active_stat("27/03/2020").await, "not a date"), INVALID_PARAMETER);
+    assert_eq!(
+        errcode(c.get_active_stat("27/03/2020").await, "not a date"),
+        INVALID_PARAMETER
+    );
 
     let invite = Invite {
         user: vec!["zhangsan".into(), "ghost".into()],
@@ -279,14 +385,20 @@ async fn member_lookups_and_invitations() {
     assert_eq!(result.invaliduser, ["ghost"]);
     assert_eq!(result.invalidparty, [77]);
     assert_eq!(result.invalidtag, [88]);
-    assert_eq!(errcode(c.invite_users(&Invite::default()).await, "nobody"), INVITE_ALL_EMPTY);
+    assert_eq!(
+        errcode(c.invite_users(&Invite::default()).await, "nobody"),
+        INVITE_ALL_EMPTY
+    );
 
     let qr = c.get_join_qrcode(Some(3)).await.expect("get_join_qrcode");
     sb.assert_got("corp/get_join_qrcode", &[("size_type", "3")]);
     assert!(qr.join_qrcode.starts_with("https://") && qr.join_qrcode.ends_with("qr_size=3"));
     c.get_join_qrcode(None).await.expect("default size");
     sb.assert_got("corp/get_join_qrcode", &[]);
-    assert_eq!(errcode(c.get_join_qrcode(Some(9)).await, "size 9"), INVALID_PARAMETER);
+    assert_eq!(
+        errcode(c.get_join_qrcode(Some(9)).await, "size 9"),
+        INVALID_PARAMETER
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -301,10 +413,17 @@ async fn departments_form_a_tree() {
     let c = corp(&sb);
 
     let sales = c
-        .create_department(&NewDepartment::new("销售部", 1).with_name_en("Sales").with_order(5))
+        .create_department(
+            &NewDepartment::new("销售部", 1)
+                .with_name_en("Sales")
+                .with_order(5),
+        )
         .await
         .expect("create_department");
-    sb.assert_posted("department/create", json!({"name": "销售部", "name_en": "Sales", "parentid": 1, "order": 5}));
+    sb.assert_posted(
+        "department/create",
+        json!({"name": "销售部", "name_en": "Sales", "parentid": 1, "order": 5}),
+    );
     assert_eq!(sales.id, 3, "after the seeded 1 and 2");
     let east = c
         .create_department(&NewDepartment::new("华东", sales.id).with_id(30))
@@ -317,47 +436,86 @@ async fn departments_form_a_tree() {
     assert_eq!(got.department.name_en, "Sales");
     assert_eq!((got.department.parentid, got.department.order), (1, 5));
 
-    let below = c.list_departments(Some(sales.id)).await.expect("list_departments");
+    let below = c
+        .list_departments(Some(sales.id))
+        .await
+        .expect("list_departments");
     sb.assert_got("department/list", &[("id", "3")]);
     assert_eq!(below.department.iter().map(|d| d.id).collect::<Vec<_>>(), [3, 30]);
     let tree = c.list_department_ids(None).await.expect("list_department_ids");
     sb.assert_got("department/simplelist", &[]);
     assert_eq!(tree.department_id.len(), 4);
-    assert!(tree.department_id.contains(&DepartmentId { id: 30, parentid: 3, order: 0 }));
+    assert!(tree.department_id.contains(&DepartmentId {
+        id: 30,
+        parentid: 3,
+        order: 0
+    }));
 
     // Move 华东 under 研发中心 (2), rename it.
     c.update_department(&DepartmentUpdate::new(30).with_parentid(2).with_name("华东研发"))
         .await
         .expect("update_department");
-    sb.assert_posted("department/update", json!({"id": 30, "name": "华东研发", "parentid": 2}));
-    assert!(sb.contacts().departments(creds::CORPID).contains(&(30, 2, "华东研发".to_owned())));
+    sb.assert_posted(
+        "department/update",
+        json!({"id": 30, "name": "华东研发", "parentid": 2}),
+    );
+    assert!(
+        sb.contacts()
+            .departments(creds::CORPID)
+            .contains(&(30, 2, "华东研发".to_owned()))
+    );
 
     // The tree's rules.
     let twin = NewDepartment::new("销售部", 1);
-    assert_eq!(errcode(c.create_department(&twin).await, "sibling name"), DEPARTMENT_EXISTS);
     assert_eq!(
-        errcode(c.create_department(&NewDepartment::new("x", 1).with_id(30)).await, "id taken"),
+        errcode(c.create_department(&twin).await, "sibling name"),
         DEPARTMENT_EXISTS
     );
     assert_eq!(
-        errcode(c.create_department(&NewDepartment::new("孤儿", 404)).await, "no parent"),
+        errcode(
+            c.create_department(&NewDepartment::new("x", 1).with_id(30)).await,
+            "id taken"
+        ),
+        DEPARTMENT_EXISTS
+    );
+    assert_eq!(
+        errcode(
+            c.create_department(&NewDepartment::new("孤儿", 404)).await,
+            "no parent"
+        ),
         PARENT_NOT_FOUND
     );
     assert_eq!(
-        errcode(c.update_department(&DepartmentUpdate::new(2).with_parentid(30)).await, "under its own child"),
+        errcode(
+            c.update_department(&DepartmentUpdate::new(2).with_parentid(30))
+                .await,
+            "under its own child"
+        ),
         DEPARTMENT_CYCLE
     );
-    assert_eq!(errcode(c.get_department(404).await, "unknown"), DEPARTMENT_NOT_FOUND);
+    assert_eq!(
+        errcode(c.get_department(404).await, "unknown"),
+        DEPARTMENT_NOT_FOUND
+    );
     assert_eq!(errcode(c.delete_department(1).await, "root"), ROOT_UNDELETABLE);
-    assert_eq!(errcode(c.delete_department(2).await, "has a child"), DEPARTMENT_HAS_CHILDREN);
+    assert_eq!(
+        errcode(c.delete_department(2).await, "has a child"),
+        DEPARTMENT_HAS_CHILDREN
+    );
     c.create_user(&NewUser::new("seller", "销售", vec![sales.id]).with_mobile("13500000000"))
         .await
         .expect("member of 销售部");
-    assert_eq!(errcode(c.delete_department(sales.id).await, "has a member"), DEPARTMENT_HAS_MEMBERS);
+    assert_eq!(
+        errcode(c.delete_department(sales.id).await, "has a member"),
+        DEPARTMENT_HAS_MEMBERS
+    );
 
     c.delete_department(30).await.expect("delete_department");
     sb.assert_got("department/delete", &[("id", "30")]);
-    assert_eq!(errcode(c.delete_department(30).await, "gone"), DEPARTMENT_NOT_FOUND);
+    assert_eq!(
+        errcode(c.delete_department(30).await, "gone"),
+        DEPARTMENT_NOT_FOUND
+    );
 }
 
 /// create, update, get, add/del members, list, delete — with partial and
@@ -373,7 +531,10 @@ async fn tags_hold_members_and_departments() {
     let auto = c.create_tag("周末", None).await.expect("next id");
     sb.assert_posted("tag/create", json!({"tagname": "周末"}));
     assert_eq!(auto.tagid, 13);
-    assert_eq!(errcode(c.create_tag("值班", None).await, "name taken"), TAG_NAME_EXISTS);
+    assert_eq!(
+        errcode(c.create_tag("值班", None).await, "name taken"),
+        TAG_NAME_EXISTS
+    );
 
     let added = c
         .add_tag_users(&TagUsers::users(12, ["zhangsan", "ghost", "nobody"]).with_parties([2, 77]))
@@ -386,26 +547,45 @@ async fn tags_hold_members_and_departments() {
     assert_eq!(added.invalid_users().collect::<Vec<_>>(), ["ghost", "nobody"]);
     assert_eq!(added.invalidparty, [77]);
     assert_eq!(
-        errcode(c.add_tag_users(&TagUsers::users(12, ["ghost"])).await, "nobody valid"),
+        errcode(
+            c.add_tag_users(&TagUsers::users(12, ["ghost"])).await,
+            "nobody valid"
+        ),
         TAG_ALL_INVALID
     );
 
     let members = c.get_tag(12).await.expect("get_tag");
     sb.assert_got("tag/get", &[("tagid", "12")]);
     assert_eq!(members.tagname, "值班");
-    assert_eq!(members.userlist, [TagUser { userid: "zhangsan".into(), name: "张三".into() }]);
+    assert_eq!(
+        members.userlist,
+        [TagUser {
+            userid: "zhangsan".into(),
+            name: "张三".into()
+        }]
+    );
     assert_eq!(members.partylist, [2]);
 
-    let removed = c.del_tag_users(&TagUsers::users(12, ["zhangsan"])).await.expect("del_tag_users");
+    let removed = c
+        .del_tag_users(&TagUsers::users(12, ["zhangsan"]))
+        .await
+        .expect("del_tag_users");
     assert_eq!(removed.invalid_users().count(), 0);
     assert_eq!(sb.contacts().tag_users(creds::CORPID, 12), Some(vec![]));
 
     c.update_tag(12, "夜班").await.expect("update_tag");
     sb.assert_posted("tag/update", json!({"tagid": 12, "tagname": "夜班"}));
-    assert_eq!(errcode(c.update_tag(13, "夜班").await, "name of another tag"), TAG_NAME_EXISTS);
+    assert_eq!(
+        errcode(c.update_tag(13, "夜班").await, "name of another tag"),
+        TAG_NAME_EXISTS
+    );
     let list = c.list_tags().await.expect("list_tags");
     sb.assert_got("tag/list", &[]);
-    let names: Vec<(u32, &str)> = list.taglist.iter().map(|t| (t.tagid, t.tagname.as_str())).collect();
+    let names: Vec<(u32, &str)> = list
+        .taglist
+        .iter()
+        .map(|t| (t.tagid, t.tagname.as_str()))
+        .collect();
     assert_eq!(names, [(1, "管理层"), (12, "夜班"), (13, "周末")]);
 
     c.delete_tag(12).await.expect("delete_tag");
@@ -432,11 +612,11 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
                无部门,lost,13700000008,,404,,\n";
     let media_id = sb.contacts().upload_csv(creds::CORPID, "sync.csv", csv);
     let job = c
-        .sync_users(&BatchJobRequest::new(&media_id).with_to_invite(false).with_callback(
-            "https://example.com/cb",
-            "cbtoken",
-            "cbkey",
-        ))
+        .sync_users(
+            &BatchJobRequest::new(&media_id)
+                .with_to_invite(false)
+                .with_callback("https://example.com/cb", "cbtoken", "cbkey"),
+        )
         .await
         .expect("sync_users");
     sb.assert_posted(
@@ -454,13 +634,30 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     let done = c.get_batch_result(&job.jobid).await.expect("second poll");
     assert!(done.is_done());
     assert_eq!(done.percentage, 100);
-    let rows: Vec<(Option<&str>, i64)> = done.result.iter().map(|r| (r.userid.as_deref(), r.errcode)).collect();
-    assert_eq!(rows, [(Some("zhangsan"), 0), (Some("newbie"), 0), (Some("lost"), INVALID_PARTY)]);
+    let rows: Vec<(Option<&str>, i64)> = done
+        .result
+        .iter()
+        .map(|r| (r.userid.as_deref(), r.errcode))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("zhangsan"), 0),
+            (Some("newbie"), 0),
+            (Some("lost"), INVALID_PARTY)
+        ]
+    );
 
     let zhangsan = c.get_user("zhangsan").await.expect("updated");
-    assert_eq!((zhangsan.name.as_str(), zhangsan.position.as_str()), ("张三丰", "掌门"));
+    assert_eq!(
+        (zhangsan.name.as_str(), zhangsan.position.as_str()),
+        ("张三丰", "掌门")
+    );
     assert_eq!(zhangsan.department, [1, 2]);
-    assert_eq!(c.get_user("newbie").await.expect("added").gender, Some(Gender::Female));
+    assert_eq!(
+        c.get_user("newbie").await.expect("added").gender,
+        Some(Gender::Female)
+    );
     assert_eq!(
         sb.contacts().userids(creds::CORPID),
         ["lisi", "newbie", "zhangsan"],
@@ -470,7 +667,10 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     // replaceuser: lisi is not in the file and goes.
     let csv = "姓名,帐号,手机号,所在部门\n张三,zhangsan,,1\n新人,newbie,13700000009,2\n";
     let media_id = sb.contacts().upload_csv(creds::CORPID, "replace.csv", csv);
-    let job = c.replace_users(&BatchJobRequest::new(&media_id)).await.expect("replace_users");
+    let job = c
+        .replace_users(&BatchJobRequest::new(&media_id))
+        .await
+        .expect("replace_users");
     sb.assert_posted("batch/replaceuser", json!({"media_id": media_id}));
     c.get_batch_result(&job.jobid).await.expect("running");
     let done = c.get_batch_result(&job.jobid).await.expect("done");
@@ -480,15 +680,23 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
 
     // replaceparty: 研发中心 (2) is renamed and gets a child; an empty
     // unlisted department goes, one with members stays.
-    c.create_department(&NewDepartment::new("临时组", 1).with_id(50)).await.expect("empty department");
+    c.create_department(&NewDepartment::new("临时组", 1).with_id(50))
+        .await
+        .expect("empty department");
     let csv = "部门名称,部门ID,父部门ID,排序\n技术部,2,1,10\n前端组,21,2,\n";
     let media_id = sb.contacts().upload_csv(creds::CORPID, "party.csv", csv);
-    let job = c.replace_departments(&BatchJobRequest::new(&media_id)).await.expect("replace_departments");
+    let job = c
+        .replace_departments(&BatchJobRequest::new(&media_id))
+        .await
+        .expect("replace_departments");
     c.get_batch_result(&job.jobid).await.expect("running");
     let done = c.get_batch_result(&job.jobid).await.expect("done");
     assert_eq!(done.job_type, BatchJobType::ReplaceParty);
-    let rows: Vec<(Option<u32>, Option<u32>, i64)> =
-        done.result.iter().map(|r| (r.partyid, r.action, r.errcode)).collect();
+    let rows: Vec<(Option<u32>, Option<u32>, i64)> = done
+        .result
+        .iter()
+        .map(|r| (r.partyid, r.action, r.errcode))
+        .collect();
     assert_eq!(rows, [(Some(2), Some(2 | 8), 0), (Some(21), Some(1), 0)]);
     let departments = sb.contacts().departments(creds::CORPID);
     let ids: Vec<u32> = departments.iter().map(|d| d.0).collect();
@@ -497,7 +705,10 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
 
     // Errors.
     assert_eq!(
-        errcode(c.sync_users(&BatchJobRequest::new("3nosuchmedia")).await, "unknown media"),
+        errcode(
+            c.sync_users(&BatchJobRequest::new("3nosuchmedia")).await,
+            "unknown media"
+        ),
         INVALID_MEDIA_ID
     );
     let empty = sb.contacts().upload_csv(creds::CORPID, "empty.csv", "");
@@ -505,12 +716,20 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
         errcode(c.sync_users(&BatchJobRequest::new(&empty)).await, "empty file"),
         INVALID_IMPORT_FILE
     );
-    let other_corp = sb.contacts().upload_csv(creds::CUSTOMER_CORPID, "x.csv", "姓名,帐号,所在部门\n");
+    let other_corp = sb
+        .contacts()
+        .upload_csv(creds::CUSTOMER_CORPID, "x.csv", "姓名,帐号,所在部门\n");
     assert_eq!(
-        errcode(c.sync_users(&BatchJobRequest::new(&other_corp)).await, "another corp's media"),
+        errcode(
+            c.sync_users(&BatchJobRequest::new(&other_corp)).await,
+            "another corp's media"
+        ),
         INVALID_MEDIA_ID
     );
-    assert_eq!(errcode(c.get_batch_result("jobid_nope").await, "unknown job"), JOB_NOT_FOUND);
+    assert_eq!(
+        errcode(c.get_batch_result("jobid_nope").await, "unknown job"),
+        JOB_NOT_FOUND
+    );
 }
 
 /// export_user → get_export_result → download → decrypt → parsed rows,
@@ -526,14 +745,28 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
         .export_user(&ExportRequest::new(EXPORT_KEY).with_block_size(10_000))
         .await
         .expect("export_user");
-    sb.assert_posted("export/user", json!({"encoding_aeskey": EXPORT_KEY, "block_size": 10_000}));
+    sb.assert_posted(
+        "export/user",
+        json!({"encoding_aeskey": EXPORT_KEY, "block_size": 10_000}),
+    );
     let result = c.get_export_result(&job.jobid).await.expect("get_export_result");
     sb.assert_got("export/get_result", &[("jobid", &job.jobid)]);
     assert_eq!(result.status, ExportStatus::Done);
     assert_eq!(result.data_list.len(), 1);
     let file = &result.data_list[0];
-    assert!(file.url.starts_with(&format!("http://{}/", sb.addr())), "{}", file.url);
-    let bytes = http.get(&file.url).send().await.expect("download").bytes().await.expect("body");
+    assert!(
+        file.url.starts_with(&format!("http://{}/", sb.addr())),
+        "{}",
+        file.url
+    );
+    let bytes = http
+        .get(&file.url)
+        .send()
+        .await
+        .expect("download")
+        .bytes()
+        .await
+        .expect("body");
     assert_eq!(bytes.len() as u64, file.size);
     assert_eq!(file.md5.len(), 32);
     assert_ne!(&bytes[..1], b"{", "the file is encrypted");
@@ -551,33 +784,59 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
 
     async fn fetch(http: &reqwest::Client, result: &ExportResult) -> Vec<u8> {
         let url = &result.data_list[0].url;
-        http.get(url).send().await.expect("download").bytes().await.expect("body").to_vec()
+        http.get(url)
+            .send()
+            .await
+            .expect("download")
+            .bytes()
+            .await
+            .expect("body")
+            .to_vec()
     }
 
-    let job = c.export_simple_user(&ExportRequest::new(EXPORT_KEY)).await.expect("export_simple_user");
+    let job = c
+        .export_simple_user(&ExportRequest::new(EXPORT_KEY))
+        .await
+        .expect("export_simple_user");
     sb.assert_posted("export/simple_user", json!({"encoding_aeskey": EXPORT_KEY}));
     let result = c.get_export_result(&job.jobid).await.expect("result");
     let simple: ExportedSimpleUsers = parse_export(&key, &fetch(&http, &result).await).expect("simple users");
     assert_eq!(simple.userlist.len(), 2);
     assert_eq!(simple.userlist[0].department, [1]);
 
-    let job = c.export_department(&ExportRequest::new(EXPORT_KEY)).await.expect("export_department");
+    let job = c
+        .export_department(&ExportRequest::new(EXPORT_KEY))
+        .await
+        .expect("export_department");
     let result = c.get_export_result(&job.jobid).await.expect("result");
-    let departments: ExportedDepartments = parse_export(&key, &fetch(&http, &result).await).expect("departments");
+    let departments: ExportedDepartments =
+        parse_export(&key, &fetch(&http, &result).await).expect("departments");
     assert_eq!(
-        departments.department.iter().map(|d| (d.id, d.parentid)).collect::<Vec<_>>(),
+        departments
+            .department
+            .iter()
+            .map(|d| (d.id, d.parentid))
+            .collect::<Vec<_>>(),
         [(1, 0), (2, 1)]
     );
 
-    c.add_tag_users(&TagUsers::users(1, ["lisi"]).with_parties([2])).await.expect("tag more");
-    let job = c.export_tag_user(&ExportTagUserRequest::new(1, EXPORT_KEY)).await.expect("export_tag_user");
-    sb.assert_posted("export/taguser", json!({"tagid": 1, "encoding_aeskey": EXPORT_KEY}));
+    c.add_tag_users(&TagUsers::users(1, ["lisi"]).with_parties([2]))
+        .await
+        .expect("tag more");
+    let job = c
+        .export_tag_user(&ExportTagUserRequest::new(1, EXPORT_KEY))
+        .await
+        .expect("export_tag_user");
+    sb.assert_posted(
+        "export/taguser",
+        json!({"tagid": 1, "encoding_aeskey": EXPORT_KEY}),
+    );
     let result = c.get_export_result(&job.jobid).await.expect("result");
     let tag: ExportedTagUsers = parse_export(&key, &fetch(&http, &result).await).expect("tag users");
     let entries: Vec<(Option<&str>, Option<u32>, TagEntryType)> = tag
         .taguser
         .iter()
-        .map(|e| (e.userid.as_deref(), e.department, e.entry_type.clone()))
+        .map(|e| (e.userid.as_deref(), e.department, e.entry_type))
         .collect();
     assert_eq!(
         entries,
@@ -594,14 +853,25 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
         INVALID_PARAMETER
     );
     assert_eq!(
-        errcode(c.export_user(&ExportRequest::new(EXPORT_KEY).with_block_size(10)).await, "block too small"),
+        errcode(
+            c.export_user(&ExportRequest::new(EXPORT_KEY).with_block_size(10))
+                .await,
+            "block too small"
+        ),
         INVALID_PARAMETER
     );
     assert_eq!(
-        errcode(c.export_tag_user(&ExportTagUserRequest::new(404, EXPORT_KEY)).await, "unknown tag"),
+        errcode(
+            c.export_tag_user(&ExportTagUserRequest::new(404, EXPORT_KEY))
+                .await,
+            "unknown tag"
+        ),
         INVALID_TAGID
     );
-    assert_eq!(errcode(c.get_export_result("jobid_nope").await, "unknown job"), JOB_NOT_FOUND);
+    assert_eq!(
+        errcode(c.get_export_result("jobid_nope").await, "unknown job"),
+        JOB_NOT_FOUND
+    );
     // Links expire after two hours.
     sb.advance_clock(2 * 3600 + 1);
     let status = http.get(&file.url).send().await.expect("request").status();
@@ -627,25 +897,45 @@ async fn authorized_and_downstream_corps_have_their_own_directory() {
     let (ticket, pushed) = sb.service().suite_ticket();
     app.store_suite_ticket(&ticket, pushed).await.expect("ticket");
     let pre = app.get_pre_auth_code().await.expect("pre_auth_code");
-    let auth_code = sb.service().authorize(&pre.pre_auth_code, creds::CUSTOMER_CORPID).expect("consent");
+    let auth_code = sb
+        .service()
+        .authorize(&pre.pre_auth_code, creds::CUSTOMER_CORPID)
+        .expect("consent");
     let info = app.get_permanent_code(&auth_code).await.expect("permanent code");
     let customer = app.corp(creds::CUSTOMER_CORPID, info.permanent_code);
 
-    let all = customer.simple_list_users(1, Some(1)).await.expect("customer members");
+    let all = customer
+        .simple_list_users(1, Some(1))
+        .await
+        .expect("customer members");
     assert_eq!(all.userlist.len(), 5);
-    let dep = customer.create_department(&NewDepartment::new("客户部", 1)).await.expect("create");
+    let dep = customer
+        .create_department(&NewDepartment::new("客户部", 1))
+        .await
+        .expect("create");
     customer
         .create_user(&NewUser::new("kehu", "客户", vec![dep.id]).with_email("kehu@example.com"))
         .await
         .expect("create in the customer corp");
-    assert!(sb.contacts().userids(creds::CUSTOMER_CORPID).contains(&"kehu".to_owned()));
+    assert!(
+        sb.contacts()
+            .userids(creds::CUSTOMER_CORPID)
+            .contains(&"kehu".to_owned())
+    );
     assert!(!sb.contacts().userids(creds::CORPID).contains(&"kehu".to_owned()));
     let c = corp(&sb);
-    assert_eq!(errcode(c.get_user("kehu").await, "not a member of the self-built corp"), USER_NOT_FOUND);
+    assert_eq!(
+        errcode(c.get_user("kehu").await, "not a member of the self-built corp"),
+        USER_NOT_FOUND
+    );
 
     let brand = corp(&sb);
     let dealer = brand.downstream(creds::DOWNSTREAM_CORPID, 1_000_002);
-    let pairs: Vec<DeptUser> = dealer.list_user_ids_stream(None).try_collect().await.expect("dealer ids");
+    let pairs: Vec<DeptUser> = dealer
+        .list_user_ids_stream(None)
+        .try_collect()
+        .await
+        .expect("dealer ids");
     let ids: Vec<&str> = pairs.iter().map(|p| p.userid.as_str()).collect();
     assert_eq!(ids, ["alice", "bob"]);
     let tag = dealer.create_tag("经销商", None).await.expect("dealer tag");

@@ -222,18 +222,19 @@ mod tests {
     /// The request sample of 增量更新成员 (90980).
     #[test]
     fn encodes_the_syncuser_sample() {
-        let job = BatchJobRequest::new("xxxxxx").with_to_invite(true).with_callback(
-            "xxx",
-            "xxx",
-            "xxx",
-        );
+        let job = BatchJobRequest::new("xxxxxx")
+            .with_to_invite(true)
+            .with_callback("xxx", "xxx", "xxx");
         assert_eq!(
             serde_json::to_value(&job).unwrap(),
             json!({"media_id": "xxxxxx", "to_invite": true, "callback": {"url": "xxx", "token": "xxx", "encodingaeskey": "xxx"}})
         );
         let secret = BatchJobRequest::new("m").with_callback("https://cb", "tok-secret", "key-secret");
         let shown = format!("{secret:?}");
-        assert!(!shown.contains("tok-secret") && !shown.contains("key-secret"), "{shown}");
+        assert!(
+            !shown.contains("tok-secret") && !shown.contains("key-secret"),
+            "{shown}"
+        );
         assert!(shown.contains("https://cb"), "{shown}");
     }
 

@@ -261,7 +261,14 @@ mod tests {
             "department_id": [{"id": 2, "parentid": 1, "order": 10}, {"id": 3, "parentid": 2, "order": 40}]
         }))
         .unwrap();
-        assert_eq!(ids.department_id[1], DepartmentId { id: 3, parentid: 2, order: 40 });
+        assert_eq!(
+            ids.department_id[1],
+            DepartmentId {
+                id: 3,
+                parentid: 2,
+                order: 40
+            }
+        );
         let one: DepartmentDetail = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok",
             "department": {"id": 2, "name": "广州研发中心", "name_en": "RDGZ", "department_leader": ["zhangsan", "lisi"], "parentid": 1, "order": 10}

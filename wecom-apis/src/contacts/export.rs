@@ -257,8 +257,12 @@ impl std::error::Error for ExportFileError {
 /// # Errors
 /// [`ExportFileError::Decrypt`] for a key that is not 43 base64 characters,
 /// a body that is not whole AES blocks, or bad padding (a wrong key).
-pub fn decrypt_export(encoding_aeskey: &Secret, data: &[u8]) -> std::result::Result<Vec<u8>, ExportFileError> {
-    wecom_core::callback::decrypt_with_aes_key(encoding_aeskey.expose(), data).map_err(ExportFileError::Decrypt)
+pub fn decrypt_export(
+    encoding_aeskey: &Secret,
+    data: &[u8],
+) -> std::result::Result<Vec<u8>, ExportFileError> {
+    wecom_core::callback::decrypt_with_aes_key(encoding_aeskey.expose(), data)
+        .map_err(ExportFileError::Decrypt)
 }
 
 /// Decrypts a downloaded export file and parses it as `T`
@@ -268,7 +272,10 @@ pub fn decrypt_export(encoding_aeskey: &Secret, data: &[u8]) -> std::result::Res
 /// # Errors
 /// As [`decrypt_export`], and [`ExportFileError::Decode`] when the
 /// plaintext is not `T`'s JSON.
-pub fn parse_export<T: DeserializeOwned>(encoding_aeskey: &Secret, data: &[u8]) -> std::result::Result<T, ExportFileError> {
+pub fn parse_export<T: DeserializeOwned>(
+    encoding_aeskey: &Secret,
+    data: &[u8],
+) -> std::result::Result<T, ExportFileError> {
     let plain = decrypt_export(encoding_aeskey, data)?;
     serde_json::from_slice(&plain).map_err(ExportFileError::Decode)
 }
@@ -303,7 +310,8 @@ mod tests {
     #[test]
     fn decodes_the_reply_and_file_samples() {
         let job: ExportJob =
-            serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "jobid": "jobid_xxxxxxxxx"})).unwrap();
+            serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "jobid": "jobid_xxxxxxxxx"}))
+                .unwrap();
         assert_eq!(job.jobid, "jobid_xxxxxxxxx");
         let result: ExportResult = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok", "status": 2,
@@ -339,8 +347,14 @@ mod tests {
     #[test]
     fn bad_files_are_errors_not_panics() {
         let key = Secret::new(KEY);
-        assert!(matches!(decrypt_export(&key, b""), Err(ExportFileError::Decrypt(_))));
-        assert!(matches!(decrypt_export(&key, &[0u8; 15]), Err(ExportFileError::Decrypt(_))));
+        assert!(matches!(
+            decrypt_export(&key, b""),
+            Err(ExportFileError::Decrypt(_))
+        ));
+        assert!(matches!(
+            decrypt_export(&key, &[0u8; 15]),
+            Err(ExportFileError::Decrypt(_))
+        ));
         assert!(matches!(
             decrypt_export(&Secret::new("short"), &[0u8; 32]),
             Err(ExportFileError::Decrypt(CallbackError::BadAesKey(_)))

@@ -170,7 +170,8 @@ mod tests {
     /// (90214 / 90215) and 获取标签列表 (90216).
     #[test]
     fn decodes_the_samples() {
-        let created: CreatedTag = serde_json::from_value(json!({"errcode": 0, "errmsg": "created", "tagid": 12})).unwrap();
+        let created: CreatedTag =
+            serde_json::from_value(json!({"errcode": 0, "errmsg": "created", "tagid": 12})).unwrap();
         assert_eq!(created.tagid, 12);
         let members: TagMembers = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok", "tagname": "乒乓球协会",
@@ -179,7 +180,13 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(members.tagname, "乒乓球协会");
-        assert_eq!(members.userlist[0], TagUser { userid: "zhangsan".into(), name: "李四".into() });
+        assert_eq!(
+            members.userlist[0],
+            TagUser {
+                userid: "zhangsan".into(),
+                name: "李四".into()
+            }
+        );
         assert_eq!(members.partylist, [2]);
         let added: TagUsersResult = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok", "invalidlist": "usr1|usr2|usr", "invalidparty": [2, 4]
@@ -187,14 +194,21 @@ mod tests {
         .unwrap();
         assert_eq!(added.invalid_users().collect::<Vec<_>>(), ["usr1", "usr2", "usr"]);
         assert_eq!(added.invalidparty, [2, 4]);
-        let none: TagUsersResult = serde_json::from_value(json!({"errcode": 0, "errmsg": "deleted"})).unwrap();
+        let none: TagUsersResult =
+            serde_json::from_value(json!({"errcode": 0, "errmsg": "deleted"})).unwrap();
         assert_eq!(none.invalid_users().count(), 0);
         let list: TagList = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok",
             "taglist": [{"tagid": 1, "tagname": "a"}, {"tagid": 2, "tagname": "b"}]
         }))
         .unwrap();
-        assert_eq!(list.taglist[1], TagInfo { tagid: 2, tagname: "b".into() });
+        assert_eq!(
+            list.taglist[1],
+            TagInfo {
+                tagid: 2,
+                tagname: "b".into()
+            }
+        );
     }
 
     /// The request sample of 增加标签成员 (90214).

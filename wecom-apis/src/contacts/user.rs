@@ -202,7 +202,10 @@ int_enum! {
 }
 
 /// Writes a [`Gender`] the way WeCom's request samples do: as a string.
-fn gender_as_string<S: serde::Serializer>(gender: &Option<Gender>, s: S) -> std::result::Result<S::Ok, S::Error> {
+fn gender_as_string<S: serde::Serializer>(
+    gender: &Option<Gender>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     match gender {
         Some(g) => s.serialize_str(&g.code().to_string()),
         None => s.serialize_none(),
@@ -745,7 +748,10 @@ mod tests {
         let profile = user.external_profile.unwrap();
         assert_eq!(profile.wechat_channels.unwrap().status, Some(1));
         assert_eq!(profile.external_attr[2].attr_type, AttrType::Miniprogram);
-        assert_eq!(profile.external_attr[2].miniprogram.as_ref().unwrap().pagepath, "/index");
+        assert_eq!(
+            profile.external_attr[2].miniprogram.as_ref().unwrap().pagepath,
+            "/index"
+        );
     }
 
     /// The request sample of 创建成员 (path 90195).
@@ -779,7 +785,9 @@ mod tests {
                 "to_invite": true
             })
         );
-        let update = UserUpdate::new("zhangsan").with_name("李四").with_department(vec![1]);
+        let update = UserUpdate::new("zhangsan")
+            .with_name("李四")
+            .with_department(vec![1]);
         assert_eq!(
             serde_json::to_value(&update).unwrap(),
             json!({"userid": "zhangsan", "name": "李四", "department": [1]})
@@ -809,15 +817,23 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(ids.dept_user.len(), 3);
-        assert_eq!(ids.dept_user[2], DeptUser { userid: "lisi".into(), department: 2 });
+        assert_eq!(
+            ids.dept_user[2],
+            DeptUser {
+                userid: "lisi".into(),
+                department: 2
+            }
+        );
         let page = wecom_core::CursorPage::into_page(ids);
         assert_eq!(page.next_cursor.as_deref(), Some("aaaaaaaaa"));
 
-        let openid: OpenidReply =
-            serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "openid": "oDjGHs-1yCnGrRovBj2yHij5JAAA"}))
-                .unwrap();
+        let openid: OpenidReply = serde_json::from_value(
+            json!({"errcode": 0, "errmsg": "ok", "openid": "oDjGHs-1yCnGrRovBj2yHij5JAAA"}),
+        )
+        .unwrap();
         assert_eq!(openid.openid, "oDjGHs-1yCnGrRovBj2yHij5JAAA");
-        let stat: ActiveStat = serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "active_cnt": 100})).unwrap();
+        let stat: ActiveStat =
+            serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "active_cnt": 100})).unwrap();
         assert_eq!(stat.active_cnt, 100);
         let invite: InviteResult = serde_json::from_value(json!({
             "errcode": 0, "errmsg": "ok",
@@ -841,6 +857,9 @@ mod tests {
             tag: vec![3],
             ..Invite::default()
         };
-        assert_eq!(serde_json::to_value(&invite).unwrap(), json!({"user": ["zhangsan"], "tag": [3]}));
+        assert_eq!(
+            serde_json::to_value(&invite).unwrap(),
+            json!({"user": ["zhangsan"], "tag": [3]})
+        );
     }
 }

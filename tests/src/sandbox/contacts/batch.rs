@@ -160,7 +160,12 @@ fn sync_users(dir: &mut CorpDirectory, rows: &[BTreeMap<&'static str, String>], 
         result.push(json!({"userid": userid, "errcode": errcode, "errmsg": errmsg}));
     }
     if replace {
-        let gone: Vec<String> = dir.users.keys().filter(|u| !listed.contains(u)).cloned().collect();
+        let gone: Vec<String> = dir
+            .users
+            .keys()
+            .filter(|u| !listed.contains(u))
+            .cloned()
+            .collect();
         for userid in gone {
             users::remove_member(dir, &userid);
         }
@@ -178,13 +183,20 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
         .ok_or_else(|| ApiError::new(MISSING_DEPARTMENT, "missing department"))?
         .split([';', '；'])
         .filter(|d| !d.trim().is_empty())
-        .map(|d| d.trim().parse::<u32>().map_err(|_| ApiError::new(INVALID_PARTY, format!("invalid department id {d}"))))
+        .map(|d| {
+            d.trim()
+                .parse::<u32>()
+                .map_err(|_| ApiError::new(INVALID_PARTY, format!("invalid department id {d}")))
+        })
         .collect::<Result<_, _>>()?;
     if department.is_empty() {
         return Err(ApiError::new(MISSING_DEPARTMENT, "missing department"));
     }
     if let Some(bad) = department.iter().find(|d| !dir.departments.contains_key(d)) {
-        return Err(ApiError::new(INVALID_PARTY, format!("invalid department id {bad}")));
+        return Err(ApiError::new(
+            INVALID_PARTY,
+            format!("invalid department id {bad}"),
+        ));
     }
     let existing = dir.find_user(userid).map(str::to_owned);
     users::check_contact(dir, existing.as_deref(), cell("mobile"), cell("email"))?;
@@ -198,14 +210,22 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
         let code = match gender {
             "男" | "1" => "1",
             "女" | "2" => "2",
-            _ => return Err(ApiError::new(INVALID_PARAMETER, format!("invalid gender {gender}"))),
+            _ => {
+                return Err(ApiError::new(
+                    INVALID_PARAMETER,
+                    format!("invalid gender {gender}"),
+                ));
+            }
         };
         extra.insert("gender".into(), code.into());
     }
     match existing {
         Some(stored) => {
             let Some(member) = dir.users.get_mut(&stored) else {
-                return Err(ApiError::new(USER_NOT_FOUND, format!("userid not found: {userid}")));
+                return Err(ApiError::new(
+                    USER_NOT_FOUND,
+                    format!("userid not found: {userid}"),
+                ));
             };
             name.clone_into(&mut member.name);
             member.department = department;
@@ -224,7 +244,10 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
         }
         None => {
             if cell("mobile").is_none() && cell("email").is_none() {
-                return Err(ApiError::new(NO_MOBILE_NOR_EMAIL, "mobile and email can not be both empty"));
+                return Err(ApiError::new(
+                    NO_MOBILE_NOR_EMAIL,
+                    "mobile and email can not be both empty",
+                ));
             }
             dir.users.insert(
                 userid.to_owned(),
@@ -258,7 +281,9 @@ fn replace_parties(dir: &mut CorpDirectory, rows: &[BTreeMap<&'static str, Strin
     loop {
         let mut progress = false;
         for (i, (name, id, parentid, order)) in &parsed {
-            if outcome[*i].is_some() || !(dir.departments.contains_key(parentid) || (*id == 1 && *parentid == 0)) {
+            if outcome[*i].is_some()
+                || !(dir.departments.contains_key(parentid) || (*id == 1 && *parentid == 0))
+            {
                 continue;
             }
             outcome[*i] = Some(apply_party(dir, name, *id, *parentid, *order));
@@ -286,10 +311,17 @@ fn replace_parties(dir: &mut CorpDirectory, rows: &[BTreeMap<&'static str, Strin
     rows.iter()
         .enumerate()
         .map(|(i, row)| {
-            let partyid = row.get("id").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(0);
+            let partyid = row
+                .get("id")
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .unwrap_or(0);
             match outcome[i].take() {
-                Some(Ok((id, action))) => json!({"action": action, "partyid": id, "errcode": 0, "errmsg": "ok"}),
-                Some(Err(err)) => json!({"action": 0, "partyid": partyid, "errcode": err.code, "errmsg": err.msg}),
+                Some(Ok((id, action))) => {
+                    json!({"action": action, "partyid": id, "errcode": 0, "errmsg": "ok"})
+                }
+                Some(Err(err)) => {
+                    json!({"action": 0, "partyid": partyid, "errcode": err.code, "errmsg": err.msg})
+                }
                 None => json!({
                     "action": 0, "partyid": partyid, "errcode": PARENT_NOT_FOUND,
                     "errmsg": "parent department not found",
@@ -305,7 +337,10 @@ fn parse_party(row: &BTreeMap<&'static str, String>) -> Result<PartyRow, ApiErro
     let cell = |key: &str| row.get(key).map(|v| v.trim()).filter(|v| !v.is_empty());
     let number = |key: &str| -> Result<Option<u32>, ApiError> {
         cell(key)
-            .map(|v| v.parse::<u32>().map_err(|_| ApiError::new(INVALID_PARAMETER, format!("{key} {v} is not a number"))))
+            .map(|v| {
+                v.parse::<u32>()
+                    .map_err(|_| ApiError::new(INVALID_PARAMETER, format!("{key} {v} is not a number")))
+            })
             .transpose()
     };
     let name = departments::check_name(cell("name"))?.to_owned();
@@ -317,16 +352,25 @@ fn parse_party(row: &BTreeMap<&'static str, String>) -> Result<PartyRow, ApiErro
 
 /// Creates or updates one department; returns its id and the action bits
 /// (1 created, 2 renamed, 4 moved, 8 reordered).
-fn apply_party(dir: &mut CorpDirectory, name: &str, id: u32, parentid: u32, order: Option<u32>) -> Result<(u32, u32), ApiError> {
-    if id == 1 {
-        if let Some(root) = dir.departments.get_mut(&1) {
-            let action = if root.name == name { 0 } else { 2 };
-            name.clone_into(&mut root.name);
-            return Ok((1, action));
-        }
+fn apply_party(
+    dir: &mut CorpDirectory,
+    name: &str,
+    id: u32,
+    parentid: u32,
+    order: Option<u32>,
+) -> Result<(u32, u32), ApiError> {
+    if id == 1
+        && let Some(root) = dir.departments.get_mut(&1)
+    {
+        let action = if root.name == name { 0 } else { 2 };
+        name.clone_into(&mut root.name);
+        return Ok((1, action));
     }
     if id != 1 && dir.subtree(id).contains(&parentid) && dir.departments.contains_key(&id) {
-        return Err(ApiError::new(DEPARTMENT_CYCLE, format!("department {parentid} is {id} or below it")));
+        return Err(ApiError::new(
+            DEPARTMENT_CYCLE,
+            format!("department {parentid} is {id} or below it"),
+        ));
     }
     departments::check_sibling_name(dir, parentid, name, Some(id))?;
     match dir.departments.get_mut(&id) {
@@ -377,7 +421,9 @@ fn parse_csv(
     let bad = |msg: &str| ApiError::new(INVALID_IMPORT_FILE, format!("invalid import file: {msg}"));
     let text = std::str::from_utf8(bytes).map_err(|_| bad("not UTF-8"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = split_records(text).into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty()));
+    let mut records = split_records(text)
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()));
     let header = records.next().ok_or_else(|| bad("the file is empty"))?;
     let mapping: Vec<Option<&'static str>> = header
         .iter()
@@ -448,11 +494,19 @@ mod tests {
     fn csv_fields_may_be_quoted() {
         let records = split_records("a,\"b,c\",\"d\"\"e\"\r\n1,2,3\n");
         assert_eq!(records, [vec!["a", "b,c", "d\"e"], vec!["1", "2", "3"]]);
-        let rows = parse_csv("\u{feff}姓名,帐号,所在部门\n张三,zhangsan,1;2\n".as_bytes(), USER_COLUMNS, &["name", "userid", "department"]).unwrap();
+        let rows = parse_csv(
+            "\u{feff}姓名,帐号,所在部门\n张三,zhangsan,1;2\n".as_bytes(),
+            USER_COLUMNS,
+            &["name", "userid", "department"],
+        )
+        .unwrap();
         assert_eq!(rows[0]["userid"], "zhangsan");
         assert_eq!(rows[0]["department"], "1;2");
         let err = parse_csv(b"name\nx\n", USER_COLUMNS, &["name", "userid"]).unwrap_err();
         assert_eq!(err.code, INVALID_IMPORT_FILE);
-        assert_eq!(parse_csv(b"", USER_COLUMNS, &[]).unwrap_err().code, INVALID_IMPORT_FILE);
+        assert_eq!(
+            parse_csv(b"", USER_COLUMNS, &[]).unwrap_err().code,
+            INVALID_IMPORT_FILE
+        );
     }
 }

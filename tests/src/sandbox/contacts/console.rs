@@ -46,7 +46,15 @@ impl ContactsSandbox<'_> {
     /// The departments of member `userid` of corp `corpid`, if it exists.
     pub fn departments_of(&self, corpid: &str, userid: &str) -> Option<Vec<u32>> {
         let mut state = self.0.shared.lock();
-        Some(state.directory.corp(corpid)?.users.get(userid)?.department.clone())
+        Some(
+            state
+                .directory
+                .corp(corpid)?
+                .users
+                .get(userid)?
+                .department
+                .clone(),
+        )
     }
 
     /// The department ids of corp `corpid`, sorted, with their parents:

@@ -18,7 +18,10 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
     let parentid = u32_field(f.opt_int("parentid")?, "parentid")?
         .ok_or_else(|| ApiError::new(PARENT_NOT_FOUND, "missing parentid"))?;
     if !cx.dir.departments.contains_key(&parentid) {
-        return Err(ApiError::new(PARENT_NOT_FOUND, format!("parent department {parentid} not found")));
+        return Err(ApiError::new(
+            PARENT_NOT_FOUND,
+            format!("parent department {parentid} not found"),
+        ));
     }
     check_sibling_name(cx.dir, parentid, name, None)?;
     if depth(cx.dir, parentid) + 1 > MAX_DEPTH {
@@ -27,7 +30,10 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
     let id = match u32_field(f.opt_int("id")?, "id")? {
         Some(id) if id <= 1 => return Err(invalid("id must be greater than 1")),
         Some(id) if cx.dir.departments.contains_key(&id) => {
-            return Err(ApiError::new(DEPARTMENT_EXISTS, format!("department {id} existed")));
+            return Err(ApiError::new(
+                DEPARTMENT_EXISTS,
+                format!("department {id} existed"),
+            ));
         }
         Some(id) => id,
         None => cx.dir.departments.keys().max().copied().unwrap_or(1) + 1,
@@ -59,10 +65,16 @@ pub(super) fn update(cx: &mut Ctx<'_>) -> ApiResult {
         None => current.parentid,
         Some(_) if id == 1 => return Err(invalid("the root department cannot move")),
         Some(p) if !cx.dir.departments.contains_key(&p) => {
-            return Err(ApiError::new(PARENT_NOT_FOUND, format!("parent department {p} not found")));
+            return Err(ApiError::new(
+                PARENT_NOT_FOUND,
+                format!("parent department {p} not found"),
+            ));
         }
         Some(p) if cx.dir.subtree(id).contains(&p) => {
-            return Err(ApiError::new(DEPARTMENT_CYCLE, format!("department {p} is {id} or below it")));
+            return Err(ApiError::new(
+                DEPARTMENT_CYCLE,
+                format!("department {p} is {id} or below it"),
+            ));
         }
         Some(p) => p,
     };
@@ -140,22 +152,36 @@ pub(super) fn department_json(dir: &CorpDirectory, id: u32) -> Value {
 pub(super) fn check_name(name: Option<&str>) -> Result<&str, ApiError> {
     let name = name.ok_or_else(|| ApiError::new(INVALID_DEPARTMENT_NAME_LEN, "missing name"))?;
     if name.chars().count() > 64 {
-        return Err(ApiError::new(INVALID_DEPARTMENT_NAME_LEN, "name: 1 to 64 characters"));
+        return Err(ApiError::new(
+            INVALID_DEPARTMENT_NAME_LEN,
+            "name: 1 to 64 characters",
+        ));
     }
     if name.chars().any(|c| "\\:*?\"<>|".contains(c)) {
-        return Err(ApiError::new(DEPARTMENT_NAME_CHARS, format!("name {name:?} holds \\:*?\"<>|")));
+        return Err(ApiError::new(
+            DEPARTMENT_NAME_CHARS,
+            format!("name {name:?} holds \\:*?\"<>|"),
+        ));
     }
     Ok(name)
 }
 
 /// 60008 when a sibling (other than `myself`) has that name.
-pub(super) fn check_sibling_name(dir: &CorpDirectory, parentid: u32, name: &str, myself: Option<u32>) -> Result<(), ApiError> {
+pub(super) fn check_sibling_name(
+    dir: &CorpDirectory,
+    parentid: u32,
+    name: &str,
+    myself: Option<u32>,
+) -> Result<(), ApiError> {
     if dir
         .departments
         .values()
         .any(|d| d.parentid == parentid && Some(d.id) != myself && d.id != parentid && d.name == name)
     {
-        return Err(ApiError::new(DEPARTMENT_EXISTS, format!("department name existed: {name}")));
+        return Err(ApiError::new(
+            DEPARTMENT_EXISTS,
+            format!("department name existed: {name}"),
+        ));
     }
     Ok(())
 }
@@ -163,13 +189,22 @@ pub(super) fn check_sibling_name(dir: &CorpDirectory, parentid: u32, name: &str,
 /// 60007 for the root, 60006 with sub-departments, 60005 with members.
 pub(super) fn check_deletable(dir: &CorpDirectory, id: u32) -> Result<(), ApiError> {
     if id == 1 {
-        return Err(ApiError::new(ROOT_UNDELETABLE, "the root department cannot be deleted"));
+        return Err(ApiError::new(
+            ROOT_UNDELETABLE,
+            "the root department cannot be deleted",
+        ));
     }
     if dir.departments.values().any(|d| d.parentid == id && d.id != id) {
-        return Err(ApiError::new(DEPARTMENT_HAS_CHILDREN, format!("department {id} has sub-departments")));
+        return Err(ApiError::new(
+            DEPARTMENT_HAS_CHILDREN,
+            format!("department {id} has sub-departments"),
+        ));
     }
     if dir.members_of(id).next().is_some() {
-        return Err(ApiError::new(DEPARTMENT_HAS_MEMBERS, format!("department {id} has members")));
+        return Err(ApiError::new(
+            DEPARTMENT_HAS_MEMBERS,
+            format!("department {id} has members"),
+        ));
     }
     Ok(())
 }
@@ -209,7 +244,10 @@ fn existing(dir: &CorpDirectory, id: Option<u32>) -> Result<u32, ApiError> {
     if dir.departments.contains_key(&id) {
         Ok(id)
     } else {
-        Err(ApiError::new(DEPARTMENT_NOT_FOUND, format!("department {id} not found")))
+        Err(ApiError::new(
+            DEPARTMENT_NOT_FOUND,
+            format!("department {id} not found"),
+        ))
     }
 }
 

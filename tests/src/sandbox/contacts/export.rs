@@ -133,7 +133,10 @@ pub(super) fn get_result(cx: &mut Ctx<'_>) -> ApiResult {
 /// unknown or older than two hours).
 pub(super) fn download(state: &ContactsState, file: &str, now: i64) -> Reply {
     let found = file.split_once('/').and_then(|(jobid, n)| {
-        let job = state.exports.get(jobid).filter(|j| j.done && now < j.done_at + FILE_LIFETIME_SECS)?;
+        let job = state
+            .exports
+            .get(jobid)
+            .filter(|j| j.done && now < j.done_at + FILE_LIFETIME_SECS)?;
         job.files.get(n.parse::<usize>().ok()?)
     });
     match found {
@@ -147,7 +150,11 @@ fn entries(dir: &super::super::directory::CorpDirectory, kind: Kind, tagid: u32)
     match kind {
         Kind::SimpleUser => dir.users.values().map(|m| member_json(m, false)).collect(),
         Kind::User => dir.users.values().map(|m| member_json(m, true)).collect(),
-        Kind::Department => dir.subtree(1).into_iter().map(|id| department_json(dir, id)).collect(),
+        Kind::Department => dir
+            .subtree(1)
+            .into_iter()
+            .map(|id| department_json(dir, id))
+            .collect(),
         Kind::TagUser => dir
             .tags
             .get(&tagid)
@@ -164,7 +171,12 @@ fn entries(dir: &super::super::directory::CorpDirectory, kind: Kind, tagid: u32)
 
 /// The AES key of an EncodingAESKey: 43 characters of `A-Za-z0-9`.
 fn decode_key(aeskey: &str) -> Result<[u8; 32], ApiError> {
-    let bad = || ApiError::new(INVALID_PARAMETER, "invalid parameter: encoding_aeskey must be 43 characters of a-z, A-Z, 0-9");
+    let bad = || {
+        ApiError::new(
+            INVALID_PARAMETER,
+            "invalid parameter: encoding_aeskey must be 43 characters of a-z, A-Z, 0-9",
+        )
+    };
     if aeskey.len() != 43 || !aeskey.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(bad());
     }
@@ -193,9 +205,9 @@ fn encrypt(key: &[u8; 32], plain: &[u8]) -> Vec<u8> {
 /// MD5 (RFC 1321) in hex, for `data_list.md5`.
 fn md5_hex(data: &[u8]) -> String {
     const S: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14,
-        20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6,
-        10, 15, 21,
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
+        5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15,
+        21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
     let k: Vec<u32> = (0..64)
         .map(|i: i32| ((f64::from(i) + 1.0).sin().abs() * 4_294_967_296.0) as u32)
@@ -221,7 +233,11 @@ fn md5_hex(data: &[u8]) -> String {
                 2 => (b ^ c ^ d, (3 * i + 5) % 16),
                 _ => (c ^ (b | !d), (7 * i) % 16),
             };
-            let rotated = a.wrapping_add(f).wrapping_add(k[i]).wrapping_add(m[g]).rotate_left(S[i]);
+            let rotated = a
+                .wrapping_add(f)
+                .wrapping_add(k[i])
+                .wrapping_add(m[g])
+                .rotate_left(S[i]);
             a = d;
             d = c;
             c = b;
@@ -231,7 +247,10 @@ fn md5_hex(data: &[u8]) -> String {
             *x = x.wrapping_add(y);
         }
     }
-    h.iter().flat_map(|x| x.to_le_bytes()).map(|b| format!("{b:02x}")).collect()
+    h.iter()
+        .flat_map(|x| x.to_le_bytes())
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

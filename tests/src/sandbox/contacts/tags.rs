@@ -13,12 +13,16 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
     let f = body.fields();
     let name = check_name(f.opt_str("tagname")?)?;
     if cx.dir.tags.values().any(|t| t.name == name) {
-        return Err(ApiError::new(TAG_NAME_EXISTS, format!("tag name existed: {name}")));
+        return Err(ApiError::new(
+            TAG_NAME_EXISTS,
+            format!("tag name existed: {name}"),
+        ));
     }
     let tagid = match f.opt_int("tagid")? {
         None => cx.dir.tags.keys().max().copied().unwrap_or(0) + 1,
         Some(n) => {
-            let id = u32::try_from(n).map_err(|_| ApiError::new(INVALID_TAGID, format!("invalid tagid {n}")))?;
+            let id =
+                u32::try_from(n).map_err(|_| ApiError::new(INVALID_TAGID, format!("invalid tagid {n}")))?;
             if cx.dir.tags.contains_key(&id) {
                 return Err(ApiError::new(INVALID_TAGID, format!("tagid {id} existed")));
             }
@@ -44,7 +48,10 @@ pub(super) fn update(cx: &mut Ctx<'_>) -> ApiResult {
     let tagid = existing(cx.dir, f.opt_int("tagid")?)?;
     let name = check_name(f.opt_str("tagname")?)?;
     if cx.dir.tags.values().any(|t| t.name == name && t.id != tagid) {
-        return Err(ApiError::new(TAG_NAME_EXISTS, format!("tag name existed: {name}")));
+        return Err(ApiError::new(
+            TAG_NAME_EXISTS,
+            format!("tag name existed: {name}"),
+        ));
     }
     if let Some(tag) = cx.dir.tags.get_mut(&tagid) {
         name.clone_into(&mut tag.name);
@@ -102,9 +109,14 @@ fn change_users(cx: &mut Ctx<'_>, add: bool) -> ApiResult {
     let f = body.fields();
     let tagid = existing(cx.dir, f.opt_int("tagid")?)?;
     let users = list_of(&f, "userlist", |v| v.as_str().map(str::to_owned))?;
-    let parties = list_of(&f, "partylist", |v| v.as_u64().and_then(|n| u32::try_from(n).ok()))?;
+    let parties = list_of(&f, "partylist", |v| {
+        v.as_u64().and_then(|n| u32::try_from(n).ok())
+    })?;
     if users.is_empty() && parties.is_empty() {
-        return Err(ApiError::new(INVALID_PARAM_LISTS, "userlist and partylist are both empty"));
+        return Err(ApiError::new(
+            INVALID_PARAM_LISTS,
+            "userlist and partylist are both empty",
+        ));
     }
     if users.len() > 1000 || parties.len() > 100 {
         return Err(ApiError::new(
@@ -112,17 +124,20 @@ fn change_users(cx: &mut Ctx<'_>, add: bool) -> ApiResult {
             "at most 1000 users and 100 departments per call",
         ));
     }
-    let (valid_users, invalid_users): (Vec<String>, Vec<String>) = users
-        .into_iter()
-        .partition(|u| cx.dir.find_user(u).is_some());
+    let (valid_users, invalid_users): (Vec<String>, Vec<String>) =
+        users.into_iter().partition(|u| cx.dir.find_user(u).is_some());
     let valid_users: Vec<String> = valid_users
         .iter()
         .filter_map(|u| cx.dir.find_user(u).map(str::to_owned))
         .collect();
-    let (valid_parties, invalid_parties): (Vec<u32>, Vec<u32>) =
-        parties.into_iter().partition(|p| cx.dir.departments.contains_key(p));
+    let (valid_parties, invalid_parties): (Vec<u32>, Vec<u32>) = parties
+        .into_iter()
+        .partition(|p| cx.dir.departments.contains_key(p));
     if valid_users.is_empty() && valid_parties.is_empty() {
-        return Err(ApiError::new(TAG_ALL_INVALID, "every userid and department is invalid"));
+        return Err(ApiError::new(
+            TAG_ALL_INVALID,
+            "every userid and department is invalid",
+        ));
     }
     let Some(tag) = cx.dir.tags.get_mut(&tagid) else {
         return Err(ApiError::new(INVALID_TAGID, format!("invalid tagid {tagid}")));
@@ -156,7 +171,10 @@ fn change_users(cx: &mut Ctx<'_>, add: bool) -> ApiResult {
 fn check_name(name: Option<&str>) -> Result<&str, ApiError> {
     match name {
         Some(n) if n.chars().count() <= 32 => Ok(n),
-        _ => Err(ApiError::new(INVALID_TAG_NAME, "invalid tagname: 1 to 32 characters")),
+        _ => Err(ApiError::new(
+            INVALID_TAG_NAME,
+            "invalid tagname: 1 to 32 characters",
+        )),
     }
 }
 

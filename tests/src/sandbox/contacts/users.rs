@@ -27,15 +27,21 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
     let userid = f.req_str("userid")?;
     check_userid(userid)?;
     if let Some(existing) = cx.dir.find_user(userid) {
-        return Err(ApiError::new(USERID_EXISTS, format!("userid existed: {existing}")));
+        return Err(ApiError::new(
+            USERID_EXISTS,
+            format!("userid existed: {existing}"),
+        ));
     }
     let name = check_name(f.opt_str("name")?)?;
-    let department = departments_of(cx.dir, &f)?.ok_or_else(|| missing_department())?;
+    let department = departments_of(cx.dir, &f)?.ok_or_else(missing_department)?;
     let mobile = f.opt_str("mobile")?.map(str::to_owned);
     let email = f.opt_str("email")?.map(str::to_owned);
     check_contact(cx.dir, None, mobile.as_deref(), email.as_deref())?;
     if mobile.is_none() && email.is_none() {
-        return Err(ApiError::new(NO_MOBILE_NOR_EMAIL, "mobile and email can not be both empty"));
+        return Err(ApiError::new(
+            NO_MOBILE_NOR_EMAIL,
+            "mobile and email can not be both empty",
+        ));
     }
     let extra = extra_fields(cx.dir, &f, &department)?;
     let status = match f.opt_int("enable")? {
@@ -74,7 +80,10 @@ pub(super) fn update(cx: &mut Ctx<'_>) -> ApiResult {
     if let Some(new_userid) = f.opt_str("new_userid")? {
         check_userid(new_userid)?;
         if cx.dir.find_user(new_userid).is_some_and(|u| u != userid) {
-            return Err(ApiError::new(USERID_EXISTS, format!("userid existed: {new_userid}")));
+            return Err(ApiError::new(
+                USERID_EXISTS,
+                format!("userid existed: {new_userid}"),
+            ));
         }
         key = new_userid.to_owned();
     }
@@ -133,14 +142,24 @@ pub(super) fn batch_delete(cx: &mut Ctx<'_>) -> ApiResult {
     let body = JsonBody::parse(&cx.req.body)?;
     let list = match body.fields().get("useridlist") {
         Some(Value::Array(items)) if !items.is_empty() => items.clone(),
-        _ => return Err(ApiError::new(INVALID_USERID_LIST, "invalid useridlist: a non-empty array is required")),
+        _ => {
+            return Err(ApiError::new(
+                INVALID_USERID_LIST,
+                "invalid useridlist: a non-empty array is required",
+            ));
+        }
     };
     if list.len() > 200 {
-        return Err(ApiError::new(INVALID_USERID_LIST_LEN, "useridlist: at most 200 userids"));
+        return Err(ApiError::new(
+            INVALID_USERID_LIST_LEN,
+            "useridlist: at most 200 userids",
+        ));
     }
     let mut found = Vec::new();
     for item in &list {
-        let userid = item.as_str().ok_or_else(|| ApiError::new(INVALID_USERID_LIST, "useridlist holds strings"))?;
+        let userid = item
+            .as_str()
+            .ok_or_else(|| ApiError::new(INVALID_USERID_LIST, "useridlist holds strings"))?;
         found.push(existing_user(cx.dir, userid)?);
     }
     for userid in found {
@@ -204,7 +223,12 @@ pub(super) fn convert_to_openid(cx: &mut Ctx<'_>) -> ApiResult {
     let body = JsonBody::parse(&cx.req.body)?;
     let userid = existing_user(cx.dir, body.fields().req_str("userid")?)?;
     let owner = (cx.corpid.clone(), userid);
-    let known = cx.state.openids.iter().find(|(_, v)| **v == owner).map(|(k, _)| k.clone());
+    let known = cx
+        .state
+        .openids
+        .iter()
+        .find(|(_, v)| **v == owner)
+        .map(|(k, _)| k.clone());
     let openid = match known {
         Some(openid) => openid,
         None => {
@@ -275,7 +299,10 @@ pub(super) fn get_userid_by_email(cx: &mut Ctx<'_>) -> ApiResult {
             let mail = if personal {
                 m.email.as_str()
             } else {
-                m.extra.get("biz_mail").and_then(Value::as_str).unwrap_or_default()
+                m.extra
+                    .get("biz_mail")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
             };
             !mail.is_empty() && mail.eq_ignore_ascii_case(email)
         })
@@ -305,7 +332,10 @@ pub(super) fn invite(cx: &mut Ctx<'_>) -> ApiResult {
     let parties = id_list(&f, "party")?;
     let tags = id_list(&f, "tag")?;
     if users.is_empty() && parties.is_empty() && tags.is_empty() {
-        return Err(ApiError::new(INVITE_ALL_EMPTY, "user, party and tag are all empty"));
+        return Err(ApiError::new(
+            INVITE_ALL_EMPTY,
+            "user, party and tag are all empty",
+        ));
     }
     if users.len() > 1000 {
         return Err(ApiError::new(INVALID_USERID_LIST_LEN, "user: at most 1000"));
@@ -317,8 +347,16 @@ pub(super) fn invite(cx: &mut Ctx<'_>) -> ApiResult {
         return Err(ApiError::new(INVALID_TAG_LIST_LEN, "tag: at most 100"));
     }
     let invaliduser: Vec<&String> = users.iter().filter(|u| cx.dir.find_user(u).is_none()).collect();
-    let invalidparty: Vec<u32> = parties.iter().copied().filter(|p| !cx.dir.departments.contains_key(p)).collect();
-    let invalidtag: Vec<u32> = tags.iter().copied().filter(|t| !cx.dir.tags.contains_key(t)).collect();
+    let invalidparty: Vec<u32> = parties
+        .iter()
+        .copied()
+        .filter(|p| !cx.dir.departments.contains_key(p))
+        .collect();
+    let invalidtag: Vec<u32> = tags
+        .iter()
+        .copied()
+        .filter(|t| !cx.dir.tags.contains_key(t))
+        .collect();
     Ok(fields(json!({
         "invaliduser": invaliduser,
         "invalidparty": invalidparty,
@@ -399,7 +437,10 @@ pub(super) fn check_userid(userid: &str) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::new(INVALID_USERID, format!("invalid userid {userid:?}")))
+        Err(ApiError::new(
+            INVALID_USERID,
+            format!("invalid userid {userid:?}"),
+        ))
     }
 }
 
@@ -418,12 +459,18 @@ pub(super) fn check_contact(
     mobile: Option<&str>,
     email: Option<&str>,
 ) -> Result<(), ApiError> {
-    let others = || dir.users.values().filter(move |m| Some(m.userid.as_str()) != myself);
+    let others = || {
+        dir.users
+            .values()
+            .filter(move |m| Some(m.userid.as_str()) != myself)
+    };
     if let Some(mobile) = mobile {
         let digits = mobile.chars().filter(char::is_ascii_digit).count();
         let ok = mobile.len() <= 32
             && digits >= 5
-            && mobile.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '));
+            && mobile
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '));
         if !ok {
             return Err(ApiError::new(INVALID_MOBILE, format!("invalid mobile {mobile}")));
         }
@@ -434,9 +481,9 @@ pub(super) fn check_contact(
     }
     if let Some(email) = email {
         let ok = (6..=64).contains(&email.len())
-            && email
-                .split_once('@')
-                .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !domain.contains('@'));
+            && email.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty() && domain.contains('.') && !domain.contains('@')
+            });
         if !ok {
             return Err(ApiError::new(INVALID_EMAIL, format!("invalid email {email}")));
         }
@@ -460,7 +507,9 @@ pub(super) fn remove_member(dir: &mut CorpDirectory, userid: &str) {
 
 /// The stored userid matching `userid` (60111 when none).
 pub(super) fn existing_user(dir: &CorpDirectory, userid: &str) -> Result<String, ApiError> {
-    dir.find_user(userid).map(str::to_owned).ok_or_else(|| not_found(userid))
+    dir.find_user(userid)
+        .map(str::to_owned)
+        .ok_or_else(|| not_found(userid))
 }
 
 fn not_found(userid: &str) -> ApiError {
@@ -503,13 +552,20 @@ fn departments_of(dir: &CorpDirectory, f: &Fields<'_>) -> Result<Option<Vec<u32>
         return Err(ApiError::new(TOO_MANY_DEPARTMENTS, "at most 100 departments"));
     }
     if let Some(bad) = ids.iter().find(|d| !dir.departments.contains_key(d)) {
-        return Err(ApiError::new(INVALID_PARTY, format!("invalid department id {bad}")));
+        return Err(ApiError::new(
+            INVALID_PARTY,
+            format!("invalid department id {bad}"),
+        ));
     }
     Ok(Some(ids))
 }
 
 /// The fields kept as sent, checked against the member's departments.
-fn extra_fields(dir: &CorpDirectory, f: &Fields<'_>, department: &[u32]) -> Result<Map<String, Value>, ApiError> {
+fn extra_fields(
+    dir: &CorpDirectory,
+    f: &Fields<'_>,
+    department: &[u32],
+) -> Result<Map<String, Value>, ApiError> {
     let mut extra = Map::new();
     for key in [
         "alias",
@@ -562,7 +618,9 @@ fn extra_fields(dir: &CorpDirectory, f: &Fields<'_>, department: &[u32]) -> Resu
         }
     }
     if let Some(leaders) = extra.get("direct_leader") {
-        let leaders = leaders.as_array().ok_or_else(|| invalid("direct_leader must be an array"))?;
+        let leaders = leaders
+            .as_array()
+            .ok_or_else(|| invalid("direct_leader must be an array"))?;
         if leaders.len() > 5 {
             return Err(invalid("direct_leader: at most 5"));
         }
@@ -581,7 +639,10 @@ fn extra_fields(dir: &CorpDirectory, f: &Fields<'_>, department: &[u32]) -> Resu
 fn department_members<'c>(cx: &'c Ctx<'_>) -> Result<Vec<&'c Member>, ApiError> {
     let id = query_u32(cx.req, "department_id")?.ok_or_else(missing_department)?;
     if !cx.dir.departments.contains_key(&id) {
-        return Err(ApiError::new(INVALID_PARTY, format!("invalid department id {id}")));
+        return Err(ApiError::new(
+            INVALID_PARTY,
+            format!("invalid department id {id}"),
+        ));
     }
     let fetch_child = match query_u32(cx.req, "fetch_child")? {
         None | Some(0) => false,
@@ -616,7 +677,10 @@ fn rename_references(dir: &mut CorpDirectory, from: &str, to: &str) {
 
 /// A mobile without spaces, dashes and a `+86` prefix.
 fn normalize_mobile(mobile: &str) -> String {
-    let digits: String = mobile.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = mobile
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     digits.strip_prefix("+86").unwrap_or(&digits).to_owned()
 }
 

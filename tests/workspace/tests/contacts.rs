@@ -609,7 +609,8 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     let csv = "姓名,帐号,手机号,邮箱,所在部门,职务,性别\n\
                张三丰,zhangsan,,,1;2,掌门,男\n\
                新人,newbie,13700000009,,2,,女\n\
-               无部门,lost,13700000008,,404,,\n";
+               冒名,fake,13800000002,,1,,\n\
+               新部门,lost,13700000008,,404,,\n";
     let media_id = sb.contacts().upload_csv(creds::CORPID, "sync.csv", csv);
     let job = c
         .sync_users(
@@ -629,7 +630,7 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     sb.assert_got("batch/getresult", &[("jobid", &job.jobid)]);
     assert_eq!(running.status, BatchStatus::Running);
     assert_eq!(running.job_type, BatchJobType::SyncUser);
-    assert_eq!((running.total, running.percentage), (3, 50));
+    assert_eq!((running.total, running.percentage), (4, 50));
     assert!(running.result.is_empty());
     let done = c.get_batch_result(&job.jobid).await.expect("second poll");
     assert!(done.is_done());
@@ -644,7 +645,8 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
         [
             (Some("zhangsan"), 0),
             (Some("newbie"), 0),
-            (Some("lost"), INVALID_PARTY)
+            (Some("fake"), MOBILE_EXISTS),
+            (Some("lost"), 0)
         ]
     );
 
@@ -660,8 +662,18 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     );
     assert_eq!(
         sb.contacts().userids(creds::CORPID),
-        ["lisi", "newbie", "zhangsan"],
+        ["lisi", "lost", "newbie", "zhangsan"],
         "sync keeps members the file does not list"
+    );
+    // An unknown department id becomes a department under 「待设置部门」.
+    let departments = sb.contacts().departments(creds::CORPID);
+    assert!(
+        departments.contains(&(405, 1, "待设置部门".to_owned())),
+        "{departments:?}"
+    );
+    assert!(
+        departments.contains(&(404, 405, "部门404".to_owned())),
+        "{departments:?}"
     );
 
     // replaceuser: lisi is not in the file and goes.

@@ -23,7 +23,8 @@ use crate::{Result, Secret};
 pub trait BatchApi {
     /// 增量更新成员: members in the CSV are added or updated (only the
     /// columns present change); members not in it stay. Departments are
-    /// given by id (`;`-separated), and must exist. Rows fail one by one;
+    /// given by id (`;`-separated, the root is 1); an id the corp lacks
+    /// becomes a new department under 「待设置部门」. Rows fail one by one;
     /// see [`get_batch_result`](Self::get_batch_result).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90980>

@@ -192,14 +192,14 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
     if department.is_empty() {
         return Err(ApiError::new(MISSING_DEPARTMENT, "missing department"));
     }
-    if let Some(bad) = department.iter().find(|d| !dir.departments.contains_key(d)) {
-        return Err(ApiError::new(
-            INVALID_PARTY,
-            format!("invalid department id {bad}"),
-        ));
-    }
     let existing = dir.find_user(userid).map(str::to_owned);
     users::check_contact(dir, existing.as_deref(), cell("mobile"), cell("email"))?;
+    if existing.is_none() && cell("mobile").is_none() && cell("email").is_none() {
+        return Err(ApiError::new(
+            NO_MOBILE_NOR_EMAIL,
+            "mobile and email can not be both empty",
+        ));
+    }
     let mut extra = Map::new();
     for key in ["position", "alias", "telephone", "address"] {
         if let Some(v) = cell(key) {
@@ -218,6 +218,11 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
             }
         };
         extra.insert("gender".into(), code.into());
+    }
+    // As WeCom does: an unknown department id becomes a new department
+    // under 「待设置部门」.
+    for id in &department {
+        create_pending_department(dir, *id);
     }
     match existing {
         Some(stored) => {
@@ -243,12 +248,6 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
             Ok(stored)
         }
         None => {
-            if cell("mobile").is_none() && cell("email").is_none() {
-                return Err(ApiError::new(
-                    NO_MOBILE_NOR_EMAIL,
-                    "mobile and email can not be both empty",
-                ));
-            }
             dir.users.insert(
                 userid.to_owned(),
                 Member {
@@ -265,6 +264,59 @@ fn sync_user(dir: &mut CorpDirectory, row: &BTreeMap<&'static str, String>) -> R
         }
     }
 }
+
+/// Creates department `id` under 「待设置部门」 (created under the root
+/// when missing) unless it exists.
+fn create_pending_department(dir: &mut CorpDirectory, id: u32) {
+    if dir.departments.contains_key(&id) {
+        return;
+    }
+    let pending = match dir
+        .departments
+        .values()
+        .find(|d| d.parentid == 1 && d.name == PENDING_NAME)
+    {
+        Some(d) => d.id,
+        None => {
+            let pending = dir
+                .departments
+                .keys()
+                .max()
+                .copied()
+                .unwrap_or(1)
+                .max(id)
+                .saturating_add(1);
+            if pending == id {
+                return;
+            }
+            dir.departments.insert(
+                pending,
+                Department {
+                    id: pending,
+                    name: PENDING_NAME.to_owned(),
+                    parentid: 1,
+                    order: 0,
+                    leaders: Vec::new(),
+                },
+            );
+            pending
+        }
+    };
+    dir.departments.insert(
+        id,
+        Department {
+            id,
+            name: format!("部门{id}"),
+            parentid: pending,
+            order: 0,
+            leaders: Vec::new(),
+        },
+    );
+}
+
+/// Where a member job puts the departments its file names but the
+/// directory lacks.
+const PENDING_NAME: &str = "待设置部门";
 
 /// Adds or updates every department row (parents before children, in as
 /// many passes as needed), then removes the empty departments the file

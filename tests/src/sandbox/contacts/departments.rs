@@ -36,7 +36,15 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
             ));
         }
         Some(id) => id,
-        None => cx.dir.departments.keys().max().copied().unwrap_or(1) + 1,
+        None => cx
+            .dir
+            .departments
+            .keys()
+            .max()
+            .copied()
+            .unwrap_or(1)
+            .checked_add(1)
+            .ok_or_else(|| invalid("no department id left"))?,
     };
     let order = u32_field(f.opt_int("order")?, "order")?.unwrap_or(0);
     cx.dir.departments.insert(

@@ -22,6 +22,10 @@
 //!   result per row. The CSV's first line names the columns (WeCom's
 //!   template: `姓名,帐号,手机号,邮箱,所在部门,职务,性别…`, departments
 //!   `;`-separated ids; for departments `部门名称,部门ID,父部门ID,排序`).
+//!   As in WeCom, a member row naming a department id the corp lacks
+//!   creates it (named `部门<id>`) under a 「待设置部门」 below the root.
+//!   WeCom's safety stop of `replaceuser` (removing more than 20% / 80% of
+//!   the members) is not modelled.
 //! * An export job is done on the first `export/get_result` poll: its files
 //!   (one per `block_size` entries) are encrypted with the request's
 //!   EncodingAESKey and served at `http://<sandbox>/sandbox-files/export/…`

@@ -19,7 +19,15 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
         ));
     }
     let tagid = match f.opt_int("tagid")? {
-        None => cx.dir.tags.keys().max().copied().unwrap_or(0) + 1,
+        None => cx
+            .dir
+            .tags
+            .keys()
+            .max()
+            .copied()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| ApiError::new(INVALID_TAGID, "no tag id left"))?,
         Some(n) => {
             let id =
                 u32::try_from(n).map_err(|_| ApiError::new(INVALID_TAGID, format!("invalid tagid {n}")))?;

@@ -239,6 +239,14 @@ mod tests {
         assert!(shown.contains("https://cb"), "{shown}");
     }
 
+    /// The reply sample of the job submissions (90980–90982).
+    #[test]
+    fn decodes_the_submission_sample() {
+        let job: BatchJob =
+            serde_json::from_value(json!({"errcode": 0, "errmsg": "ok", "jobid": "xxxxx"})).unwrap();
+        assert_eq!(job.jobid, "xxxxx");
+    }
+
     /// The reply samples of 获取异步任务结果 (90983): a member job and a
     /// department job.
     #[test]

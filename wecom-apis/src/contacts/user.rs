@@ -850,6 +850,49 @@ mod tests {
         assert!(qr.join_qrcode.contains("action=join"));
     }
 
+    /// The sample replies of 获取部门成员详情 (90201), openid转userid (90202),
+    /// 手机号获取userid (95402) and 邮箱获取userid (95895).
+    #[test]
+    fn decodes_the_user_list_and_userid_samples() {
+        let list: UserList = serde_json::from_value(json!({
+            "errcode": 0, "errmsg": "ok",
+            "userlist": [{
+                "userid": "zhangsan", "name": "李四", "department": [1, 2], "order": [1, 2],
+                "position": "后台工程师", "mobile": "13800000000", "gender": "1",
+                "email": "zhangsan@gzdev.com", "biz_mail": "zhangsan@qyycs2.wecom.work",
+                "is_leader_in_dept": [1, 0], "direct_leader": ["lisi", "wangwu"],
+                "avatar": "http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3WJ6DSZUfiakYe37PKnQhBIeOQBO4czqrnZDS79FH5Wm5m4X69TBicnHFlhiafvDwklOpZeXYQQ2icg/0",
+                "thumb_avatar": "http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3WJ6DSZUfiakYe37PKnQhBIeOQBO4czqrnZDS79FH5Wm5m4X69TBicnHFlhiafvDwklOpZeXYQQ2icg/100",
+                "telephone": "020-123456", "alias": "jackzhang", "status": 1,
+                "address": "广州市海珠区新港中路",
+                "hide_mobile": 0, "english_name": "jacky",
+                "open_userid": "xxxxxx", "main_department": 1,
+                "extattr": {"attrs": [{"type": 0, "name": "文本名称", "text": {"value": "文本"}}]},
+                "qr_code": "https://open.work.weixin.qq.com/wwopen/userQRCode?vcode=xxx",
+                "external_position": "产品经理",
+                "external_profile": {"external_corp_name": "企业简称", "wechat_channels": {"nickname": "视频号名称", "status": 1}, "external_attr": []}
+            }]
+        }))
+        .unwrap();
+        let user = &list.userlist[0];
+        assert_eq!(user.name, "李四");
+        assert_eq!(user.direct_leader, ["lisi", "wangwu"]);
+        assert_eq!(user.biz_mail, "zhangsan@qyycs2.wecom.work");
+        assert_eq!(user.status, UserStatus::Active);
+        for sample in [
+            json!({"errcode": 0, "errmsg": "ok", "userid": "zhangsan"}),
+            json!({"userid": "zhangsan", "errcode": 0, "errmsg": "ok"}),
+        ] {
+            let reply: UseridReply = serde_json::from_value(sample).unwrap();
+            assert_eq!(reply.userid, "zhangsan");
+        }
+        assert_eq!(
+            serde_json::to_value(Gender::Female).unwrap(),
+            json!(2),
+            "replies may carry integers; requests send strings (see encodes_the_create_sample)"
+        );
+    }
+
     #[test]
     fn invite_sends_only_non_empty_lists() {
         let invite = Invite {

@@ -138,7 +138,9 @@ fn families_and_traits_list_their_own() {
         + external_contact::endpoints().count()
         + corpgroup::endpoints().count()
         + service::endpoints().count();
+    let total = total + wecom_apis::contacts::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
+    assert!(wecom_apis::contacts::endpoints().all(|ep| ep.token_param() == Some("access_token")));
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(
         license::LICENSE_API_ENDPOINTS

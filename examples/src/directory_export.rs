@@ -2,7 +2,7 @@
 //! large corps: an asynchronous export. The app submits `export/user` with
 //! an EncodingAESKey of its own, polls `export/get_result` until the job is
 //! done, downloads each file and decrypts it with
-//! [`parse_export`](wecom_apis::contacts::parse_export). Offline it first
+//! [`parse_export`]. Offline it first
 //! fills the sandbox's directory with a CSV batch job (`batch/syncuser`).
 //!
 //! Offline (default): starts the sandbox (a fake WeCom server on

@@ -136,8 +136,9 @@ pub trait MemberApi {
     async fn invite_users(&self, #[body] invite: &Invite) -> Result<InviteResult>;
 
     /// 获取加入企业二维码: the link of the QR code that invites people into
-    /// the corp; `size_type` 1 (171×171) to 4 (2052×2052), WeCom's default 2.
-    /// Only for the 通讯录同步 secret; the link changes every 7 days.
+    /// the corp; `size_type` 1 (171×171), 2 (399×399), 3 (741×741) or
+    /// 4 (2052×2052) — optional, WeCom documents no default. Only for the
+    /// 通讯录同步 secret; the link is valid for 7 days.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/91714>
     #[get("corp/get_join_qrcode", token = corp)]

@@ -21,8 +21,9 @@
 //! Families, each behind a cargo feature of the same name (all on by
 //! default): [`license`] (接口许可), [`external_contact`] (客户联系,
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
-//! 第三方应用), [`contacts`] (通讯录管理). Declare endpoints the SDK lacks in your own crate with
+//! 第三方应用). Declare endpoints the SDK lacks in your own crate with
 //! [`api`]; they run on the same clients.
+//! Also [`contacts`] (通讯录管理: members, departments, tags, batch jobs, exports).
 
 // With some families turned off, some of the helpers they share go unused.
 #![cfg_attr(

@@ -201,6 +201,24 @@ async fn members_are_created_read_updated_and_deleted() {
         errcode(c.create_user(&bad_mobile).await, "mobile format"),
         INVALID_MOBILE
     );
+    let mut no_avatar = NewUser::new("other", "别人", vec![1]).with_mobile("13900000004");
+    no_avatar.profile.avatar_mediaid = Some("3nosuchmedia".into());
+    assert_eq!(
+        errcode(c.create_user(&no_avatar).await, "unknown avatar media"),
+        INVALID_MEDIA_ID
+    );
+    let avatar = sb
+        .contacts()
+        .upload_csv(creds::CORPID, "avatar.png", vec![0x89, b'P', b'N', b'G']);
+    c.update_user(&UserUpdate {
+        profile: UserProfile {
+            avatar_mediaid: Some(avatar),
+            ..UserProfile::default()
+        },
+        ..UserUpdate::new("wangxiao")
+    })
+    .await
+    .expect("an uploaded avatar");
     assert_eq!(
         errcode(c.get_user("nobody").await, "unknown member"),
         USER_NOT_FOUND

@@ -44,6 +44,7 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
         ));
     }
     let extra = extra_fields(cx.dir, &f, &department)?;
+    check_avatar(cx, &extra)?;
     let status = match f.opt_int("enable")? {
         Some(0) => 2,
         Some(1) | None => 4,
@@ -97,6 +98,7 @@ pub(super) fn update(cx: &mut Ctx<'_>) -> ApiResult {
     check_contact(cx.dir, Some(&userid), mobile, email)?;
     let current = cx.dir.users[&userid].department.clone();
     let extra = extra_fields(cx.dir, &f, department.as_ref().unwrap_or(&current))?;
+    check_avatar(cx, &extra)?;
     let enable = f.opt_int("enable")?;
     if !matches!(enable, None | Some(0 | 1)) {
         return Err(invalid("enable must be 0 or 1"));
@@ -522,6 +524,15 @@ fn invalid(msg: impl std::fmt::Display) -> ApiError {
 
 fn missing_department() -> ApiError {
     ApiError::new(MISSING_DEPARTMENT, "missing department")
+}
+
+/// 40007 unless `avatar_mediaid` (when given) is a medium of the caller's corp.
+fn check_avatar(cx: &Ctx<'_>, extra: &Map<String, Value>) -> Result<(), ApiError> {
+    match extra.get("avatar_mediaid") {
+        None => Ok(()),
+        Some(Value::String(id)) if cx.media.get(&cx.corpid, id, cx.now).is_some() => Ok(()),
+        Some(id) => Err(ApiError::new(INVALID_MEDIA_ID, format!("invalid media_id {id}"))),
+    }
 }
 
 /// The `userid` query parameter of an existing member.

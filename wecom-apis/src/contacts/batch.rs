@@ -47,8 +47,9 @@ pub trait BatchApi {
     #[post("batch/replaceparty", token = corp)]
     async fn replace_departments(&self, #[body] job: &BatchJobRequest) -> Result<BatchJob>;
 
-    /// 获取异步任务结果: the state of a job (only jobs of the last 3 days);
-    /// the per-row `result` once it is done.
+    /// 获取异步任务结果: the state of a job, and the per-row `result` once it
+    /// is done. WeCom keeps only the latest jobs' results (40089 once one is
+    /// cleared); an unknown jobid is 40088.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90983>
     #[get("batch/getresult", token = corp)]

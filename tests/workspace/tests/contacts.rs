@@ -20,6 +20,7 @@ const TAG_ALL_INVALID: i64 = 40_070;
 const TAG_NAME_EXISTS: i64 = 40_071;
 const INVALID_OPENID: i64 = 40_073;
 const JOB_NOT_FOUND: i64 = 40_088;
+const RESULT_CLEARED: i64 = 40_089;
 const INVALID_IMPORT_FILE: i64 = 40_092;
 const INVALID_PARAMETER: i64 = 40_058;
 const MISSING_USERID: i64 = 41_009;
@@ -638,6 +639,7 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
         )
         .await
         .expect("sync_users");
+    let first_job = job.jobid.clone();
     sb.assert_posted(
         "batch/syncuser",
         json!({"media_id": media_id, "to_invite": false,
@@ -760,6 +762,27 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
         errcode(c.get_batch_result("jobid_nope").await, "unknown job"),
         JOB_NOT_FOUND
     );
+    // Only the latest 5 jobs keep their result: the first sync is now the
+    // sixth newest.
+    let again = sb.contacts().upload_csv(
+        creds::CORPID,
+        "again.csv",
+        "姓名,帐号,所在部门\n张三,zhangsan,1\n",
+    );
+    let mut jobs = Vec::new();
+    for _ in 0..3 {
+        jobs.push(
+            c.sync_users(&BatchJobRequest::new(&again))
+                .await
+                .expect("another job")
+                .jobid,
+        );
+    }
+    assert_eq!(
+        errcode(c.get_batch_result(&first_job).await, "result cleared"),
+        RESULT_CLEARED
+    );
+    c.get_batch_result(&jobs[0]).await.expect("a recent job");
 }
 
 /// export_user → get_export_result → download → decrypt → parsed rows,

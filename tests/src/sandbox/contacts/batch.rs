@@ -34,6 +34,8 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub(crate) struct BatchJob {
     corpid: String,
+    /// Submission order within the sandbox.
+    seq: u64,
     kind: Kind,
     /// 1 started, 2 running, 3 done.
     status: i64,
@@ -42,6 +44,9 @@ pub(crate) struct BatchJob {
     /// One entry per row, once done.
     result: Vec<Value>,
 }
+
+/// How many jobs' results WeCom keeps per corp.
+const KEPT_RESULTS: usize = 5;
 
 /// Member columns: canonical name and the header spellings WeCom's
 /// templates use.
@@ -93,6 +98,7 @@ pub(super) fn submit(cx: &mut Ctx<'_>, kind: Kind) -> ApiResult {
         jobid.clone(),
         BatchJob {
             corpid: cx.corpid.clone(),
+            seq: cx.state.ids.next(),
             kind,
             status: 1,
             rows,
@@ -107,6 +113,27 @@ pub(super) fn getresult(cx: &mut Ctx<'_>) -> ApiResult {
     let jobid = query_param(&cx.req.query, "jobid")
         .filter(|j| !j.is_empty())
         .ok_or_else(|| ApiError::new(INVALID_PARAMETER, "missing jobid"))?;
+    // WeCom keeps the results of a corp's latest 5 jobs only.
+    if let Some(seq) = cx
+        .state
+        .jobs
+        .get(jobid)
+        .filter(|j| j.corpid == cx.corpid)
+        .map(|j| j.seq)
+    {
+        let newer = cx
+            .state
+            .jobs
+            .values()
+            .filter(|j| j.corpid == cx.corpid && j.seq > seq)
+            .count();
+        if newer >= KEPT_RESULTS {
+            return Err(ApiError::new(
+                RESULT_CLEARED,
+                format!("the result of {jobid} was cleared: only the latest {KEPT_RESULTS} jobs are kept"),
+            ));
+        }
+    }
     let job = cx
         .state
         .jobs

@@ -19,7 +19,8 @@
 //!   [`ContactsSandbox::upload_csv`]) and runs one step per
 //!   `batch/getresult` poll: the first poll answers status 2 (running,
 //!   percentage 50), the second applies the CSV and answers 3 with one
-//!   result per row. The CSV's first line names the columns (WeCom's
+//!   result per row; only the latest 5 jobs of a corp keep their result.
+//!   The CSV's first line names the columns (WeCom's
 //!   template: `姓名,帐号,手机号,邮箱,所在部门,职务,性别…`, departments
 //!   `;`-separated ids; for departments `部门名称,部门ID,父部门ID,排序`).
 //!   As in WeCom, a member row naming a department id the corp lacks
@@ -33,7 +34,8 @@
 //!
 //! Error codes (WeCom's global table, path 90313): 40003, 40007 (unknown
 //! media_id), 40031, 40032, 40035, 40058, 40068, 40070, 40071,
-//! 40072, 40073, 40088 (unknown jobid), 40092 (bad CSV), 41006, 41009,
+//! 40072, 40073, 40088 (unknown jobid), 40089 (a job older than the corp's
+//! latest 5), 40092 (bad CSV), 41006, 41009,
 //! 41017, 46004, 50100, 60001, 60003–60010, 60102–60106, 60110–60112,
 //! 60123, 60127, 60129, 60132, 81014, 82001–82003.
 
@@ -120,6 +122,7 @@ pub(crate) const TAG_NAME_EXISTS: i64 = 40071;
 pub(crate) const INVALID_TAG_NAME: i64 = 40072;
 pub(crate) const INVALID_OPENID: i64 = 40073;
 pub(crate) const JOB_NOT_FOUND: i64 = 40088;
+pub(crate) const RESULT_CLEARED: i64 = 40089;
 pub(crate) const INVALID_IMPORT_FILE: i64 = 40092;
 pub(crate) const MISSING_MEDIA_ID: i64 = 41006;
 pub(crate) const MISSING_USERID: i64 = 41009;

@@ -318,6 +318,7 @@ async fn member_lookups_and_invitations() {
         .convert_to_userid(&openid.openid)
         .await
         .expect("convert_to_userid");
+    sb.assert_posted("user/convert_to_userid", json!({"openid": openid.openid}));
     assert_eq!(back.userid, "zhangsan");
     assert_eq!(
         errcode(c.convert_to_userid("oNOBODY").await, "unknown openid"),
@@ -370,6 +371,7 @@ async fn member_lookups_and_invitations() {
         .get_active_stat(&sandbox_date(&sb, 0))
         .await
         .expect("get_active_stat");
+    sb.assert_posted("user/get_active_stat", json!({"date": sandbox_date(&sb, 0)}));
     assert_eq!(active.active_cnt, 2);
     c.auth_succ("mailer").await.expect("auth_succ");
     sb.assert_got("user/authsucc", &[("userid", "mailer")]);
@@ -589,6 +591,7 @@ async fn tags_hold_members_and_departments() {
         .del_tag_users(&TagUsers::users(12, ["zhangsan"]))
         .await
         .expect("del_tag_users");
+    sb.assert_posted("tag/deltagusers", json!({"tagid": 12, "userlist": ["zhangsan"]}));
     assert_eq!(removed.invalid_users().count(), 0);
     assert_eq!(sb.contacts().tag_users(creds::CORPID, 12), Some(vec![]));
 
@@ -721,6 +724,7 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
         .replace_departments(&BatchJobRequest::new(&media_id))
         .await
         .expect("replace_departments");
+    sb.assert_posted("batch/replaceparty", json!({"media_id": media_id}));
     c.get_batch_result(&job.jobid).await.expect("running");
     let done = c.get_batch_result(&job.jobid).await.expect("done");
     assert_eq!(done.job_type, BatchJobType::ReplaceParty);
@@ -861,6 +865,7 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
         .export_department(&ExportRequest::new(EXPORT_KEY))
         .await
         .expect("export_department");
+    sb.assert_posted("export/department", json!({"encoding_aeskey": EXPORT_KEY}));
     let result = c.get_export_result(&job.jobid).await.expect("result");
     let departments: ExportedDepartments =
         parse_export(&key, &fetch(&http, &result).await).expect("departments");

@@ -24,6 +24,7 @@
 //! 第三方应用), [`auth`] (身份验证), [`jssdk`] (JS-SDK signatures), [`agent`]
 //! (应用管理). Declare endpoints the SDK lacks in your own crate with
 //! [`api`]; they run on the same clients.
+//! Also [`contacts`] (通讯录管理: members, departments, tags, batch jobs, exports).
 
 // With some families turned off, some of the helpers they share go unused.
 #![cfg_attr(
@@ -34,7 +35,8 @@
         feature = "service",
         feature = "auth",
         feature = "jssdk",
-        feature = "agent"
+        feature = "agent",
+        feature = "contacts"
     )),
     allow(
         dead_code,
@@ -53,6 +55,8 @@ pub mod agent;
 #[cfg(feature = "auth")]
 pub mod auth;
 pub mod callback;
+#[cfg(feature = "contacts")]
+pub mod contacts;
 #[cfg(feature = "corpgroup")]
 pub mod corpgroup;
 #[cfg(feature = "external-contact")]
@@ -70,7 +74,8 @@ pub mod license;
         feature = "service",
         feature = "auth",
         feature = "jssdk",
-        feature = "agent"
+        feature = "agent",
+        feature = "contacts"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -83,7 +88,8 @@ pub(crate) mod paging;
         feature = "service",
         feature = "auth",
         feature = "jssdk",
-        feature = "agent"
+        feature = "agent",
+        feature = "contacts"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -131,6 +137,8 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     jssdk::LISTS,
     #[cfg(feature = "agent")]
     agent::LISTS,
+    #[cfg(feature = "contacts")]
+    contacts::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

@@ -146,8 +146,10 @@ fn families_and_traits_list_their_own() {
         + service::endpoints().count()
         + auth::endpoints().count()
         + jssdk::endpoints().count()
-        + agent::endpoints().count();
+        + agent::endpoints().count()
+        + wecom_apis::contacts::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
+    assert!(wecom_apis::contacts::endpoints().all(|ep| ep.token_param() == Some("access_token")));
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(
         license::LICENSE_ORDER_API_ENDPOINTS

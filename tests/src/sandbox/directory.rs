@@ -2,7 +2,10 @@
 //! departments and tags. Several families read it (messages check their
 //! recipients, login codes map to members); the contacts family edits it.
 //! Each corp the sandbox knows starts with its members from [`creds`] in the
-//! root department 1.
+//! root department 1, an empty department 2 「研发中心」 under it, and a tag 1
+//! 「管理层」 holding the corp's first member; any other corp whose token the
+//! sandbox issued (a joined downstream corp …) starts with the root only,
+//! through [`Directory::corp_or_new`].
 
 // Parts of the model are read only by the families being built on it.
 #![allow(dead_code)]
@@ -28,6 +31,17 @@ impl Directory {
         }
         self.corps.get_mut(corpid)
     }
+
+    /// The directory of `corpid`: the seeded one for a corp the sandbox
+    /// knows, otherwise one with only the root department (for corps that
+    /// exist because the sandbox issued them a token).
+    pub(crate) fn corp_or_new(&mut self, corpid: &str) -> &mut CorpDirectory {
+        if self.corp(corpid).is_none() {
+            self.corps
+                .insert(corpid.to_owned(), CorpDirectory::seeded(corpid, &[]));
+        }
+        self.corps.entry(corpid.to_owned()).or_default()
+    }
 }
 
 /// One corp's members, departments and tags.
@@ -39,6 +53,8 @@ pub(crate) struct CorpDirectory {
     pub(crate) departments: BTreeMap<u32, Department>,
     /// Tags by id.
     pub(crate) tags: BTreeMap<u32, Tag>,
+    /// English names of departments (`name_en`), by department id.
+    pub(crate) names_en: BTreeMap<u32, String>,
 }
 
 impl CorpDirectory {
@@ -55,6 +71,27 @@ impl CorpDirectory {
                 leaders: Vec::new(),
             },
         );
+        if !users.is_empty() {
+            dir.departments.insert(
+                2,
+                Department {
+                    id: 2,
+                    name: "研发中心".to_owned(),
+                    parentid: 1,
+                    order: 100_000_000,
+                    leaders: Vec::new(),
+                },
+            );
+            dir.tags.insert(
+                1,
+                Tag {
+                    id: 1,
+                    name: "管理层".to_owned(),
+                    users: vec![users[0].to_owned()],
+                    parties: Vec::new(),
+                },
+            );
+        }
         for (n, userid) in users.iter().enumerate() {
             dir.users.insert(
                 (*userid).to_owned(),
@@ -80,6 +117,35 @@ impl CorpDirectory {
     /// The members of department `id` (not of its sub-departments).
     pub(crate) fn members_of(&self, id: u32) -> impl Iterator<Item = &Member> {
         self.users.values().filter(move |m| m.department.contains(&id))
+    }
+
+    /// The userid as stored, matched ignoring ASCII case (WeCom's userids
+    /// are case-insensitive).
+    pub(crate) fn find_user(&self, userid: &str) -> Option<&str> {
+        if let Some((key, _)) = self.users.get_key_value(userid) {
+            return Some(key);
+        }
+        self.users
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(userid))
+            .map(String::as_str)
+    }
+
+    /// Department `id` and every department below it, parents first.
+    pub(crate) fn subtree(&self, id: u32) -> Vec<u32> {
+        let mut out = vec![id];
+        let mut i = 0;
+        while i < out.len() {
+            let parent = out[i];
+            out.extend(
+                self.departments
+                    .values()
+                    .filter(|d| d.parentid == parent && d.id != parent)
+                    .map(|d| d.id),
+            );
+            i += 1;
+        }
+        out
     }
 }
 

@@ -8,8 +8,10 @@
 //! * `service/*` — suite tokens from suite tickets, pre-auth codes,
 //!   authorization ([`ServiceSandbox::authorize`]), permanent codes, authorized-corp
 //!   tokens, admin lists, app QR codes;
-//! * `user/get` — one corp-token API, answering for whichever corp the token
-//!   belongs to (self-built, authorized or downstream);
+//! * `user/*`, `department/*`, `tag/*`, `batch/*` (contacts jobs, invite),
+//!   `export/*`, `corp/get_join_qrcode` — the 通讯录 family on each corp's
+//!   directory, for whichever corp the token belongs to (self-built,
+//!   authorized or downstream), with CSV batch jobs and encrypted exports;
 //! * `license/*` — all 25 interface-licence APIs, backed by a state machine of
 //!   orders, activation codes and members;
 //! * `externalcontact/*` — customers, follow users, tags, contact ways and
@@ -52,8 +54,8 @@ mod auth;
 mod callbacks;
 mod clock;
 mod codes;
+mod contacts;
 mod contract;
-mod corp_api;
 mod corpgroup;
 pub mod creds;
 mod directory;
@@ -81,6 +83,7 @@ use tokio::task::JoinHandle;
 pub use agent::console::AgentSandbox;
 pub use auth::console::AuthSandbox;
 pub use callbacks::{PushPolicy, PushRecord};
+pub use contacts::console::ContactsSandbox;
 pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
 pub use jssdk::console::JsSdkSandbox;
@@ -151,9 +154,10 @@ impl Sandbox {
     /// endpoints it keeps state for and answers as WeCom does. Anything else
     /// answers 404 unless stubbed ([`stub_with`](Self::stub_with)).
     pub fn served_paths() -> Vec<String> {
-        let mut paths: Vec<String> = [tokens::GETTOKEN, tokens::PROVIDER_TOKEN, corp_api::USER_GET]
+        let mut paths: Vec<String> = [tokens::GETTOKEN, tokens::PROVIDER_TOKEN]
             .into_iter()
             .chain(corpgroup::PATHS.iter().copied())
+            .chain(contacts::PATHS.iter().copied())
             .chain(service::PATHS.iter().copied())
             .chain(auth::PATHS.iter().copied())
             .chain(jssdk::PATHS.iter().copied())

@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::agent::{self, AgentState};
 use super::auth::{self, AuthState};
 use super::clock::Clock;
+use super::contacts::{self, ContactsState};
 use super::contract;
-use super::corp_api;
 use super::corpgroup::CorpGroupState;
 use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
@@ -40,7 +40,6 @@ pub(crate) struct State {
     /// families that address members.
     pub(crate) directory: Directory,
     /// Uploaded media by `media_id`, per corp.
-    #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
     /// 身份验证: outstanding login codes and user_tickets.
     pub(crate) auth: AuthState,
@@ -48,6 +47,8 @@ pub(crate) struct State {
     pub(crate) jssdk: JsSdkState,
     /// 应用管理: each corp's apps, menus and workbench.
     pub(crate) agent: AgentState,
+    /// 通讯录: openids, batch jobs and exports (the directory is `directory`).
+    pub(crate) contacts: ContactsState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -75,6 +76,7 @@ impl State {
             auth: AuthState::default(),
             jssdk: JsSdkState::default(),
             agent: AgentState::default(),
+            contacts: ContactsState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -94,9 +96,6 @@ impl State {
             tokens::PROVIDER_TOKEN => {
                 Reply::from_result(tokens::get_provider_token(&mut self.tokens, req, now))
             }
-            corp_api::USER_GET => {
-                Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
-            }
             path if auth::PATHS.contains(&path) => auth::handle(
                 &mut self.auth,
                 &mut self.agent,
@@ -109,6 +108,14 @@ impl State {
             path if agent::serves(path) => {
                 agent::handle(&mut self.agent, &self.tokens, &mut self.directory, req, now)
             }
+            path if contacts::serves(path) => contacts::handle(
+                &mut self.contacts,
+                &self.tokens,
+                &mut self.directory,
+                &self.media,
+                req,
+                now,
+            ),
             path => {
                 // The family that answers the path; each borrows only its own state.
                 let family: &mut dyn Family =

@@ -341,6 +341,32 @@ impl CallbackCrypto {
     }
 }
 
+/// Decrypts data WeCom encrypted with an EncodingAESKey outside the callback
+/// envelope — the files of the contacts export jobs (`export/*`): raw
+/// AES-256-CBC ciphertext, key = base64(`encoding_aes_key` + "="), IV = the
+/// key's first 16 bytes, PKCS#7 padding to 32-byte blocks; no random
+/// prefix, length or receive id. Returns the plaintext.
+///
+/// # Errors
+/// [`CallbackError::BadAesKey`] unless the key is 43 base64 characters,
+/// [`CallbackError::BadCiphertextLength`] unless `ciphertext` is a non-empty
+/// multiple of 16 bytes, [`CallbackError::BadPadding`] (usually a wrong key).
+pub fn decrypt_with_aes_key(encoding_aes_key: &str, ciphertext: &[u8]) -> Result<Vec<u8>, CallbackError> {
+    let crypto = CallbackCrypto::new("", encoding_aes_key, "")?;
+    if ciphertext.is_empty() || !ciphertext.len().is_multiple_of(16) {
+        return Err(CallbackError::BadCiphertextLength(ciphertext.len()));
+    }
+    let mut data = ciphertext.to_vec();
+    let len = data.len();
+    let plain_len = cbc::Decryptor::<&Aes256>::inner_iv_init(&crypto.cipher, &crypto.iv().into())
+        .decrypt_padded_mut::<NoPadding>(&mut data)
+        .map_err(|_| CallbackError::BadCiphertextLength(len))
+        .and_then(unpad)?
+        .len();
+    data.truncate(plain_len);
+    Ok(data)
+}
+
 /// Strips WeCom's PKCS#7 padding (1..=32 identical bytes).
 fn unpad(plain: &[u8]) -> Result<&[u8], CallbackError> {
     let &last = plain.last().ok_or(CallbackError::BadPadding)?;

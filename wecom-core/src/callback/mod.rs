@@ -18,7 +18,7 @@ pub mod receiver;
 pub mod replay;
 mod xml;
 
-pub use crypto::{CallbackCrypto, Decrypted, EncryptedReply, signature};
+pub use crypto::{CallbackCrypto, Decrypted, EncryptedReply, decrypt_with_aes_key, signature};
 pub use error::CallbackError;
 pub use receiver::{CallbackQuery, CallbackReceiver, Handled, Received};
 pub use replay::ReplayGuard;

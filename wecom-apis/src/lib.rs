@@ -21,7 +21,7 @@
 //! Families, each behind a cargo feature of the same name (all on by
 //! default): [`license`] (接口许可), [`external_contact`] (客户联系,
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
-//! 第三方应用). Declare endpoints the SDK lacks in your own crate with
+//! 第三方应用), [`media`] (素材管理). Declare endpoints the SDK lacks in your own crate with
 //! [`api`]; they run on the same clients.
 
 // With some families turned off, some of the helpers they share go unused.
@@ -30,7 +30,8 @@
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "media"
     )),
     allow(
         dead_code,
@@ -51,13 +52,16 @@ pub mod corpgroup;
 pub mod external_contact;
 #[cfg(feature = "license")]
 pub mod license;
+#[cfg(feature = "media")]
+pub mod media;
 // Helpers shared by the families: with some families turned off, some go unused.
 #[cfg_attr(
     not(all(
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "media"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -67,7 +71,8 @@ pub(crate) mod paging;
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "media"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -109,6 +114,8 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     corpgroup::LISTS,
     #[cfg(feature = "service")]
     service::LISTS,
+    #[cfg(feature = "media")]
+    media::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

@@ -32,7 +32,7 @@ use crate::token::TokenCell;
 /// use wecom_core::ByteRange;
 ///
 /// assert_eq!(ByteRange::new(0, 1023).to_string(), "bytes=0-1023");
-/// assert_eq!(ByteRange::from(2048).to_string(), "bytes=2048-");
+/// assert_eq!(ByteRange::starting_at(2048).to_string(), "bytes=2048-");
 /// assert_eq!(ByteRange::last(500).to_string(), "bytes=-500");
 /// assert_eq!(ByteRange::from(0..=9), ByteRange::new(0, 9));
 /// ```
@@ -60,7 +60,7 @@ impl ByteRange {
     }
 
     /// From byte `first` to the end of the file.
-    pub fn from(first: u64) -> Self {
+    pub fn starting_at(first: u64) -> Self {
         ByteRange(RangeSpec::From(first))
     }
 
@@ -78,7 +78,7 @@ impl From<std::ops::RangeInclusive<u64>> for ByteRange {
 
 impl From<std::ops::RangeFrom<u64>> for ByteRange {
     fn from(range: std::ops::RangeFrom<u64>) -> Self {
-        ByteRange::from(range.start)
+        ByteRange::starting_at(range.start)
     }
 }
 

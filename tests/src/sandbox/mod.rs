@@ -16,6 +16,9 @@
 //!   transfers for [`creds::CORPID`];
 //! * `corpgroup/*` and `miniprogram/transfer_session` — a chain with groups,
 //!   downstream corps, pending ids, contact imports and rules.
+//! * `media/*` — uploads checked as WeCom checks them into a per-corp store
+//!   of media that expire after 3 days, downloads with `Range` / 206, and
+//!   uploads fetched from a loopback URL ([`MediaSandbox`]).
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
@@ -55,6 +58,7 @@ mod external_contact;
 mod faults;
 mod ids;
 mod license;
+mod media;
 mod media_store;
 mod params;
 mod record;
@@ -75,6 +79,7 @@ pub use callbacks::{PushPolicy, PushRecord};
 pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
 pub use license::console::LicenseSandbox;
+pub use media::console::MediaSandbox;
 pub use record::RecordedRequest;
 pub use service::console::ServiceSandbox;
 pub use stubs::Stub;
@@ -145,6 +150,7 @@ impl Sandbox {
             .into_iter()
             .chain(corpgroup::PATHS.iter().copied())
             .chain(service::PATHS.iter().copied())
+            .chain(media::PATHS.iter().copied())
             .map(str::to_owned)
             .chain(license::served_paths())
             .chain(external_contact::served_paths())

@@ -12,6 +12,7 @@ use super::directory::Directory;
 use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
+use super::media::{self, MediaState};
 use super::media_store::MediaStore;
 use super::record::RecordedRequest;
 use super::reply::Reply;
@@ -37,8 +38,9 @@ pub(crate) struct State {
     /// families that address members.
     pub(crate) directory: Directory,
     /// Uploaded media by `media_id`, per corp.
-    #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
+    /// 素材管理: `upload_by_url` jobs and JS-SDK recordings (the files are in `media`).
+    pub(crate) media_api: MediaState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -63,6 +65,7 @@ impl State {
             service: ServiceState::default(),
             directory: Directory::default(),
             media: MediaStore::default(),
+            media_api: MediaState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -84,6 +87,9 @@ impl State {
             }
             corp_api::USER_GET => {
                 Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
+            }
+            path if path.starts_with("media/") => {
+                media::handle(&mut self.media_api, &mut self.media, &self.tokens, req, now)
             }
             path => {
                 // The family that answers the path; each borrows only its own state.

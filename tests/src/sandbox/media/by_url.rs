@@ -56,8 +56,14 @@ enum JobState {
     /// Fetched and checked; stored on the next poll.
     Fetched(Vec<u8>),
     /// Stored under `media_id`.
-    Done { media_id: String, created_at: i64 },
-    Failed { code: i64, message: String },
+    Done {
+        media_id: String,
+        created_at: i64,
+    },
+    Failed {
+        code: i64,
+        message: String,
+    },
 }
 
 impl Jobs {
@@ -79,7 +85,9 @@ pub(super) fn upload_by_url(state: &mut MediaState, corpid: &str, req: &Recorded
     let f = body.fields();
     let scene = f.opt_int("scene")?.ok_or_else(|| ApiError::missing("scene"))?;
     if scene != 1 {
-        return Err(ApiError::invalid(format!("scene {scene}: only 1 (group welcome) is supported")));
+        return Err(ApiError::invalid(format!(
+            "scene {scene}: only 1 (group welcome) is supported"
+        )));
     }
     let media_type = f.req_str("type")?;
     if !matches!(media_type, "video" | "file") {
@@ -108,7 +116,13 @@ pub(super) fn upload_by_url(state: &mut MediaState, corpid: &str, req: &Recorded
         jobid
     };
     match (loopback_url(url), tokio::runtime::Handle::try_current()) {
-        (Err(message), _) => jobs.finish(&jobid, JobState::Failed { code: URL_REFUSED, message }),
+        (Err(message), _) => jobs.finish(
+            &jobid,
+            JobState::Failed {
+                code: URL_REFUSED,
+                message,
+            },
+        ),
         (Ok(url), Ok(runtime)) => {
             let (jobid, media_type) = (jobid.clone(), media_type.to_owned());
             runtime.spawn(async move {

@@ -57,7 +57,7 @@ impl MediaSandbox<'_> {
     }
 
     /// The MD5 of `data` in lowercase hex, as `media/upload_by_url` takes it.
-    pub fn md5_hex(data: &[u8]) -> String {
+    pub fn md5_hex(&self, data: &[u8]) -> String {
         super::md5::md5_hex(data)
     }
 }

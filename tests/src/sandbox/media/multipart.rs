@@ -108,6 +108,12 @@ mod tests {
             }]
         );
         assert!(split(b"no boundary here", b"x").is_none());
-        assert!(split(b"--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", b"x").is_none());
+        assert!(
+            split(
+                b"--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+                b"x"
+            )
+            .is_none()
+        );
     }
 }

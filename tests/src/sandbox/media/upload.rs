@@ -47,22 +47,32 @@ pub(super) fn upload_attachment(
     now: i64,
 ) -> ApiResult {
     let media_type = media_type(req, "media_type", &["image", "video", "file"])?;
-    let scene = query_param(&req.query, "attachment_type").ok_or_else(|| ApiError::missing("attachment_type"))?;
+    let scene =
+        query_param(&req.query, "attachment_type").ok_or_else(|| ApiError::missing("attachment_type"))?;
     let allowed: &[&str] = match scene {
         "1" => &["image", "video"],
         "2" => &["image"],
-        other => return Err(ApiError::invalid(format!("attachment_type {other} (1 moments, 2 product album)"))),
+        other => {
+            return Err(ApiError::invalid(format!(
+                "attachment_type {other} (1 moments, 2 product album)"
+            )));
+        }
     };
     if !allowed.contains(&media_type) {
         return Err(ApiError::new(
             INVALID_MEDIA_FORMAT,
-            format!("invalid media type: attachment_type {scene} takes {}", allowed.join(", ")),
+            format!(
+                "invalid media type: attachment_type {scene} takes {}",
+                allowed.join(", ")
+            ),
         ));
     }
     let part = media_part(req)?;
     check_file(media_type, &part.bytes)?;
     let media_id = store.insert(stored(corpid, media_type, part, now));
-    Ok(fields(json!({"type": media_type, "media_id": media_id, "created_at": now})))
+    Ok(fields(
+        json!({"type": media_type, "media_id": media_id, "created_at": now}),
+    ))
 }
 
 /// `POST media/uploadimg`, part `media`: a JPG/PNG of 5 B – 2 MB; `{url}`.
@@ -70,10 +80,16 @@ pub(super) fn uploadimg(state: &mut MediaState, req: &RecordedRequest) -> ApiRes
     let part = media_part(req)?;
     size_at_least(&part.bytes)?;
     if part.bytes.len() > 2 * MB {
-        return Err(ApiError::new(INVALID_IMAGE_SIZE, "invalid image size: at most 2 MB"));
+        return Err(ApiError::new(
+            INVALID_IMAGE_SIZE,
+            "invalid image size: at most 2 MB",
+        ));
     }
     if format_of(&part.bytes) != Some("image") {
-        return Err(ApiError::new(INVALID_MEDIA_FORMAT, "invalid media type: JPG or PNG only"));
+        return Err(ApiError::new(
+            INVALID_MEDIA_FORMAT,
+            "invalid media type: JPG or PNG only",
+        ));
     }
     state.images += 1;
     Ok(fields(json!({
@@ -82,20 +98,30 @@ pub(super) fn uploadimg(state: &mut MediaState, req: &RecordedRequest) -> ApiRes
 }
 
 /// The media type in query parameter `param`, one of `allowed` (40005 otherwise).
-fn media_type(req: &RecordedRequest, param: &str, allowed: &[&'static str]) -> Result<&'static str, ApiError> {
+fn media_type(
+    req: &RecordedRequest,
+    param: &str,
+    allowed: &[&'static str],
+) -> Result<&'static str, ApiError> {
     let value = query_param(&req.query, param).unwrap_or_default();
-    allowed
-        .iter()
-        .copied()
-        .find(|t| *t == value)
-        .ok_or_else(|| ApiError::new(INVALID_TYPE, format!("invalid type `{value}`: {}", allowed.join(", "))))
+    allowed.iter().copied().find(|t| *t == value).ok_or_else(|| {
+        ApiError::new(
+            INVALID_TYPE,
+            format!("invalid type `{value}`: {}", allowed.join(", ")),
+        )
+    })
 }
 
 /// The multipart part named `media` (41005 when there is none).
 fn media_part(req: &RecordedRequest) -> Result<Part, ApiError> {
     multipart::parts(req)
         .and_then(|parts| parts.into_iter().find(|p| p.name == "media"))
-        .ok_or_else(|| ApiError::new(MISSING_MEDIA, "media data missing: send multipart/form-data with part `media`"))
+        .ok_or_else(|| {
+            ApiError::new(
+                MISSING_MEDIA,
+                "media data missing: send multipart/form-data with part `media`",
+            )
+        })
 }
 
 /// Size and format rules of `media/upload` for `media_type`.
@@ -126,7 +152,10 @@ pub(super) fn check_file(media_type: &str, bytes: &[u8]) -> Result<(), ApiError>
 /// Every file is larger than 5 bytes.
 fn size_at_least(bytes: &[u8]) -> Result<(), ApiError> {
     if bytes.len() <= 5 {
-        return Err(ApiError::new(INVALID_FILE_SIZE, "invalid file size: more than 5 bytes"));
+        return Err(ApiError::new(
+            INVALID_FILE_SIZE,
+            "invalid file size: more than 5 bytes",
+        ));
     }
     Ok(())
 }
@@ -168,11 +197,20 @@ mod tests {
         let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[0; 8]].concat();
         assert!(check_file("image", &png).is_ok());
         assert_eq!(check_file("image", b"12345").unwrap_err().code, INVALID_FILE_SIZE);
-        assert_eq!(check_file("image", b"GIF89a....").unwrap_err().code, INVALID_MEDIA_FORMAT);
-        assert_eq!(check_file("voice", &vec![0; 2 * MB + 1]).unwrap_err().code, INVALID_VOICE_SIZE);
+        assert_eq!(
+            check_file("image", b"GIF89a....").unwrap_err().code,
+            INVALID_MEDIA_FORMAT
+        );
+        assert_eq!(
+            check_file("voice", &vec![0; 2 * MB + 1]).unwrap_err().code,
+            INVALID_VOICE_SIZE
+        );
         assert!(check_file("voice", b"#!AMR\n......").is_ok());
         assert!(check_file("video", b"\0\0\0\x18ftypmp42....").is_ok());
         assert!(check_file("file", b"anything at all").is_ok());
-        assert_eq!(check_file("file", &vec![0; 20 * MB + 1]).unwrap_err().code, INVALID_FILE_SIZE);
+        assert_eq!(
+            check_file("file", &vec![0; 20 * MB + 1]).unwrap_err().code,
+            INVALID_FILE_SIZE
+        );
     }
 }

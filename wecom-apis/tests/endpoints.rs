@@ -133,11 +133,12 @@ fn entries_carry_method_token_and_declaration() {
 
 #[test]
 fn families_and_traits_list_their_own() {
-    use wecom_apis::{corpgroup, external_contact, license, service};
+    use wecom_apis::{corpgroup, external_contact, license, media, service};
     let total = license::endpoints().count()
         + external_contact::endpoints().count()
         + corpgroup::endpoints().count()
-        + service::endpoints().count();
+        + service::endpoints().count()
+        + media::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(
@@ -146,6 +147,7 @@ fn families_and_traits_list_their_own() {
             .all(|ep| ep.trait_name() == Some("LicenseApi"))
     );
     assert_eq!(service::SERVICE_TOKEN_API_ENDPOINTS.len(), 4);
+    assert!(media::endpoints().all(|ep| ep.path().starts_with("media/")));
 }
 
 /// The token sources of the runtime call the same endpoints the SDK declares.

@@ -48,7 +48,14 @@ async fn calls(client: CorpClient) -> Result<()> {
     let mut sink = Vec::new();
     download.write_to(&mut sink).await?;
     let whole: Binary = client
-        .texts("M", "etag", "b".into(), Cow::Borrowed("c"), None, &ByteRange::last(5))
+        .texts(
+            "M",
+            "etag",
+            "b".into(),
+            Cow::Borrowed("c"),
+            None,
+            &ByteRange::last(5),
+        )
         .await?;
     let _ = whole.file_name;
     let query = Query { media_id: "M".into() };

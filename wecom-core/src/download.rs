@@ -2,7 +2,7 @@
 //! buffered whole, a byte range of it, and the headers that describe it.
 //!
 //! An endpoint declared with `Result<Download>` runs through the same call
-//! path as every other ([`Runtime::download`](crate::Runtime::download)): the
+//! path as every other ([`Runtime::download`](crate::runtime::Runtime::download)): the
 //! token is injected, a stale token is refreshed and the call retried, and a
 //! JSON reply with a non-zero `errcode` is [`Error::Api`] — all before the
 //! `Download` is handed out, so no byte of a file has been read by then.

@@ -6,8 +6,9 @@
 //! voice ≤ 2 MB AMR, video ≤ 10 MB MP4, files ≤ 20 MB),
 //! [`MediaUploadApi::uploadimg`] turns an image into a permanent URL for
 //! message and mpnews bodies, and [`MediaAsyncUploadApi`] has WeCom fetch a
-//! large file (up to 200 MB) from a URL. A `media_id` is shared by every app
-//! of the corp.
+//! large file (up to 200 MB) from a URL, then pushes
+//! [`upload_media_job_finish`](events::UploadMediaJobFinish) to the app's
+//! callback URL. A `media_id` is shared by every app of the corp.
 //!
 //! Downloads ([`MediaDownloadApi`]) are files, not JSON: they return a
 //! [`Download`](crate::Download), to be written to any `AsyncWrite` as it
@@ -40,6 +41,7 @@
 
 mod async_upload;
 mod download;
+pub mod events;
 mod upload;
 
 pub use async_upload::*;

@@ -33,8 +33,8 @@ use wecom_apis::callback::axum::callback_router;
 use wecom_apis::callback::event::{Event, ExternalContactChange, ExternalContactChangeType};
 use wecom_apis::callback::{CallbackCrypto, CallbackReceiver, Received, signature};
 use wecom_apis::external_contact::{
-    AttachmentMediaType, CorpTagApi, CustomerApi, MarkTagRequest, MassMessageApi, MediaApi, MsgAttachment,
-    WelcomeMsg,
+    AttachmentMediaType, CorpTagApi, CustomerApi, MarkTagRequest, MassMessageApi, MediaUploadApi,
+    MsgAttachment, WelcomeMsg,
 };
 use wecom_apis::{Client, CorpClient, Upload};
 use wecom_testkit::{Sandbox, creds};

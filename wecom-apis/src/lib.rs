@@ -21,10 +21,10 @@
 //! Families, each behind a cargo feature of the same name (all on by
 //! default): [`license`] (接口许可), [`external_contact`] (客户联系,
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
-//! 第三方应用), [`auth`] (身份验证), [`jssdk`] (JS-SDK signatures), [`agent`]
-//! (应用管理). Declare endpoints the SDK lacks in your own crate with
-//! [`api`]; they run on the same clients.
-//! Also [`contacts`] (通讯录管理: members, departments, tags, batch jobs, exports).
+//! 第三方应用), [`contacts`] (通讯录管理: members, departments, tags, batch
+//! jobs, exports), [`auth`] (身份验证), [`jssdk`] (JS-SDK signatures),
+//! [`agent`] (应用管理), [`media`] (素材管理). Declare endpoints the SDK lacks
+//! in your own crate with [`api`]; they run on the same clients.
 
 // With some families turned off, some of the helpers they share go unused.
 #![cfg_attr(
@@ -36,7 +36,8 @@
         feature = "auth",
         feature = "jssdk",
         feature = "agent",
-        feature = "contacts"
+        feature = "contacts",
+        feature = "media"
     )),
     allow(
         dead_code,
@@ -65,6 +66,8 @@ pub mod external_contact;
 pub mod jssdk;
 #[cfg(feature = "license")]
 pub mod license;
+#[cfg(feature = "media")]
+pub mod media;
 // Helpers shared by the families: with some families turned off, some go unused.
 #[cfg_attr(
     not(all(
@@ -75,7 +78,8 @@ pub mod license;
         feature = "auth",
         feature = "jssdk",
         feature = "agent",
-        feature = "contacts"
+        feature = "contacts",
+        feature = "media"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -89,7 +93,8 @@ pub(crate) mod paging;
         feature = "auth",
         feature = "jssdk",
         feature = "agent",
-        feature = "contacts"
+        feature = "contacts",
+        feature = "media"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -139,6 +144,8 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     agent::LISTS,
     #[cfg(feature = "contacts")]
     contacts::LISTS,
+    #[cfg(feature = "media")]
+    media::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

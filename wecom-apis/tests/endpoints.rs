@@ -139,7 +139,7 @@ fn entries_carry_method_token_and_declaration() {
 
 #[test]
 fn families_and_traits_list_their_own() {
-    use wecom_apis::{agent, auth, corpgroup, external_contact, jssdk, license, service};
+    use wecom_apis::{agent, auth, corpgroup, external_contact, jssdk, license, media, service};
     let total = license::endpoints().count()
         + external_contact::endpoints().count()
         + corpgroup::endpoints().count()
@@ -147,7 +147,8 @@ fn families_and_traits_list_their_own() {
         + auth::endpoints().count()
         + jssdk::endpoints().count()
         + agent::endpoints().count()
-        + wecom_apis::contacts::endpoints().count();
+        + wecom_apis::contacts::endpoints().count()
+        + media::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(wecom_apis::contacts::endpoints().all(|ep| ep.token_param() == Some("access_token")));
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
@@ -157,6 +158,7 @@ fn families_and_traits_list_their_own() {
             .all(|ep| ep.trait_name() == Some("LicenseOrderApi"))
     );
     assert_eq!(service::SERVICE_TOKEN_API_ENDPOINTS.len(), 4);
+    assert!(media::endpoints().all(|ep| ep.path().starts_with("media/")));
 }
 
 /// The token sources of the runtime call the very descriptors the SDK lists:

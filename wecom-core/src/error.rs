@@ -140,6 +140,16 @@ pub enum Error {
     /// The client was configured wrongly (bad base URL, …).
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// Writing a download to its destination failed (`Download::write_to`):
+    /// the writer's own error, e.g. a full disk.
+    #[error("writing the download of `{path}` failed: {source}")]
+    Io {
+        /// The endpoint path, relative to the base URL.
+        path: &'static str,
+        /// What the writer reported.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl Error {

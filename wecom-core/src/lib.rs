@@ -21,6 +21,7 @@
 pub mod call;
 pub mod callback;
 pub mod client;
+pub mod download;
 pub mod enums;
 mod envelope;
 pub mod error;
@@ -45,11 +46,12 @@ pub use client::{
     ApiClient, Client, ClientBuilder, CorpClient, Credential, DEFAULT_BASE_URL, HasToken, NoCredential,
     ProviderClient, ProviderSuiteClient, SuiteClient,
 };
+pub use download::{ByteRange, ContentRange, Download};
 pub use error::{Error, Result};
 pub use page_stream::{ListReply, PageStream};
 pub use pagination::{CursorPage, Page, paginate};
 pub use reply::{Binary, Reply};
-pub use request::{Endpoint, Method, QueryValue};
+pub use request::{Endpoint, HeaderArg, Method, QueryValue};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 #[cfg(feature = "redis")]

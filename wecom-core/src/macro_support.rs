@@ -1,7 +1,7 @@
 //! Items the `api` macro's generated code refers to. Not a stable API.
 //!
 //! The generated code passes each argument through the trait for its role
-//! ([`JsonBody`], [`JsonField`], [`QueryValue`], [`FilePart`]) and the reply
+//! ([`JsonBody`], [`JsonField`], [`QueryValue`], [`FilePart`], [`HeaderArg`]) and the reply
 //! through [`Reply`], called as `<Type as Trait>::…` on the type's own span:
 //! a type that does not fit is then one error on that type, in the trait's
 //! words, instead of an unmet bound deep inside the runtime.
@@ -11,7 +11,9 @@ pub use crate::client::{ApiClient, HasToken};
 pub use crate::error::Result;
 pub use crate::page_stream::{ListReply, PageKind, PageSlot, PageStream, PagedRequest};
 pub use crate::reply::Reply;
-pub use crate::request::{Endpoint, FilePart, JsonBody, JsonField, JsonFields, Method, QueryValue, Request};
+pub use crate::request::{
+    Endpoint, FilePart, HeaderArg, JsonBody, JsonField, JsonFields, Method, QueryValue, Request,
+};
 pub use crate::runtime::Runtime;
 pub use crate::token::{Corp, Provider, Suite, TokenCell, TokenKind};
 pub use crate::upload::Upload;

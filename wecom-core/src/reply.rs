@@ -2,6 +2,7 @@
 //! payloads through serde, binary replies (images, files) as bytes.
 
 use bytes::Bytes;
+use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HeaderMap};
 use serde::de::DeserializeOwned;
 
 use crate::call::Call;
@@ -23,9 +24,9 @@ pub trait Reply: Sized {
     /// carry no `errcode`; WeCom sends JSON only when something went wrong).
     const ACCEPTS_BINARY: bool = false;
 
-    /// Builds the value from a successful reply's body.
+    /// Builds the value from a successful reply's headers and body.
     #[doc(hidden)]
-    fn from_reply(path: &'static str, content_type: Option<&str>, body: Bytes) -> Result<Self>;
+    fn from_reply(path: &'static str, headers: &HeaderMap, body: Bytes) -> Result<Self>;
 
     /// Runs a prepared call and decodes its reply as `Self` (what generated
     /// endpoint methods call, so a type that is no reply is reported here).
@@ -40,28 +41,40 @@ pub trait Reply: Sized {
 
 #[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned> Reply for T {
-    fn from_reply(path: &'static str, _content_type: Option<&str>, body: Bytes) -> Result<Self> {
+    fn from_reply(path: &'static str, _headers: &HeaderMap, body: Bytes) -> Result<Self> {
         envelope::payload(path, &body)
     }
 }
 
 /// A binary reply, such as the QR-code image of `service/get_app_qrcode` or a
-/// downloaded file. A JSON reply with a non-zero `errcode` is still an error.
+/// downloaded file, read whole (bounded by `ClientBuilder::max_response_size`).
+/// A JSON reply with a non-zero `errcode` is still an error. For a large
+/// file, read as it arrives instead: [`Download`](crate::Download).
 ///
 /// Declare an endpoint with `Result<Binary>` to get one; its `Debug` shows
-/// the content type and length, not the bytes:
+/// the content type, file name and length, not the bytes:
 ///
 /// ```
 /// use wecom_core::Binary;
 ///
-/// let image = Binary { content_type: Some("image/png".into()), bytes: vec![0x89, b'P', b'N', b'G'].into() };
+/// let image = Binary {
+///     content_type: Some("image/png".into()),
+///     file_name: Some("qrcode.png".into()),
+///     bytes: vec![0x89, b'P', b'N', b'G'].into(),
+/// };
 /// assert_eq!(image.bytes.len(), 4);
-/// assert_eq!(format!("{image:?}"), r#"Binary { content_type: Some("image/png"), len: 4 }"#);
+/// assert_eq!(
+///     format!("{image:?}"),
+///     r#"Binary { content_type: Some("image/png"), file_name: Some("qrcode.png"), len: 4 }"#
+/// );
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Binary {
     /// The `Content-Type` WeCom sent, e.g. `image/png`.
     pub content_type: Option<String>,
+    /// The file name of its `Content-Disposition: attachment; filename="…"`,
+    /// when WeCom sent one.
+    pub file_name: Option<String>,
     /// The body.
     pub bytes: Bytes,
 }
@@ -70,6 +83,7 @@ impl std::fmt::Debug for Binary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Binary")
             .field("content_type", &self.content_type)
+            .field("file_name", &self.file_name)
             .field("len", &self.bytes.len())
             .finish()
     }
@@ -79,9 +93,15 @@ impl std::fmt::Debug for Binary {
 impl Reply for Binary {
     const ACCEPTS_BINARY: bool = true;
 
-    fn from_reply(_path: &'static str, content_type: Option<&str>, body: Bytes) -> Result<Self> {
+    fn from_reply(_path: &'static str, headers: &HeaderMap, body: Bytes) -> Result<Self> {
         Ok(Binary {
-            content_type: content_type.map(str::to_string),
+            content_type: headers
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+            file_name: headers
+                .get(CONTENT_DISPOSITION)
+                .and_then(|v| crate::download::file_name_of(v.as_bytes())),
             bytes: body,
         })
     }

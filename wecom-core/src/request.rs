@@ -133,6 +133,8 @@ pub struct Request {
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) body: Option<Bytes>,
     pub(crate) file: Option<(&'static str, Upload)>,
+    /// Extra HTTP headers (`#[header = "…"]` arguments, e.g. `Range`).
+    pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) encode_error: Option<String>,
 }
 
@@ -147,6 +149,10 @@ impl std::fmt::Debug for Request {
             .field("query", &names)
             .field("body_len", &self.body.as_ref().map(Bytes::len))
             .field("file", &self.file.as_ref().map(|(name, upload)| (name, upload)))
+            .field(
+                "headers",
+                &self.headers.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -159,6 +165,7 @@ impl Request {
             query: Vec::new(),
             body: None,
             file: None,
+            headers: Vec::new(),
             encode_error: None,
         }
     }
@@ -195,6 +202,21 @@ impl Request {
         self
     }
 
+    /// Sends an HTTP header with the request (e.g. `Range: bytes=0-1023`).
+    /// A value with a line break or another control character is an
+    /// encoding error reported when the call runs.
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        let value = value.into();
+        if value.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
+            self.fail(format!(
+                "header `{name}`: control characters are not allowed in a header value"
+            ));
+        } else {
+            self.headers.push((name, value));
+        }
+        self
+    }
+
     /// Sets the JSON body from individual fields.
     pub fn fields(mut self, fields: JsonFields) -> Self {
         match fields.finish() {
@@ -215,6 +237,7 @@ impl Request {
             query: self.query.clone(),
             body: self.body.clone(),
             file: self.file.clone(),
+            headers: self.headers.clone(),
             encode_error: self.encode_error.clone(),
         }
     }
@@ -322,6 +345,61 @@ pub trait FilePart {
 impl<T: AsRef<Upload> + ?Sized> FilePart for T {
     fn __add_file(&self, request: Request, name: &'static str) -> Request {
         request.file(name, self.as_ref())
+    }
+}
+
+/// A type a `#[header = "Name"]` argument can have: a string (`&str`,
+/// `String`, `Cow<str>`), a [`ByteRange`](crate::ByteRange), or an `Option`
+/// (no header when `None`), reference or `Box` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an HTTP header value: header arguments are strings or `ByteRange`",
+    label = "not a header value",
+    note = "a `#[header = \"Name\"]` argument is a `&str`, `String`, `ByteRange`, or an `Option` of one (left out when `None`)"
+)]
+pub trait HeaderArg {
+    /// Adds `self` to `request` as header `name`.
+    #[doc(hidden)]
+    fn __add_header(&self, request: Request, name: &'static str) -> Request;
+}
+
+/// Implements [`HeaderArg`] for text types, kept out of "other types
+/// implement it" lists so a rejected type gets the trait's message alone.
+macro_rules! header_text {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl HeaderArg for $ty {
+                fn __add_header(&self, request: Request, name: &'static str) -> Request {
+                    request.header(name, <Self as AsRef<str>>::as_ref(self))
+                }
+            }
+        )*
+    };
+}
+
+header_text!(str, String, std::borrow::Cow<'_, str>);
+
+#[diagnostic::do_not_recommend]
+impl<T: HeaderArg + ?Sized> HeaderArg for &T {
+    fn __add_header(&self, request: Request, name: &'static str) -> Request {
+        (**self).__add_header(request, name)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: HeaderArg + ?Sized> HeaderArg for Box<T> {
+    fn __add_header(&self, request: Request, name: &'static str) -> Request {
+        (**self).__add_header(request, name)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: HeaderArg> HeaderArg for Option<T> {
+    fn __add_header(&self, request: Request, name: &'static str) -> Request {
+        match self {
+            Some(value) => value.__add_header(request, name),
+            None => request,
+        }
     }
 }
 
@@ -450,5 +528,17 @@ mod tests {
         assert!(r.encode_error.is_none());
         let bad = Request::new(&EP).query("list", &vec![1, 2]);
         assert!(bad.encode_error.unwrap().contains("`list`"));
+    }
+
+    #[test]
+    fn headers_are_kept_and_checked() {
+        static EP: Endpoint = Endpoint::new(Method::Get, "media/get").with_token::<crate::Corp>();
+        let r = Some("bytes=0-9").__add_header(Request::new(&EP), "Range");
+        let r = None::<&str>.__add_header(r, "If-Range");
+        assert_eq!(r.headers, vec![("Range", "bytes=0-9".to_string())]);
+        assert!(format!("{r:?}").contains("Range") && !format!("{r:?}").contains("0-9"));
+        let bad = Request::new(&EP).header("Range", "bytes=0-1\r\nX-Evil: 1");
+        assert!(bad.encode_error.unwrap().contains("`Range`"));
+        assert!(bad.headers.is_empty());
     }
 }

@@ -1,13 +1,15 @@
 //! The shared call path: token injection, sending, the envelope, retries and
-//! tracing. Every generated endpoint method ends up in [`Runtime::execute`].
+//! tracing. Every generated endpoint method ends up in [`Runtime::execute`]
+//! (or [`Runtime::download`], for a file read as it arrives).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::HeaderValue;
+use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use tracing::Instrument;
 
+use crate::download::Download;
 use crate::envelope::{self, Status};
 use crate::error::{Error, Result, snippet};
 use crate::reply::{Reply, is_json};
@@ -45,8 +47,35 @@ pub(crate) struct TokenSettings {
 /// What a response that made it through HTTP looks like.
 struct HttpReply {
     status: reqwest::StatusCode,
-    content_type: Option<HeaderValue>,
+    headers: HeaderMap,
     body: Bytes,
+}
+
+/// How a call reads a successful reply's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// JSON only: a non-JSON body is a decoding error.
+    Json,
+    /// A binary body is the success case, read whole ([`Binary`](crate::Binary)).
+    Binary,
+    /// A binary body is the success case, left on the connection ([`Download`]).
+    Stream,
+}
+
+/// What one exchange produced.
+enum Received {
+    /// A body read whole (JSON, an error, a buffered file).
+    Full(HttpReply),
+    /// A successful binary reply whose body is still on the connection.
+    Open(OpenReply),
+}
+
+/// A successful binary reply not read yet (`Mode::Stream`).
+struct OpenReply {
+    headers: HeaderMap,
+    response: reqwest::Response,
+    /// The piece read ahead to tell a file from JSON, when the content type did not say.
+    first: Option<Bytes>,
 }
 
 /// Why an exchange produced no reply.
@@ -63,9 +92,11 @@ impl From<reqwest::Error> for SendError {
 }
 
 /// A successful reply, before it becomes the endpoint's return value.
-struct Success {
-    content_type: Option<HeaderValue>,
-    body: Bytes,
+enum Success {
+    /// Read whole: its errcode (if JSON) was 0.
+    Full { headers: HeaderMap, body: Bytes },
+    /// A binary reply left on the connection (`Mode::Stream` only).
+    Open(OpenReply),
 }
 
 impl Runtime {
@@ -145,19 +176,46 @@ impl Runtime {
     /// Runs a call whose reply is a `T` (a JSON payload or [`Binary`](crate::Binary)).
     pub async fn execute<T: Reply>(&self, token: Option<&TokenCell>, request: Request) -> Result<T> {
         let path = request.endpoint.path;
-        let reply = self.run(token, request, T::ACCEPTS_BINARY).await?;
-        let content_type = reply.content_type.as_ref().and_then(|v| v.to_str().ok());
-        T::from_reply(path, content_type, reply.body)
+        let mode = if T::ACCEPTS_BINARY {
+            Mode::Binary
+        } else {
+            Mode::Json
+        };
+        match self.run(token, request, mode).await? {
+            Success::Full { headers, body } => T::from_reply(path, &headers, body),
+            // Only `Mode::Stream` leaves a body open; read it whole if it ever happens.
+            Success::Open(open) => {
+                let limit = self.max_response_size;
+                let binary = Download::open(path, &open.headers, open.response, open.first, limit)
+                    .bytes()
+                    .await?;
+                T::from_reply(path, &open.headers, binary.bytes)
+            }
+        }
+    }
+
+    /// Runs a call whose reply is a file, and hands it out unread: the token,
+    /// retries and the envelope are handled as for every call (a stale token
+    /// is refreshed and the call retried, a JSON error is [`Error::Api`]),
+    /// all before any byte of the file is read. The body is not bounded by
+    /// `max_response_size` unless it is read whole ([`Download::bytes`]).
+    pub async fn download(&self, token: Option<&TokenCell>, request: Request) -> Result<Download> {
+        let path = request.endpoint.path;
+        let limit = self.max_response_size;
+        Ok(match self.run(token, request, Mode::Stream).await? {
+            Success::Full { headers, body } => Download::buffered(path, &headers, body, limit),
+            Success::Open(open) => Download::open(path, &open.headers, open.response, open.first, limit),
+        })
     }
 
     /// Runs a call whose reply carries nothing but the envelope.
     pub async fn execute_unit(&self, token: Option<&TokenCell>, request: Request) -> Result<()> {
-        self.run(token, request, false).await.map(drop)
+        self.run(token, request, Mode::Json).await.map(drop)
     }
 
     /// The call loop; returns a reply whose `errcode` is 0 (or a binary body
-    /// when `binary_ok`).
-    async fn run(&self, cell: Option<&TokenCell>, request: Request, binary_ok: bool) -> Result<Success> {
+    /// in the binary modes).
+    async fn run(&self, cell: Option<&TokenCell>, request: Request, mode: Mode) -> Result<Success> {
         let ep = request.endpoint;
         if let Some(reason) = request.encode_error {
             return Err(Error::Encode {
@@ -175,13 +233,10 @@ impl Runtime {
         );
         if span.is_disabled() {
             // Nobody listens: no span to enter on every poll, no clock to read.
-            return self.attempts(cell, &request, binary_ok).await.map(|(s, _)| s);
+            return self.attempts(cell, &request, mode).await.map(|(s, _)| s);
         }
         let started = Instant::now();
-        let outcome = self
-            .attempts(cell, &request, binary_ok)
-            .instrument(span.clone())
-            .await;
+        let outcome = self.attempts(cell, &request, mode).instrument(span.clone()).await;
         span.record("elapsed_ms", started.elapsed().as_secs_f64() * 1000.0);
         match &outcome {
             Ok((_, attempts)) => {
@@ -202,7 +257,7 @@ impl Runtime {
         &self,
         cell: Option<&TokenCell>,
         request: &Request,
-        binary_ok: bool,
+        mode: Mode,
     ) -> Result<(Success, u32)> {
         let ep = request.endpoint;
         let mut retries = 0u32;
@@ -214,8 +269,9 @@ impl Runtime {
                 Some(cell) => Some(cell.get(self).await?),
                 None => None,
             };
-            let reply = match self.send(request, token.as_ref()).await {
-                Ok(reply) => reply,
+            let reply = match self.send(request, token.as_ref(), mode).await {
+                Ok(Received::Full(reply)) => reply,
+                Ok(Received::Open(open)) => return Ok((Success::Open(open), attempts)),
                 Err(SendError::TooLarge) => {
                     return Err(Error::ResponseTooLarge {
                         path: ep.path,
@@ -253,16 +309,21 @@ impl Runtime {
                     snippet: snippet(&reply.body),
                 });
             }
-            let success = Success {
-                content_type: reply.content_type,
-                body: reply.body,
+            let content_type = reply.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+            let binary = mode != Mode::Json && !is_json(content_type, &reply.body);
+            let status = if binary {
+                Status::Ok
+            } else {
+                envelope::status(ep.path, &reply.body)?
             };
-            let content_type = success.content_type.as_ref().and_then(|v| v.to_str().ok());
-            if binary_ok && !is_json(content_type, &success.body) {
-                return Ok((success, attempts));
-            }
-            match envelope::status(ep.path, &success.body)? {
-                Status::Ok => return Ok((success, attempts)),
+            match status {
+                Status::Ok => {
+                    let success = Success::Full {
+                        headers: reply.headers,
+                        body: reply.body,
+                    };
+                    return Ok((success, attempts));
+                }
                 Status::Failed { code, message } => {
                     if code == -1 && retries < self.retry.max_busy_retries {
                         tracing::warn!(path = ep.path, errcode = code, "WeCom busy; retrying");
@@ -322,10 +383,16 @@ impl Runtime {
     }
 
     /// One HTTP exchange. Errors are stripped of their URL (it holds the token).
-    async fn send(&self, request: &Request, token: Option<&CachedToken>) -> Result<HttpReply, SendError> {
+    /// In `Mode::Stream` a successful binary reply is returned unread.
+    async fn send(
+        &self,
+        request: &Request,
+        token: Option<&CachedToken>,
+        mode: Mode,
+    ) -> Result<Received, SendError> {
         let ep = request.endpoint;
         let url = self.url_for(request, token);
-        let builder = match (ep.method, &request.file) {
+        let mut builder = match (ep.method, &request.file) {
             (Method::Get, _) => self.http.get(url),
             (Method::Post, Some((part, upload))) => self.http.post(url).multipart(upload.form(part)?),
             (Method::Post, None) => self
@@ -334,20 +401,66 @@ impl Runtime {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(request.body.clone().unwrap_or_else(|| Bytes::from_static(b"{}"))),
         };
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value.as_str());
+        }
         let mut response = builder.send().await.map_err(reqwest::Error::without_url)?;
+        let mut first = None;
+        if mode == Mode::Stream && response.status().is_success() {
+            let content_type = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+            let sniff = match content_type {
+                Some(ct) if ct.contains("json") => false,
+                Some(ct) if !ct.starts_with("text/plain") => {
+                    let headers = std::mem::take(response.headers_mut());
+                    return Ok(Received::Open(OpenReply {
+                        headers,
+                        response,
+                        first: None,
+                    }));
+                }
+                _ => true,
+            };
+            if sniff {
+                // No type says what it is: a body that starts like JSON is read as JSON.
+                first = response.chunk().await.map_err(reqwest::Error::without_url)?;
+                let piece = first.as_deref().unwrap_or_default();
+                if !is_json(None, piece) && !piece.is_empty() {
+                    let headers = std::mem::take(response.headers_mut());
+                    return Ok(Received::Open(OpenReply {
+                        headers,
+                        response,
+                        first,
+                    }));
+                }
+            }
+        }
+        self.read_body(response, first).await.map(Received::Full)
+    }
+
+    /// Reads a reply's body whole, within `max_response_size`; `first` is a
+    /// piece of it already read.
+    async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        first: Option<Bytes>,
+    ) -> Result<HttpReply, SendError> {
         let status = response.status();
-        // Taken, not copied: no allocation for a header most replies never look at.
-        let content_type = response.headers_mut().remove(reqwest::header::CONTENT_TYPE);
+        // Taken, not copied: moving the map out allocates nothing.
+        let headers = std::mem::take(response.headers_mut());
         let limit = self.max_response_size;
         let declared = response.content_length().and_then(|n| usize::try_from(n).ok());
-        if declared.is_some_and(|n| n > limit) {
+        let already = first.as_ref().map_or(0, Bytes::len);
+        if declared.is_some_and(|n| n.saturating_add(already) > limit) {
             return Err(SendError::TooLarge);
         }
-        let body = match declared {
+        let body = match (declared, first) {
             // The usual case: one read of a body whose size is known and allowed.
-            Some(_) => response.bytes().await.map_err(reqwest::Error::without_url)?,
-            None => {
+            (Some(_), None) => response.bytes().await.map_err(reqwest::Error::without_url)?,
+            (_, first) => {
                 let mut body = bytes::BytesMut::new();
+                if let Some(first) = first {
+                    body.extend_from_slice(&first);
+                }
                 while let Some(chunk) = response.chunk().await.map_err(reqwest::Error::without_url)? {
                     if body.len() + chunk.len() > limit {
                         return Err(SendError::TooLarge);
@@ -362,7 +475,7 @@ impl Runtime {
         }
         Ok(HttpReply {
             status,
-            content_type,
+            headers,
             body,
         })
     }

@@ -197,6 +197,8 @@ pub enum Role {
     Field(LitStr),
     /// `#[file]` / `#[file = "name"]`: a multipart file part.
     File(Option<LitStr>),
+    /// `#[header = "Name"]`: an HTTP header (e.g. `Range`).
+    Header(LitStr),
 }
 
 /// One argument after `&self`.
@@ -212,7 +214,9 @@ impl Arg {
     /// The wire name (JSON field or query parameter).
     pub fn wire_name(&self) -> String {
         match &self.role {
-            Role::Query(Some(name)) | Role::Field(name) | Role::File(Some(name)) => name.value(),
+            Role::Query(Some(name)) | Role::Field(name) | Role::File(Some(name)) | Role::Header(name) => {
+                name.value()
+            }
             _ => self.ident.to_string().trim_start_matches("r#").to_string(),
         }
     }

@@ -2,7 +2,7 @@
 //! a blanket implementation for every client, from the checked model.
 //!
 //! Each argument goes through the runtime trait of its role (`JsonBody`,
-//! `JsonField`, `QueryValue`, `FilePart`) and the reply through `Reply`,
+//! `JsonField`, `QueryValue`, `FilePart`, `HeaderArg`) and the reply through `Reply`,
 //! called as `<Type as Trait>::…` on the type's span, so a type that cannot
 //! be used that way is one error on that type, in the trait's words.
 
@@ -224,6 +224,9 @@ fn request_steps<'a>(
             }),
             SentAs::Field(wire) => fields.push(quote_spanned! {span=>
                 <#ty as #pm::JsonField>::__add_field(#value, &mut __wecom_fields, #wire);
+            }),
+            SentAs::Header(name) => steps.push(quote_spanned! {span=>
+                let __wecom_request = <#ty as #pm::HeaderArg>::__add_header(#value, __wecom_request, #name);
             }),
         }
     }

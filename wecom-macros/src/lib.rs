@@ -56,6 +56,12 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// * `#[body] body: &T` — the whole JSON body (POST; not mixed with JSON fields);
 /// * `#[file] media: &Upload` / `#[file = "wire"]` — sends the request as
 ///   `multipart/form-data` with this file (POST; other arguments must be `#[query]`).
+/// * `#[header = "Name"] range: Option<ByteRange>` — an HTTP header (GET or
+///   POST), e.g. `Range` for a ranged download; its name is ASCII letters,
+///   digits and `-`, not one the HTTP client writes (`Content-Type`,
+///   `Content-Length`, `Host`, `Transfer-Encoding`, `Connection`), and not
+///   given twice. Its type is a string, a `ByteRange`, or an `Option` of one
+///   (no header when `None`).
 ///
 /// Wire names (the argument's name, or the one in `= "…"`) are WeCom
 /// parameter names: ASCII letters, digits and `_`. Argument types are
@@ -75,9 +81,11 @@ use proc_macro_crate::{FoundCrate, crate_name};
 /// # Return type
 /// Methods are `async fn(&self, …) -> wecom_apis::Result<T>`, where `T` is an
 /// owned `serde::Deserialize` type (`String`, not `&str`; no lifetimes).
-/// `Result<()>` means the reply carries only `errcode`/`errmsg`, and
-/// `Result<Binary>` accepts a binary body (an image, a file) while still
-/// reporting JSON errors.
+/// `Result<()>` means the reply carries only `errcode`/`errmsg`,
+/// `Result<Binary>` accepts a binary body (an image, a file) read whole while
+/// still reporting JSON errors, and `Result<Download>` hands out a file
+/// unread, to be streamed to a writer (token refresh and JSON errors are
+/// handled before it is returned).
 ///
 /// Method names must differ from the methods every client already has
 /// (`runtime`, `corp`, `downstream`, `corp_group_member`,

@@ -94,4 +94,6 @@ pub enum SentAs {
     Query(String),
     /// The multipart file part.
     File(String),
+    /// An HTTP header, by its name as written (e.g. `Range`).
+    Header(String),
 }

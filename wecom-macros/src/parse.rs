@@ -232,6 +232,11 @@ fn parse_arg_role(cx: &mut Ctxt, attrs: &[Attribute], arg_span: Span) -> (Role, 
             ("field", Meta::NameValue(nv)) => lit_str(&nv.value).map(Role::Field),
             ("file", Meta::Path(_)) => Ok(Role::File(None)),
             ("file", Meta::NameValue(nv)) => lit_str(&nv.value).map(|s| Role::File(Some(s))),
+            ("header", Meta::NameValue(nv)) => lit_str(&nv.value).map(Role::Header),
+            ("header", _) => Err(syn::Error::new_spanned(
+                attr,
+                "name the HTTP header: write `#[header = \"Range\"]`",
+            )),
             ("body", _) => Err(syn::Error::new_spanned(attr, "`#[body]` takes no arguments")),
             ("query", Meta::List(_)) | ("field", _) | ("file", _) => Err(syn::Error::new_spanned(
                 attr,
@@ -240,7 +245,7 @@ fn parse_arg_role(cx: &mut Ctxt, attrs: &[Attribute], arg_span: Span) -> (Role, 
             _ => Err(syn::Error::new(
                 span,
                 format!(
-                    "unknown argument attribute `#[{}]`: use `#[body]`, `#[query]`, `#[query = \"name\"]`, `#[field = \"name\"]` or `#[file]`",
+                    "unknown argument attribute `#[{}]`: use `#[body]`, `#[query]`, `#[query = \"name\"]`, `#[field = \"name\"]`, `#[file]` or `#[header = \"Name\"]`",
                     path_text(attr.path())
                 ),
             )),

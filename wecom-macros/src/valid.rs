@@ -396,6 +396,7 @@ fn check_args(cx: &mut Ctxt, ep: &ast::Endpoint, verb: Verb, token_param: Option
     let mut seen_body = false;
     let mut json_names: HashMap<String, &Ident> = HashMap::new();
     let mut query_names: HashMap<String, &Ident> = HashMap::new();
+    let mut header_names: HashMap<String, &Ident> = HashMap::new();
     let mut checked = Vec::new();
     for arg in &ep.args {
         let name = arg.wire_name();
@@ -407,6 +408,10 @@ fn check_args(cx: &mut Ctxt, ep: &ast::Endpoint, verb: Verb, token_param: Option
         }
         check_wire_name(cx, arg, &name);
         let sent_as = match (&arg.role, verb) {
+            (Role::Header(lit), _) => match check_header(cx, arg, lit, &mut header_names) {
+                Some(sent_as) => sent_as,
+                None => continue,
+            },
             (Role::Body, Verb::Get) => {
                 cx.error_at(
                     arg.role_span,
@@ -490,6 +495,52 @@ fn check_args(cx: &mut Ctxt, ep: &ast::Endpoint, verb: Verb, token_param: Option
     checked
 }
 
+/// Headers the HTTP client writes itself: an argument cannot set them.
+const RESERVED_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "host",
+    "transfer-encoding",
+    "connection",
+];
+
+/// A `#[header = "Name"]` argument: an HTTP header name (ASCII letters,
+/// digits and `-`), not one the transport writes, not given twice (header
+/// names ignore case). Allowed on GET and POST alike.
+fn check_header<'a>(
+    cx: &mut Ctxt,
+    arg: &'a ast::Arg,
+    lit: &LitStr,
+    seen: &mut HashMap<String, &'a Ident>,
+) -> Option<SentAs> {
+    let name = lit.value();
+    let lower = name.to_ascii_lowercase();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        cx.error_spanned_by(
+            lit,
+            format!("`{name}` is not an HTTP header name (ASCII letters, digits and `-`): write e.g. `#[header = \"Range\"]`"),
+        );
+        return None;
+    }
+    if RESERVED_HEADERS.contains(&lower.as_str()) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{name}` is written by the HTTP client from the request itself: an argument cannot set it"
+            ),
+        );
+        return None;
+    }
+    if let Some(prev) = seen.insert(lower, &arg.ident) {
+        cx.error_spanned_by(
+            lit,
+            format!("header `{name}` is already sent by argument `{prev}`"),
+        );
+        return None;
+    }
+    Some(SentAs::Header(name))
+}
+
 /// A wire name (JSON field, query parameter, multipart part) is one WeCom
 /// could use: ASCII letters, digits and `_`.
 fn check_wire_name(cx: &mut Ctxt, arg: &ast::Arg, name: &str) {
@@ -500,7 +551,8 @@ fn check_wire_name(cx: &mut Ctxt, arg: &ast::Arg, name: &str) {
         Role::Query(Some(lit)) | Role::Field(lit) | Role::File(Some(lit)) => {
             (lit.span(), "write the name WeCom documents, e.g. \"userid\"")
         }
-        Role::Body => return,
+        // Header names have their own rule (`check_header`).
+        Role::Body | Role::Header(_) => return,
         _ => (
             arg.ident.span(),
             "rename the argument, or give the wire name with `#[field = \"…\"]` / `#[query = \"…\"]`",

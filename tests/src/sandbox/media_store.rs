@@ -3,9 +3,6 @@
 //! contacts family's batch jobs read their CSV from here, messages check
 //! their attachments, `media/get` serves it back).
 
-// Parts of the store are read only by the families being built on it.
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 
 /// Temporary media live three days (259 200 s).

@@ -22,6 +22,9 @@
 //!   tickets (`get_jsapi_ticket`, `ticket/get`, [`JsSdkSandbox`]); apps,
 //!   menus and the workbench (`agent/*`, `menu/*`, [`AgentSandbox`]) and
 //!   WeCom's IP ranges.
+//! * `media/*` — uploads checked as WeCom checks them into a per-corp store
+//!   of media that expire after 3 days, downloads with `Range` / 206, and
+//!   uploads fetched from a loopback URL ([`MediaSandbox`]).
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
@@ -64,6 +67,7 @@ mod faults;
 mod ids;
 mod jssdk;
 mod license;
+mod media;
 mod media_store;
 mod params;
 mod record;
@@ -88,6 +92,7 @@ pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
 pub use jssdk::console::JsSdkSandbox;
 pub use license::console::LicenseSandbox;
+pub use media::console::MediaSandbox;
 pub use record::RecordedRequest;
 pub use service::console::ServiceSandbox;
 pub use stubs::Stub;
@@ -162,6 +167,7 @@ impl Sandbox {
             .chain(auth::PATHS.iter().copied())
             .chain(jssdk::PATHS.iter().copied())
             .chain(agent::PATHS.iter().copied())
+            .chain(media::PATHS.iter().copied())
             .map(str::to_owned)
             .chain(license::served_paths())
             .chain(external_contact::served_paths())

@@ -45,6 +45,9 @@ pub(crate) struct Reply {
     pub(crate) status: u16,
     pub(crate) content_type: String,
     pub(crate) body: Vec<u8>,
+    /// Headers besides `Content-Type` (a download's `Content-Disposition`,
+    /// `Content-Range` …).
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 const JSON: &str = "application/json";
@@ -85,7 +88,14 @@ impl Reply {
             status,
             content_type: content_type.to_owned(),
             body,
+            headers: Vec::new(),
         }
+    }
+
+    /// The same reply with one more header.
+    pub(crate) fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
     }
 
     /// A reply with an exact body whose content type is guessed (JSON if it parses).

@@ -18,11 +18,16 @@ use super::reply::{ApiError, Reply};
 use super::state::Shared;
 use super::tokens;
 
+/// The largest request body the sandbox reads.
+const MAX_UPLOAD: usize = 21 << 20;
+
 /// The sandbox's router.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/cgi-bin/{*path}", get(handle).post(handle))
         .fallback(handle)
+        // WeCom takes uploads of up to 20 MB (`media/upload` files) plus the multipart framing.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD))
         .with_state(shared)
 }
 
@@ -83,10 +88,24 @@ fn fault_reply(fault: Fault) -> Reply {
 }
 
 fn respond(reply: Reply) -> Response {
-    let content_type = HeaderValue::from_str(&reply.content_type)
+    let Reply {
+        status,
+        content_type,
+        body,
+        headers,
+    } = reply;
+    let content_type = HeaderValue::from_str(&content_type)
         .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
-    let mut response = Response::new(Body::from(reply.body));
-    *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(header::CONTENT_TYPE, content_type);
+    for (name, value) in headers {
+        if let (Ok(name), Ok(value)) = (
+            header::HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            response.headers_mut().insert(name, value);
+        }
+    }
     response
 }

@@ -15,6 +15,7 @@ use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
 use super::jssdk::{self, JsSdkState};
 use super::license::{self, LicenseState};
+use super::media::{self, MediaState};
 use super::media_store::MediaStore;
 use super::record::RecordedRequest;
 use super::reply::Reply;
@@ -49,6 +50,8 @@ pub(crate) struct State {
     pub(crate) agent: AgentState,
     /// 通讯录: openids, batch jobs and exports (the directory is `directory`).
     pub(crate) contacts: ContactsState,
+    /// 素材管理: `upload_by_url` jobs and JS-SDK recordings (the files are in `media`).
+    pub(crate) media_api: MediaState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -77,6 +80,7 @@ impl State {
             jssdk: JsSdkState::default(),
             agent: AgentState::default(),
             contacts: ContactsState::default(),
+            media_api: MediaState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -116,6 +120,9 @@ impl State {
                 req,
                 now,
             ),
+            path if path.starts_with("media/") => {
+                media::handle(&mut self.media_api, &mut self.media, &self.tokens, req, now)
+            }
             path => {
                 // The family that answers the path; each borrows only its own state.
                 let family: &mut dyn Family =

@@ -1,6 +1,6 @@
 //! The SDK's callback events: one [`Event`] enum to match on, whose models
 //! live with their families (`license::events`, `external_contact::events`,
-//! `corpgroup::events`, `service::events`) and reuse the families' own types.
+//! `corpgroup::events`, `service::events`, `media::events`) and reuse the families' own types.
 //!
 //! ```
 //! use wecom_apis::callback::event::{Event, parse_event};
@@ -31,6 +31,10 @@ pub use crate::external_contact::events::*;
 use crate::license;
 #[cfg(feature = "license")]
 pub use crate::license::events::*;
+#[cfg(feature = "media")]
+use crate::media;
+#[cfg(feature = "media")]
+pub use crate::media::events::*;
 #[cfg(feature = "service")]
 use crate::service;
 #[cfg(feature = "service")]
@@ -126,6 +130,14 @@ pub enum Event {
         /// What changed.
         change: ChainChange,
     },
+    #[cfg(feature = "media")]
+    /// `upload_media_job_finish`: a `media/upload_by_url` job is over.
+    UploadMediaJobFinish {
+        /// The envelope.
+        source: Source,
+        /// Which job.
+        job: UploadMediaJobFinish,
+    },
     #[cfg(feature = "license")]
     /// `InfoType=license_pay_success`.
     LicensePaySuccess(LicensePaySuccess),
@@ -210,6 +222,8 @@ impl Event {
             Event::CustomerAcquisition { .. } => "customer_acquisition",
             #[cfg(feature = "corpgroup")]
             Event::ChangeChain { .. } => "change_chain",
+            #[cfg(feature = "media")]
+            Event::UploadMediaJobFinish { .. } => "upload_media_job_finish",
             #[cfg(feature = "license")]
             Event::LicensePaySuccess(_) => "license_pay_success",
             #[cfg(feature = "license")]
@@ -255,6 +269,8 @@ impl Event {
             Event::CustomerAcquisition { source, .. } => Some(source),
             #[cfg(feature = "corpgroup")]
             Event::ChangeChain { source, .. } => Some(source),
+            #[cfg(feature = "media")]
+            Event::UploadMediaJobFinish { source, .. } => Some(source),
             #[cfg(feature = "service")]
             Event::BatchJobResult { source, .. } => Some(source),
             _ => None,
@@ -356,6 +372,11 @@ impl EventSet for Event {
             "change_chain" => Event::ChangeChain {
                 source: source()?,
                 change: corpgroup::events::chain(root, &change_type()?)?,
+            },
+            #[cfg(feature = "media")]
+            "upload_media_job_finish" => Event::UploadMediaJobFinish {
+                source: source()?,
+                job: media::events::upload_media_job_finish(root)?,
             },
             #[cfg(feature = "license")]
             "license_pay_success" => Event::LicensePaySuccess(license::events::pay_success(root)?),

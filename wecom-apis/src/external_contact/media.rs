@@ -8,6 +8,13 @@
 //! [`AttachmentType::Moment`]) or
 //! [`ProductAttachment`](super::ProductAttachment) (scene
 //! [`AttachmentType::ProductAlbum`]).
+//!
+//! Temporary media (`media/upload`, whose ids welcome messages, mass
+//! messages and group welcome templates take) belong to the media family:
+//! [`MediaUploadApi::upload_media`](crate::media::MediaUploadApi::upload_media),
+//! re-exported here so that code importing it from this module keeps
+//! working; [`AttachmentMediaType`] is that family's
+//! [`MediaType`](crate::media::MediaType).
 
 use serde::{Deserialize, Serialize};
 
@@ -33,19 +40,6 @@ pub trait MediaApi {
         #[query] attachment_type: AttachmentType,
         #[file = "media"] media: &Upload,
     ) -> Result<UploadedAttachment>;
-
-    /// 上传临时素材: upload temporary media (valid 3 days), the source of the
-    /// `media_id`s in welcome messages, mass messages and group welcome
-    /// templates. Images ≤ 10 MB (JPG/PNG), voice ≤ 2 MB (AMR), videos
-    /// ≤ 10 MB (MP4), files ≤ 20 MB; all larger than 5 bytes.
-    ///
-    /// <https://developer.work.weixin.qq.com/document/path/90253>
-    #[post("media/upload", token = corp)]
-    async fn upload_media(
-        &self,
-        #[query = "type"] media_type: AttachmentMediaType,
-        #[file = "media"] media: &Upload,
-    ) -> Result<UploadedAttachment>;
 }
 
 int_enum! {
@@ -58,25 +52,13 @@ int_enum! {
     }
 }
 
-wecom_core::string_enum! {
-    /// Media type of an attachment (`media_type` / `type`): `image`, `video`,
-    /// `file`, or a value this SDK does not name (e.g. `voice` in replies).
-    pub enum AttachmentMediaType {
-        /// `image` (图片).
-        Image = "image",
-        /// `video` (视频).
-        Video = "video",
-        /// `file` (普通文件).
-        File = "file",
-    }
-}
+/// Media type of an attachment (`media_type`): `image`, `video` or `file`
+/// (`voice` is for `media/upload` only). The media family's type, under the
+/// name this family has used.
+pub type AttachmentMediaType = crate::media::MediaType;
 
-impl Default for AttachmentMediaType {
-    /// `image`, the first of WeCom's types.
-    fn default() -> Self {
-        AttachmentMediaType::Image
-    }
-}
+/// `media/upload` (上传临时素材), declared by the media family.
+pub use crate::media::MediaUploadApi;
 
 /// Response of `media/upload_attachment`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +70,7 @@ pub struct UploadedAttachment {
     #[serde(default)]
     pub media_id: String,
     /// Upload time (unix seconds). WeCom sends a number here (and a string
-    /// in the sibling `media/upload`); both are accepted.
+    /// in `media/upload`); both are accepted.
     #[serde(default, deserialize_with = "crate::serde_util::deserialize_code")]
     pub created_at: i64,
 }
@@ -100,19 +82,19 @@ mod tests {
     #[test]
     fn media_type_keeps_unknown_values() {
         let v: Vec<AttachmentMediaType> =
-            serde_json::from_str(r#"["image","video","file","voice"]"#).unwrap();
+            serde_json::from_str(r#"["image","video","file","thumb"]"#).unwrap();
         assert_eq!(
             v,
             [
                 AttachmentMediaType::Image,
                 AttachmentMediaType::Video,
                 AttachmentMediaType::File,
-                AttachmentMediaType::Other("voice".into())
+                AttachmentMediaType::Other("thumb".into())
             ]
         );
         assert_eq!(
             serde_json::to_string(&v).unwrap(),
-            r#"["image","video","file","voice"]"#
+            r#"["image","video","file","thumb"]"#
         );
     }
 

@@ -23,6 +23,7 @@
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
 //! 第三方应用). Declare endpoints the SDK lacks in your own crate with
 //! [`api`]; they run on the same clients.
+//! Also: [`message`] (消息推送: app messages, group chats, group robots).
 
 // With some families turned off, some of the helpers they share go unused.
 #![cfg_attr(
@@ -30,7 +31,8 @@
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "message"
     )),
     allow(
         dead_code,
@@ -51,13 +53,16 @@ pub mod corpgroup;
 pub mod external_contact;
 #[cfg(feature = "license")]
 pub mod license;
+#[cfg(feature = "message")]
+pub mod message;
 // Helpers shared by the families: with some families turned off, some go unused.
 #[cfg_attr(
     not(all(
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "message"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -67,7 +72,8 @@ pub(crate) mod paging;
         feature = "license",
         feature = "external-contact",
         feature = "corpgroup",
-        feature = "service"
+        feature = "service",
+        feature = "message"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -109,6 +115,8 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     corpgroup::LISTS,
     #[cfg(feature = "service")]
     service::LISTS,
+    #[cfg(feature = "message")]
+    message::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

@@ -16,6 +16,7 @@
 //!   transfers for [`creds::CORPID`];
 //! * `corpgroup/*` and `miniprogram/transfer_session` — a chain with groups,
 //!   downstream corps, pending ids, contact imports and rules.
+//! * `message/*`, `appchat/*`, `linkedcorp/message/send`, `webhook/*` — a message log, group chats and group robots ([`MessageSandbox`]).
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
@@ -56,6 +57,7 @@ mod faults;
 mod ids;
 mod license;
 mod media_store;
+mod message;
 mod params;
 mod record;
 mod reply;
@@ -75,6 +77,8 @@ pub use callbacks::{PushPolicy, PushRecord};
 pub use corpgroup::console::CorpGroupSandbox;
 pub use faults::Fault;
 pub use license::console::LicenseSandbox;
+pub use message::console::{MessageSandbox, WebhookUpload};
+pub use message::model::{AppChatRecord, CardUpdateRecord, Channel, ChatMessageRecord, SentMessage};
 pub use record::RecordedRequest;
 pub use service::console::ServiceSandbox;
 pub use stubs::Stub;
@@ -145,6 +149,7 @@ impl Sandbox {
             .into_iter()
             .chain(corpgroup::PATHS.iter().copied())
             .chain(service::PATHS.iter().copied())
+            .chain(message::PATHS.iter().copied())
             .map(str::to_owned)
             .chain(license::served_paths())
             .chain(external_contact::served_paths())

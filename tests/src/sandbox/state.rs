@@ -13,6 +13,7 @@ use super::external_contact::{self, ExternalContactState};
 use super::faults::FaultQueue;
 use super::license::{self, LicenseState};
 use super::media_store::MediaStore;
+use super::message::{self, MessageState};
 use super::record::RecordedRequest;
 use super::reply::Reply;
 use super::service::{self, ServiceState};
@@ -39,6 +40,8 @@ pub(crate) struct State {
     /// Uploaded media by `media_id`, per corp.
     #[allow(dead_code)] // read by the media family, being built on it
     pub(crate) media: MediaStore,
+    /// 消息推送: the message log, app group chats, group robots.
+    pub(crate) message: MessageState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -63,6 +66,7 @@ impl State {
             service: ServiceState::default(),
             directory: Directory::default(),
             media: MediaStore::default(),
+            message: MessageState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -84,6 +88,16 @@ impl State {
             }
             corp_api::USER_GET => {
                 Reply::from_result(corp_api::user_get(&self.tokens, &mut self.directory, req, now))
+            }
+            path if message::serves(path) => {
+                let env = message::Env {
+                    tokens: &self.tokens,
+                    directory: &mut self.directory,
+                    media: &self.media,
+                    req,
+                    now,
+                };
+                message::handle(&mut self.message, env)
             }
             path => {
                 // The family that answers the path; each borrows only its own state.

@@ -684,6 +684,8 @@ pub struct Selection {
 // ---------------------------------------------------------------------------
 
 /// What `message/update_template_card` changes.
+// Built once per call and serialized right away; see `AppMessage`.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CardUpdate {

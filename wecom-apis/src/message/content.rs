@@ -229,7 +229,11 @@ pub struct MpNewsArticle {
 
 impl MpNewsArticle {
     /// An article with its cover and HTML content.
-    pub fn new(title: impl Into<String>, thumb_media_id: impl Into<String>, content: impl Into<String>) -> Self {
+    pub fn new(
+        title: impl Into<String>,
+        thumb_media_id: impl Into<String>,
+        content: impl Into<String>,
+    ) -> Self {
         MpNewsArticle {
             title: title.into(),
             thumb_media_id: thumb_media_id.into(),

@@ -21,7 +21,10 @@ pub trait LinkedCorpMessageApi {
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90250>
     #[post("linkedcorp/message/send", token = corp)]
-    async fn send_linkedcorp_message(&self, #[body] message: &LinkedCorpSendRequest) -> Result<LinkedCorpSendReply>;
+    async fn send_linkedcorp_message(
+        &self,
+        #[body] message: &LinkedCorpSendRequest,
+    ) -> Result<LinkedCorpSendReply>;
 }
 
 /// Request of `linkedcorp/message/send`.

@@ -43,11 +43,13 @@ mod webhook;
 
 pub use appchat::*;
 pub use content::{
-    AppChatMessage, AppMessage, File, Image, LinkedCorpMessage, Markdown, MiniprogramNotice, MpNews, MpNewsArticle,
-    News, NewsArticle, NoticeItem, Text, TextCard, Video, Voice,
+    AppChatMessage, AppMessage, File, Image, LinkedCorpMessage, Markdown, MiniprogramNotice, MpNews,
+    MpNewsArticle, News, NewsArticle, NoticeItem, Text, TextCard, Video, Voice,
 };
 pub use linkedcorp::*;
-pub use send::{InvalidList, MessageApi, Recipients, SendMessageReply, SendMessageRequest, Safety, MESSAGE_API_ENDPOINTS};
+pub use send::{
+    InvalidList, MESSAGE_API_ENDPOINTS, MessageApi, Recipients, Safety, SendMessageReply, SendMessageRequest,
+};
 pub use statistics::*;
 pub use template_card::*;
 pub use webhook::*;

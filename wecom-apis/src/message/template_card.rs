@@ -36,7 +36,10 @@ pub trait TemplateCardApi {
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94888>
     #[post("message/update_template_card", token = corp)]
-    async fn update_template_card(&self, #[body] update: &UpdateTemplateCardRequest) -> Result<UpdateTemplateCardReply>;
+    async fn update_template_card(
+        &self,
+        #[body] update: &UpdateTemplateCardRequest,
+    ) -> Result<UpdateTemplateCardReply>;
 }
 
 // ---------------------------------------------------------------------------
@@ -75,7 +78,9 @@ impl TemplateCard {
     pub fn is_interactive(&self) -> bool {
         matches!(
             self,
-            TemplateCard::ButtonInteraction(_) | TemplateCard::VoteInteraction(_) | TemplateCard::MultipleInteraction(_)
+            TemplateCard::ButtonInteraction(_)
+                | TemplateCard::VoteInteraction(_)
+                | TemplateCard::MultipleInteraction(_)
         )
     }
 }
@@ -750,7 +755,12 @@ impl UpdateTemplateCardRequest {
     }
 
     /// Changes the card of these members.
-    pub fn for_users<I, S>(agentid: i64, response_code: impl Into<String>, userids: I, update: CardUpdate) -> Self
+    pub fn for_users<I, S>(
+        agentid: i64,
+        response_code: impl Into<String>,
+        userids: I,
+        update: CardUpdate,
+    ) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,

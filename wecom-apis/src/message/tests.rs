@@ -213,9 +213,16 @@ fn media_messages_match_the_samples() {
         app_sample("image", json!({"media_id": "MEDIA_ID"}), json!({"safe": 0}))
     );
     let r = request(Voice::new("MEDIA_ID"));
-    assert_eq!(encoded(&r), app_sample("voice", json!({"media_id": "MEDIA_ID"}), json!({})));
-    let r = request(Video::new("MEDIA_ID").with_title("Title").with_description("Description"))
-        .with_safe(Safety::Shareable);
+    assert_eq!(
+        encoded(&r),
+        app_sample("voice", json!({"media_id": "MEDIA_ID"}), json!({}))
+    );
+    let r = request(
+        Video::new("MEDIA_ID")
+            .with_title("Title")
+            .with_description("Description"),
+    )
+    .with_safe(Safety::Shareable);
     assert_eq!(
         encoded(&r),
         app_sample(
@@ -226,13 +233,17 @@ fn media_messages_match_the_samples() {
     );
     let id = "1Yv-zXfHjSjU-7LH-GwtYqDGS-zz6w22KmWAT5COgP7o";
     let r = request(File::new(id)).with_safe(Safety::Shareable);
-    assert_eq!(encoded(&r), app_sample("file", json!({"media_id": id}), json!({"safe": 0})));
+    assert_eq!(
+        encoded(&r),
+        app_sample("file", json!({"media_id": id}), json!({"safe": 0}))
+    );
 }
 
 #[test]
 fn textcard_matches_the_sample() {
     let description = "<div class=\"gray\">2016年9月26日</div> <div class=\"normal\">恭喜你抽中iPhone 7一台，领奖码：xxxx</div><div class=\"highlight\">请于2016年10月10日前联系行政同事领取</div>";
-    let r = request(TextCard::new("领奖通知", description, "URL").with_button_text("更多")).with_id_trans(false);
+    let r =
+        request(TextCard::new("领奖通知", description, "URL").with_button_text("更多")).with_id_trans(false);
     assert_eq!(
         encoded(&r),
         app_sample(
@@ -248,7 +259,10 @@ fn news_and_mpnews_match_the_samples() {
     let article = NewsArticle::link("中秋节礼品领取", "URL")
         .with_description("今年中秋节公司有豪礼相送")
         .with_picurl("http://res.mail.qq.com/node/ww/wwopenmng/images/independent/doc/test_pic_msg1.png")
-        .with_miniprogram("wx123123123123123", "pages/index?userid=zhangsan&orderid=123123123");
+        .with_miniprogram(
+            "wx123123123123123",
+            "pages/index?userid=zhangsan&orderid=123123123",
+        );
     let r = request(News::new(vec![article])).with_id_trans(false);
     assert_eq!(
         encoded(&r),
@@ -269,7 +283,9 @@ fn news_and_mpnews_match_the_samples() {
         .with_author("Author")
         .with_source_url("URL")
         .with_digest("Digest description");
-    let r = request(MpNews::new(vec![article])).with_safe(Safety::Shareable).with_id_trans(false);
+    let r = request(MpNews::new(vec![article]))
+        .with_safe(Safety::Shareable)
+        .with_id_trans(false);
     assert_eq!(
         encoded(&r),
         app_sample(
@@ -287,7 +303,10 @@ fn news_and_mpnews_match_the_samples() {
 fn markdown_matches_the_sample() {
     let content = "您的会议室已经预定，稍后会同步到`邮箱` \n>**事项详情** \n>事　项：<font color=\"info\">开会</font> \n>组织者：@miglioguan \n>参与者：@miglioguan、@kunliu、@jamdeezhou、@kanexiong、@kisonwang \n> \n>会议室：<font color=\"info\">广州TIT 1楼 301</font> \n>日　期：<font color=\"warning\">2018年5月18日</font> \n>时　间：<font color=\"comment\">上午9:00-11:00</font> \n> \n>请准时参加会议。 \n> \n>如需修改会议信息，请点击：[修改会议信息](https://work.weixin.qq.com)";
     let r = request(Markdown::new(content));
-    assert_eq!(encoded(&r), app_sample("markdown", json!({"content": content}), json!({})));
+    assert_eq!(
+        encoded(&r),
+        app_sample("markdown", json!({"content": content}), json!({}))
+    );
 }
 
 #[test]
@@ -301,7 +320,9 @@ fn miniprogram_notice_matches_the_sample_and_has_no_agentid() {
         .with_item("会议时间", "2018年8月1日 09:00-09:30")
         .with_item("参与人员", "周剑轩");
     let mut r = SendMessageRequest::miniprogram_notice(
-        Recipients::users(["zhangsan", "lisi"]).with_parties([1, 2]).with_tags([1, 2]),
+        Recipients::users(["zhangsan", "lisi"])
+            .with_parties([1, 2])
+            .with_tags([1, 2]),
         notice,
     )
     .with_id_trans(false);
@@ -415,7 +436,11 @@ fn text_notice_card_built_in_code_matches_the_sample() {
         .with_tags([7, 8]);
     assert_eq!(
         encoded(&r),
-        app_sample("template_card", text_notice_sample(), json!({"enable_id_trans": 0}))
+        app_sample(
+            "template_card",
+            text_notice_sample(),
+            json!({"enable_id_trans": 0})
+        )
     );
 }
 
@@ -432,7 +457,9 @@ fn every_card_type_round_trips_its_sample() {
         assert_eq!(card.card_type(), sample["card_type"]);
         assert_eq!(
             card.is_interactive(),
-            sample["card_type"].as_str().is_some_and(|t| t.ends_with("interaction"))
+            sample["card_type"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("interaction"))
         );
         assert_eq!(encoded(&card), sample, "every field of the sample is modeled");
         let message = AppMessage::TemplateCard(card);
@@ -440,7 +467,8 @@ fn every_card_type_round_trips_its_sample() {
         assert_eq!(wire["msgtype"], "template_card");
         assert_eq!(wire["template_card"], sample);
         let back: AppMessage =
-            serde_json::from_value(json!({"msgtype": "template_card", "template_card": sample})).expect("decodes");
+            serde_json::from_value(json!({"msgtype": "template_card", "template_card": sample}))
+                .expect("decodes");
         assert_eq!(back, message);
     }
     let vote: TemplateCard = serde_json::from_value(vote_interaction_sample()).expect("decodes");
@@ -457,10 +485,12 @@ fn a_message_without_its_object_or_of_another_channel_does_not_decode() {
     assert!(serde_json::from_value::<AppMessage>(json!({"msgtype": "text"})).is_err());
     assert!(serde_json::from_value::<AppMessage>(json!({"text": {"content": "x"}})).is_err());
     assert!(
-        serde_json::from_value::<AppChatMessage>(json!({"msgtype": "template_card", "template_card": {}})).is_err()
+        serde_json::from_value::<AppChatMessage>(json!({"msgtype": "template_card", "template_card": {}}))
+            .is_err()
     );
     let m: AppChatMessage =
-        serde_json::from_value(json!({"msgtype": "markdown", "markdown": {"content": "**hi**"}})).expect("decodes");
+        serde_json::from_value(json!({"msgtype": "markdown", "markdown": {"content": "**hi**"}}))
+            .expect("decodes");
     assert_eq!(m, AppChatMessage::Markdown(Markdown::new("**hi**")));
     assert_eq!(m.msgtype(), "markdown");
 }
@@ -506,9 +536,14 @@ fn send_reply_sample_decodes() {
 
 #[test]
 fn update_template_card_matches_the_samples() {
-    let mut r = UpdateTemplateCardRequest::for_users(1, "response_code", ["userid1", "userid2"], CardUpdate::button("replace_name"))
-        .with_parties([2, 3])
-        .with_tags([44, 55]);
+    let mut r = UpdateTemplateCardRequest::for_users(
+        1,
+        "response_code",
+        ["userid1", "userid2"],
+        CardUpdate::button("replace_name"),
+    )
+    .with_parties([2, 3])
+    .with_tags([44, 55]);
     r.atall = Some(false);
     assert_eq!(
         encoded(&r),
@@ -615,7 +650,12 @@ fn linkedcorp_samples() {
         .to_user_of("CorpId1", "userid1")
         .to_user_of("CorpId2", "userid2")
         .with_safe(Safety::Shareable);
-    r.toparty = vec!["partyid1".into(), "partyid2".into(), "LinkedId1/partyid1".into(), "LinkedId2/partyid2".into()];
+    r.toparty = vec![
+        "partyid1".into(),
+        "partyid2".into(),
+        "LinkedId1/partyid1".into(),
+        "LinkedId2/partyid2".into(),
+    ];
     r.totag = vec!["0".into()];
     r.toall = Some(false);
     assert_eq!(
@@ -706,8 +746,10 @@ fn webhook_samples() {
 
 #[test]
 fn webhook_key_never_shows_itself() {
-    let key = WebhookKey::from_url("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa")
-        .expect("has a key");
+    let key = WebhookKey::from_url(
+        "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa",
+    )
+    .expect("has a key");
     assert_eq!(key.expose(), "693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa");
     let shown = format!("{key:?}");
     assert!(!shown.contains("693a"), "{shown}");

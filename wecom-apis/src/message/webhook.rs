@@ -45,7 +45,11 @@ pub trait WebhookApi {
     ///
     /// <https://developer.work.weixin.qq.com/document/path/91770>
     #[post("webhook/send", token = none)]
-    async fn send_webhook_message(&self, #[query] key: &WebhookKey, #[body] message: &WebhookMessage) -> Result<()>;
+    async fn send_webhook_message(
+        &self,
+        #[query] key: &WebhookKey,
+        #[body] message: &WebhookMessage,
+    ) -> Result<()>;
 
     /// 文件上传接口 (群机器人): uploads a file (5 B – 20 MB) or a voice
     /// (AMR, 5 B – 2 MB, at most 60 s) for a `file` / `voice` webhook
@@ -190,7 +194,8 @@ impl WebhookText {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.mentioned_mobile_list.extend(mobiles.into_iter().map(Into::into));
+        self.mentioned_mobile_list
+            .extend(mobiles.into_iter().map(Into::into));
         self
     }
 

@@ -25,7 +25,9 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let (media, now) = (env.media, env.now);
-    let (msgtype, content) = content::check(&f, APP_TYPES, &|id, kind| has_media(media, &corpid, id, kind, now))?;
+    let (msgtype, content) = content::check(&f, APP_TYPES, &|id, kind| {
+        has_media(media, &corpid, id, kind, now)
+    })?;
     let agentid = if msgtype == "miniprogram_notice" {
         None
     } else {
@@ -44,7 +46,10 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
             .get(&(corpid.clone(), agent))
             .is_some_and(|ids| ids.contains(task_id))
     {
-        return Err(ApiError::new(codes::DUPLICATE_TASK_ID, format!("task_id {task_id} was used before")));
+        return Err(ApiError::new(
+            codes::DUPLICATE_TASK_ID,
+            format!("task_id {task_id} was used before"),
+        ));
     }
     let dir = env
         .directory
@@ -85,7 +90,11 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
             .is_some_and(|t| t.ends_with("_interaction"));
     let response_code = interactive.then(|| state.issue_response_code(&msgid, now));
     if let (Some(agent), Some(task_id)) = (agentid, task_id) {
-        state.task_ids.entry((corpid.clone(), agent)).or_default().push(task_id);
+        state
+            .task_ids
+            .entry((corpid.clone(), agent))
+            .or_default()
+            .push(task_id);
     }
     let message = SentMessage {
         msgid: msgid.clone(),
@@ -125,7 +134,10 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
 /// (82003); at least one of them (82001).
 pub(super) fn check_counts(touser: &[String], toparty: &[String], totag: &[String]) -> Result<(), ApiError> {
     if touser.is_empty() && toparty.is_empty() && totag.is_empty() {
-        return Err(ApiError::new(codes::NO_RECIPIENTS, "touser, toparty and totag are all empty"));
+        return Err(ApiError::new(
+            codes::NO_RECIPIENTS,
+            "touser, toparty and totag are all empty",
+        ));
     }
     if touser.len() > 1000 {
         return Err(ApiError::new(codes::USER_LIST_LENGTH, "more than 1000 users"));
@@ -144,7 +156,9 @@ fn duplicate_window(f: &Fields<'_>) -> Result<Option<i64>, ApiError> {
     if f.opt_int("enable_duplicate_check")?.unwrap_or(0) == 0 {
         return Ok(None);
     }
-    let window = f.opt_int("duplicate_check_interval")?.unwrap_or(DUPLICATE_DEFAULT);
+    let window = f
+        .opt_int("duplicate_check_interval")?
+        .unwrap_or(DUPLICATE_DEFAULT);
     if !(0..=DUPLICATE_MAX).contains(&window) {
         return Err(ApiError::invalid(format!(
             "duplicate_check_interval must be at most {DUPLICATE_MAX}"
@@ -168,7 +182,10 @@ pub(super) fn recall(state: &mut MessageState, env: Env<'_>) -> ApiResult {
         .message_mut(&corpid, msgid)
         .ok_or_else(|| ApiError::new(codes::MSGID_NOT_FOUND, format!("invalid msgid {msgid}")))?;
     if message.recalled {
-        return Err(ApiError::new(codes::ALREADY_RECALLED, format!("msgid {msgid} already recalled")));
+        return Err(ApiError::new(
+            codes::ALREADY_RECALLED,
+            format!("msgid {msgid} already recalled"),
+        ));
     }
     if env.now - message.sent_at > RECALL_WINDOW {
         return Err(ApiError::new(
@@ -239,7 +256,10 @@ pub(super) fn update_template_card(state: &mut MessageState, env: Env<'_>) -> Ap
         let partyids = content::string_list(&f, "partyids")?;
         let tagids = content::string_list(&f, "tagids")?;
         if userids.is_empty() && partyids.is_empty() && tagids.is_empty() {
-            return Err(ApiError::new(codes::NO_RECIPIENTS, "userids, partyids and tagids are all empty"));
+            return Err(ApiError::new(
+                codes::NO_RECIPIENTS,
+                "userids, partyids and tagids are all empty",
+            ));
         }
         for userid in userids {
             if got.contains(&userid) {
@@ -249,7 +269,11 @@ pub(super) fn update_template_card(state: &mut MessageState, env: Env<'_>) -> Ap
             }
         }
         for party in partyids {
-            match party.parse::<u32>().ok().filter(|id| dir.departments.contains_key(id)) {
+            match party
+                .parse::<u32>()
+                .ok()
+                .filter(|id| dir.departments.contains_key(id))
+            {
                 Some(id) => affected.extend(members_under(dir, id).into_iter().filter(|u| got.contains(u))),
                 None => invalid.entry("invalidparty").or_default().push(party),
             }
@@ -291,7 +315,11 @@ pub(super) fn get_statistics(state: &mut MessageState, env: Env<'_>) -> ApiResul
     }
     let day = beijing_day(env.now) - time_type;
     let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
-    for m in state.sent.iter().filter(|m| m.corpid == corpid && beijing_day(m.sent_at) == day) {
+    for m in state
+        .sent
+        .iter()
+        .filter(|m| m.corpid == corpid && beijing_day(m.sent_at) == day)
+    {
         if let Some(agent) = m.agentid {
             *counts.entry(agent).or_default() += i64::try_from(m.delivered_to.len()).unwrap_or(i64::MAX);
         }

@@ -33,14 +33,23 @@ pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
         .corp(&corpid)
         .ok_or_else(|| ApiError::invalid(format!("unknown corp {corpid}")))?;
     if let Some(unknown) = userlist.iter().find(|u| !dir.has_user(u)) {
-        return Err(ApiError::new(codes::INVALID_CHAT_MEMBER, format!("invalid member {unknown}")));
+        return Err(ApiError::new(
+            codes::INVALID_CHAT_MEMBER,
+            format!("invalid member {unknown}"),
+        ));
     }
     let owner = match f.opt_str("owner")? {
         Some(owner) if !dir.has_user(owner) => {
-            return Err(ApiError::new(codes::INVALID_OWNER, format!("invalid owner {owner}")));
+            return Err(ApiError::new(
+                codes::INVALID_OWNER,
+                format!("invalid owner {owner}"),
+            ));
         }
         Some(owner) if !userlist.iter().any(|u| u == owner) => {
-            return Err(ApiError::new(codes::OWNER_NOT_MEMBER, format!("owner {owner} is not a member")));
+            return Err(ApiError::new(
+                codes::OWNER_NOT_MEMBER,
+                format!("owner {owner} is not a member"),
+            ));
         }
         Some(owner) => owner.to_owned(),
         None => userlist[0].clone(),
@@ -48,10 +57,16 @@ pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     let chatid = match f.opt_str("chatid")? {
         Some(id) => {
             if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return Err(ApiError::new(codes::INVALID_CHATID, format!("invalid chatid {id}")));
+                return Err(ApiError::new(
+                    codes::INVALID_CHATID,
+                    format!("invalid chatid {id}"),
+                ));
             }
             if id.len() > 32 {
-                return Err(ApiError::new(codes::CHATID_TOO_LONG, "chatid exceeds 32 characters"));
+                return Err(ApiError::new(
+                    codes::CHATID_TOO_LONG,
+                    "chatid exceeds 32 characters",
+                ));
             }
             if state.chats.contains_key(id) {
                 return Err(ApiError::new(codes::CHATID_EXISTS, format!("chatid {id} exists")));
@@ -76,7 +91,10 @@ pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
 
 fn check_name(name: &str) -> Result<(), ApiError> {
     if name.chars().count() > 50 {
-        return Err(ApiError::new(codes::INVALID_CHAT_NAME, "name exceeds 50 characters"));
+        return Err(ApiError::new(
+            codes::INVALID_CHAT_NAME,
+            "name exceeds 50 characters",
+        ));
     }
     Ok(())
 }
@@ -121,7 +139,10 @@ pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     }
     for userid in content::string_list(&f, "add_user_list")? {
         if !dir.has_user(&userid) {
-            return Err(ApiError::new(codes::INVALID_SESSION_MEMBER, format!("invalid member {userid}")));
+            return Err(ApiError::new(
+                codes::INVALID_SESSION_MEMBER,
+                format!("invalid member {userid}"),
+            ));
         }
         if !members.contains(&userid) {
             members.push(userid);
@@ -132,10 +153,16 @@ pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     }
     let owner = match f.opt_str("owner")? {
         Some(owner) if !dir.has_user(owner) => {
-            return Err(ApiError::new(codes::INVALID_OWNER, format!("invalid owner {owner}")));
+            return Err(ApiError::new(
+                codes::INVALID_OWNER,
+                format!("invalid owner {owner}"),
+            ));
         }
         Some(owner) if !members.iter().any(|u| u == owner) => {
-            return Err(ApiError::new(codes::OWNER_NOT_MEMBER, format!("owner {owner} is not a member")));
+            return Err(ApiError::new(
+                codes::OWNER_NOT_MEMBER,
+                format!("owner {owner} is not a member"),
+            ));
         }
         Some(owner) => owner.to_owned(),
         // The owner left without a successor: the first member takes over.
@@ -173,8 +200,9 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     let f = body.fields();
     let (media, now) = (env.media, env.now);
     let chat = chat_mut(state, &corpid, f.opt_str("chatid")?)?;
-    let (msgtype, content) =
-        content::check(&f, APPCHAT_TYPES, &|id, kind| has_media(media, &corpid, id, kind, now))?;
+    let (msgtype, content) = content::check(&f, APPCHAT_TYPES, &|id, kind| {
+        has_media(media, &corpid, id, kind, now)
+    })?;
     let safe = content::safe(&f, &msgtype)?;
     chat.messages.push(ChatMessageRecord {
         msgtype,

@@ -70,14 +70,20 @@ pub(crate) fn check(
         .opt_str("msgtype")?
         .filter(|t| allowed.contains(t))
         .ok_or_else(|| ApiError::new(codes::INVALID_MSGTYPE, "invalid message type"))?;
-    let content = body
-        .get(msgtype)
-        .ok_or_else(|| missing_content(msgtype))?
-        .clone();
+    let content = body.get(msgtype).ok_or_else(|| missing_content(msgtype))?.clone();
     let f = Fields::of(&content, msgtype)?;
     match msgtype {
         "text" => text(&f, APP_TEXT_MAX)?,
-        "markdown" | "markdown_v2" => text(&f, if allowed == WEBHOOK_TYPES { 4096 } else { APP_TEXT_MAX })?,
+        "markdown" | "markdown_v2" => text(
+            &f,
+            if allowed == WEBHOOK_TYPES {
+                4096
+            } else {
+                APP_TEXT_MAX
+            },
+        )?,
+        // A robot's image is the image itself (checked by the webhook module).
+        "image" if allowed == WEBHOOK_TYPES => {}
         "image" | "voice" | "file" => media_id(&f, msgtype, media)?,
         "video" => {
             media_id(&f, "video", media)?;
@@ -97,7 +103,8 @@ pub(crate) fn check(
 fn missing_content(msgtype: &str) -> ApiError {
     match msgtype {
         "text" | "markdown" | "markdown_v2" => ApiError::new(codes::EMPTY_CONTENT, "empty content"),
-        "image" | "voice" | "video" | "file" => ApiError::new(codes::MISSING_MEDIA_ID, "missing media_id"),
+        "voice" | "video" | "file" => ApiError::new(codes::MISSING_MEDIA_ID, "missing media_id"),
+        "image" => ApiError::new(codes::MISSING_MEDIA_ID, "missing image"),
         _ => ApiError::invalid(format!("missing {msgtype}")),
     }
 }
@@ -189,7 +196,10 @@ fn mpnews(f: &Fields<'_>, media: MediaLookup<'_>) -> Result<(), ApiError> {
             .opt_str("thumb_media_id")?
             .ok_or_else(|| ApiError::new(codes::MISSING_MEDIA_ID, "missing thumb_media_id"))?;
         if !media(thumb, "image") {
-            return Err(ApiError::new(codes::INVALID_MEDIA_ID, format!("invalid thumb_media_id {thumb}")));
+            return Err(ApiError::new(
+                codes::INVALID_MEDIA_ID,
+                format!("invalid thumb_media_id {thumb}"),
+            ));
         }
         if a.opt_str("content")?.is_none() {
             return Err(ApiError::new(codes::EMPTY_CONTENT, "empty content"));
@@ -212,7 +222,10 @@ fn miniprogram_notice(f: &Fields<'_>) -> Result<(), ApiError> {
             return Err(ApiError::invalid("content_item must be an array"));
         };
         if items.len() > 10 {
-            return Err(ApiError::new(codes::NOTICE_ITEMS, "content_item holds more than 10 items"));
+            return Err(ApiError::new(
+                codes::NOTICE_ITEMS,
+                "content_item holds more than 10 items",
+            ));
         }
     }
     Ok(())
@@ -238,7 +251,10 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@')))
     {
-        return Err(ApiError::new(codes::INVALID_TASK_ID, format!("invalid task_id {task_id}")));
+        return Err(ApiError::new(
+            codes::INVALID_TASK_ID,
+            format!("invalid task_id {task_id}"),
+        ));
     }
     let title = f
         .get("main_title")
@@ -250,7 +266,9 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
     match card_type {
         "text_notice" => {
             if title.is_none() && f.opt_str("sub_title_text")?.is_none() {
-                return Err(ApiError::invalid("text_notice needs main_title.title or sub_title_text"));
+                return Err(ApiError::invalid(
+                    "text_notice needs main_title.title or sub_title_text",
+                ));
             }
             card_action(f)?;
         }
@@ -259,7 +277,9 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
                 return Err(ApiError::invalid("news_notice needs main_title.title"));
             }
             if f.get("card_image").is_none() && f.get("image_text_area").is_none() {
-                return Err(ApiError::invalid("news_notice needs card_image or image_text_area"));
+                return Err(ApiError::invalid(
+                    "news_notice needs card_image or image_text_area",
+                ));
             }
             card_action(f)?;
         }
@@ -288,14 +308,18 @@ fn card_action(f: &Fields<'_>) -> Result<(), ApiError> {
     match action.opt_int("type")? {
         Some(1) => required(&action, "url", codes::MISSING_URL),
         Some(2) => required(&action, "appid", codes::MISSING_MINIPROGRAM_APPID),
-        _ => Err(ApiError::invalid("card_action.type must be 1 (url) or 2 (mini program)")),
+        _ => Err(ApiError::invalid(
+            "card_action.type must be 1 (url) or 2 (mini program)",
+        )),
     }
 }
 
 fn list(f: &Fields<'_>, key: &str, min: usize, max: usize) -> Result<(), ApiError> {
     match f.get(key) {
         Some(Value::Array(items)) if (min..=max).contains(&items.len()) => Ok(()),
-        _ => Err(ApiError::invalid(format!("{key} must hold {min} to {max} entries"))),
+        _ => Err(ApiError::invalid(format!(
+            "{key} must hold {min} to {max} entries"
+        ))),
     }
 }
 
@@ -313,7 +337,10 @@ pub(crate) fn safe(body: &Fields<'_>, msgtype: &str) -> Result<i64, ApiError> {
         return Err(ApiError::invalid("safe must be 0, 1 or 2"));
     }
     if safe != 0 && msgtype == "news" {
-        return Err(ApiError::new(codes::NEWS_NOT_CONFIDENTIAL, "news message does not support safe"));
+        return Err(ApiError::new(
+            codes::NEWS_NOT_CONFIDENTIAL,
+            "news message does not support safe",
+        ));
     }
     if safe == 2 && msgtype != "mpnews" {
         return Err(ApiError::invalid("safe 2 is for mpnews only"));

@@ -18,8 +18,9 @@ pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let (media, now) = (env.media, env.now);
-    let (msgtype, content) =
-        content::check(&f, LINKEDCORP_TYPES, &|id, kind| has_media(media, &corpid, id, kind, now))?;
+    let (msgtype, content) = content::check(&f, LINKEDCORP_TYPES, &|id, kind| {
+        has_media(media, &corpid, id, kind, now)
+    })?;
     let agentid = agentid(state, &corpid, &f)?;
     let safe = content::safe(&f, &msgtype)?;
     let toall = f.opt_int("toall")?.unwrap_or(0) == 1;

@@ -19,7 +19,12 @@ pub(crate) struct Resolved {
 }
 
 /// Resolves `@all`, userids, department ids and tag ids (as text) in `dir`.
-pub(crate) fn resolve(dir: &CorpDirectory, users: &[String], parties: &[String], tags: &[String]) -> Resolved {
+pub(crate) fn resolve(
+    dir: &CorpDirectory,
+    users: &[String],
+    parties: &[String],
+    tags: &[String],
+) -> Resolved {
     let mut out = Resolved::default();
     for userid in users {
         if userid == "@all" {
@@ -33,7 +38,11 @@ pub(crate) fn resolve(dir: &CorpDirectory, users: &[String], parties: &[String],
         }
     }
     for party in parties {
-        match party.parse::<u32>().ok().filter(|id| dir.departments.contains_key(id)) {
+        match party
+            .parse::<u32>()
+            .ok()
+            .filter(|id| dir.departments.contains_key(id))
+        {
             Some(id) => {
                 out.delivered.extend(members_under(dir, id));
                 out.any_valid = true;
@@ -44,7 +53,8 @@ pub(crate) fn resolve(dir: &CorpDirectory, users: &[String], parties: &[String],
     for tag in tags {
         match tag.parse::<u32>().ok().and_then(|id| dir.tags.get(&id)) {
             Some(t) => {
-                out.delivered.extend(t.users.iter().filter(|u| dir.has_user(u)).cloned());
+                out.delivered
+                    .extend(t.users.iter().filter(|u| dir.has_user(u)).cloned());
                 for party in &t.parties {
                     out.delivered.extend(members_under(dir, *party));
                 }

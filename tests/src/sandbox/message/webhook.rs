@@ -22,7 +22,11 @@ fn robot<'s>(state: &'s mut MessageState, env: &Env<'_>) -> Result<(String, &'s 
     let key = query_param(&env.req.query, "key").filter(|k| !k.is_empty());
     let invalid = || ApiError::new(codes::INVALID_WEBHOOK, "invalid webhook url");
     let key = key.ok_or_else(invalid)?.to_owned();
-    let robot = state.robots.get_mut(&key).filter(|r| !r.removed).ok_or_else(invalid)?;
+    let robot = state
+        .robots
+        .get_mut(&key)
+        .filter(|r| !r.removed)
+        .ok_or_else(invalid)?;
     Ok((key, robot))
 }
 
@@ -72,7 +76,10 @@ fn image(f: &Fields<'_>) -> Result<(), ApiError> {
         .decode(data)
         .map_err(|_| ApiError::invalid("image.base64 is not base64"))?;
     if bytes.is_empty() || bytes.len() > IMAGE_MAX {
-        return Err(ApiError::new(codes::INVALID_IMAGE_SIZE, "an image is 1 B to 2 MB"));
+        return Err(ApiError::new(
+            codes::INVALID_IMAGE_SIZE,
+            "an image is 1 B to 2 MB",
+        ));
     }
     if !md5.eq_ignore_ascii_case(&md5::md5_hex(&bytes)) {
         return Err(ApiError::invalid("image.md5 does not match the image"));
@@ -93,7 +100,11 @@ pub(super) fn upload_media(state: &mut MessageState, env: &Env<'_>) -> ApiResult
         .and_then(|ct| find_part(ct, &env.req.body_bytes, "media"))
         .filter(|p| !p.bytes.is_empty())
         .ok_or_else(|| ApiError::new(codes::EMPTY_MEDIA, "empty media: no `media` part"))?;
-    let max = if media_type == "voice" { 2 * 1024 * 1024 } else { 20 * 1024 * 1024 };
+    let max = if media_type == "voice" {
+        2 * 1024 * 1024
+    } else {
+        20 * 1024 * 1024
+    };
     if part.bytes.len() < 5 || part.bytes.len() > max {
         return Err(ApiError::new(
             codes::INVALID_FILE_SIZE,

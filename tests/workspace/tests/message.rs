@@ -949,6 +949,12 @@ async fn group_robot_posts_with_its_key() {
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", message.msgtype()));
     }
+    // A client without any app credential posts too: the key is all it takes.
+    let bare = sb.client_builder().build().expect("a credential-less client");
+    bare.send_webhook_message(&key, &WebhookMessage::Markdown(Markdown::new("**部署完成**")))
+        .await
+        .expect("bare client");
+    assert_eq!(sb.request_count("gettoken"), 0, "no token was ever fetched");
     let posted: Vec<String> = sb
         .messages()
         .webhook_messages(KEY)
@@ -964,7 +970,8 @@ async fn group_robot_posts_with_its_key() {
             "news",
             "file",
             "voice",
-            "template_card"
+            "template_card",
+            "markdown"
         ]
     );
 }

@@ -26,9 +26,10 @@ pub trait MessageApi {
     ///   `invaliduser` / `invalidparty` / `invalidtag` (and members without
     ///   a licence in `unlicenseduser`) while the others get the message —
     ///   when **all** are invalid WeCom answers 81013 instead.
-    /// * Per app: 30 000 member-messages a minute, 1 500 000 an hour; a
-    ///   member gets at most 30 messages a minute from one app (more are
-    ///   dropped silently).
+    /// * Frequency: WeCom's 频率限制 page applies (a daily quota per app in
+    ///   proportion to the corp's seats; a member gets at most 30 messages
+    ///   a minute and 1000 an hour from one app, more are dropped without
+    ///   an error): <https://developer.work.weixin.qq.com/document/path/90312>.
     /// * `msgid` is what [`recall_message`](Self::recall_message) takes;
     ///   `response_code` (interactive template cards only) is what
     ///   [`update_template_card`](super::TemplateCardApi::update_template_card) takes.

@@ -29,10 +29,11 @@ pub trait TemplateCardApi {
     /// whenever the app decides), replace the clicked button's text for the
     /// given recipients ([`CardUpdate::Button`]) or replace the whole card
     /// ([`CardUpdate::Card`]). Takes the `response_code` of the send reply
-    /// or of the card event; each is usable **once, within 72 hours**.
+    /// or of the card event; each is usable **once, within 72 hours**
+    /// (older copies of the page, mirrored in some SDKs, still say 24).
     /// Recipients that did not receive the card come back in
-    /// `invaliduser` (WeCom's sample shows lists; the reply is decoded
-    /// whether they come as arrays or as `|`-joined strings).
+    /// `invaliduser`, lowercased (WeCom's sample shows an array; the reply
+    /// is decoded whether ids come as arrays or as `|`-joined strings).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94888>
     #[post("message/update_template_card", token = corp)]

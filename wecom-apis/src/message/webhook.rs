@@ -14,8 +14,11 @@
 //! # async fn main() -> wecom_apis::Result<()> {
 //! use wecom_apis::message::{WebhookApi, WebhookKey, WebhookMessage, WebhookText};
 //! # let sandbox = wecom_testkit::Sandbox::start().await;
-//! # let client = sandbox.corp_client();
 //! # sandbox.messages().add_webhook("693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa");
+//! // A robot needs no app credential: a bare client will do.
+//! let client = wecom_apis::Client::builder()
+//! #   .base_url(sandbox.base_url())
+//!     .build()?;
 //! let key = WebhookKey::new("693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa");
 //! let text = WebhookText::new("广州今日天气：29度").mention_all();
 //! client.send_webhook_message(&key, &WebhookMessage::Text(text)).await?;

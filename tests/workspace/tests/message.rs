@@ -936,6 +936,7 @@ async fn group_robot_posts_with_its_key() {
             "实时新增用户反馈<font color=\"warning\">132例</font>",
         )),
         WebhookMessage::Image(WebhookImage::new(IMAGE_BASE64, IMAGE_MD5)),
+        WebhookMessage::Image(WebhookImage::from_bytes(b"\xff\xd8\xff\xe0 a jpeg")),
         WebhookMessage::News(News::new(vec![article])),
         WebhookMessage::File(WebhookFile {
             media_id: upload.media_id.clone(),
@@ -967,6 +968,7 @@ async fn group_robot_posts_with_its_key() {
             "text",
             "markdown",
             "image",
+            "image",
             "news",
             "file",
             "voice",
@@ -990,6 +992,11 @@ async fn group_robot_refuses_bad_keys_and_bad_messages() {
         .await
         .expect_err("wrong key");
     assert_eq!(err.code(), Some(INVALID_WEBHOOK));
+    assert_eq!(
+        WebhookImage::from_bytes(IMAGE),
+        WebhookImage::new(IMAGE_BASE64, IMAGE_MD5),
+        "base64 and MD5 as computed by hand"
+    );
     let shown = format!("{err} {err:?}");
     assert!(
         !shown.contains("not-a-robot-key"),

@@ -233,6 +233,24 @@ impl WebhookImage {
             md5: md5.into(),
         }
     }
+
+    /// An image from its bytes (a JPG or PNG, at most 2 MB): encodes them
+    /// and computes their MD5, as WeCom wants them.
+    ///
+    /// ```
+    /// use wecom_apis::message::WebhookImage;
+    ///
+    /// let image = WebhookImage::from_bytes(b"abc");
+    /// assert_eq!(image.base64, "YWJj");
+    /// assert_eq!(image.md5, "900150983cd24fb0d6963f7d28e17f72");
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Self {
+        use base64::Engine as _;
+        WebhookImage {
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+            md5: super::md5::md5_hex(bytes),
+        }
+    }
 }
 
 /// Shows the MD5 and the size, not the whole base64 text.

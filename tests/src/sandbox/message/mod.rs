@@ -51,7 +51,6 @@ mod codes;
 pub(crate) mod console;
 mod content;
 mod linkedcorp;
-mod md5;
 pub(crate) mod model;
 mod multipart;
 mod recipients;

@@ -99,3 +99,82 @@ pub(crate) fn split_pipes(value: Option<&str>) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::directory::{CorpDirectory, Department, Member, Tag};
+    use super::*;
+
+    /// Root 1 ⊃ 2 ⊃ 3; a in 1, b in 2, c in 3; tag 7 = {a} ∪ department 3.
+    fn directory() -> CorpDirectory {
+        let mut dir = CorpDirectory::default();
+        for (id, parentid) in [(1, 0), (2, 1), (3, 2)] {
+            dir.departments.insert(
+                id,
+                Department {
+                    id,
+                    name: format!("d{id}"),
+                    parentid,
+                    order: 0,
+                    leaders: Vec::new(),
+                },
+            );
+        }
+        for (userid, department) in [("a", 1), ("b", 2), ("c", 3)] {
+            dir.users.insert(
+                userid.to_owned(),
+                Member {
+                    userid: userid.to_owned(),
+                    name: userid.to_owned(),
+                    department: vec![department],
+                    mobile: String::new(),
+                    email: String::new(),
+                    status: 1,
+                    extra: serde_json::Map::new(),
+                },
+            );
+        }
+        dir.tags.insert(
+            7,
+            Tag {
+                id: 7,
+                name: "t".into(),
+                users: vec!["a".into()],
+                parties: vec![3],
+            },
+        );
+        dir
+    }
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn departments_reach_their_sub_departments() {
+        let dir = directory();
+        let r = resolve(&dir, &[], &ids(&["2"]), &[]);
+        assert_eq!(r.delivered.into_iter().collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(members_under(&dir, 1).len(), 3);
+    }
+
+    #[test]
+    fn tags_reach_their_members_and_departments() {
+        let dir = directory();
+        let r = resolve(&dir, &ids(&["ghost"]), &ids(&["9", "x"]), &ids(&["7", "8"]));
+        assert!(r.any_valid);
+        assert_eq!(r.delivered.into_iter().collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(r.invalid_users, ["ghost"]);
+        assert_eq!(r.invalid_parties, ["9", "x"]);
+        assert_eq!(r.invalid_tags, ["8"]);
+    }
+
+    #[test]
+    fn all_and_pipes() {
+        let dir = directory();
+        assert_eq!(resolve(&dir, &ids(&["@all"]), &[], &[]).delivered.len(), 3);
+        assert_eq!(split_pipes(Some("TagID1 | TagID2||")), ["TagID1", "TagID2"]);
+        assert!(split_pipes(None).is_empty());
+        assert!(!resolve(&dir, &ids(&["nobody"]), &[], &[]).any_valid);
+    }
+}

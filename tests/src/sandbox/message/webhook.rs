@@ -8,7 +8,7 @@ use super::super::reply::{ApiError, ApiResult, fields};
 use super::content::{self, WEBHOOK_TYPES};
 use super::model::{ChatMessageRecord, MessageState, Robot, RobotMedia};
 use super::multipart::find_part;
-use super::{Env, codes, md5};
+use super::{Env, codes};
 
 /// Messages a robot may send per minute.
 const PER_MINUTE: usize = 20;
@@ -81,7 +81,9 @@ fn image(f: &Fields<'_>) -> Result<(), ApiError> {
             "an image is 1 B to 2 MB",
         ));
     }
-    if !md5.eq_ignore_ascii_case(&md5::md5_hex(&bytes)) {
+    // The SDK's MD5 (checked there against RFC 1321's vectors).
+    let expected = wecom_apis::message::WebhookImage::from_bytes(&bytes).md5;
+    if !md5.eq_ignore_ascii_case(&expected) {
         return Err(ApiError::invalid("image.md5 does not match the image"));
     }
     Ok(())

@@ -1,5 +1,6 @@
-//! MD5 (RFC 1321), for checking the `md5` a group robot's image message
-//! carries against its base64 content, as WeCom does. Not for security.
+//! MD5 (RFC 1321), which a group robot's image message carries next to
+//! its base64 content ([`WebhookImage::from_bytes`](super::WebhookImage::from_bytes)).
+//! Not for security: WeCom uses it as a checksum.
 
 /// Per-round shift amounts.
 const S: [u32; 64] = [

@@ -1081,3 +1081,55 @@ async fn group_robot_refuses_bad_keys_and_bad_messages() {
     );
     assert_eq!(sb.messages().webhook_messages(KEY).len(), 21);
 }
+
+/// A downstream corp's token sends to that corp's members; a media id or a
+/// chat of the upstream corp means nothing there.
+#[tokio::test]
+async fn a_downstream_corp_sends_to_its_own_members() {
+    let sb = Sandbox::start().await;
+    let brand = client(&sb);
+    let dealer = brand.downstream(creds::DOWNSTREAM_CORPID, AGENT);
+    let reply = dealer
+        .send_message(&SendMessageRequest::new(
+            AGENT,
+            Recipients::users(["alice", "zhangsan"]),
+            Text::new("经销商通知"),
+        ))
+        .await
+        .expect("sent in the dealer's corp");
+    assert_eq!(reply.invaliduser, ["zhangsan"], "zhangsan is the brand's member");
+    let logged = sb.messages().message(&reply.msgid).expect("logged");
+    assert_eq!(logged.corpid, creds::DOWNSTREAM_CORPID);
+    assert_eq!(logged.delivered_to, ["alice"]);
+    assert_eq!(
+        errcode(brand.recall_message(&reply.msgid).await, "another corp's msgid"),
+        SBX_MSGID_NOT_FOUND
+    );
+    dealer
+        .recall_message(&reply.msgid)
+        .await
+        .expect("recalled by its sender");
+
+    let image = sb.messages().add_media(creds::CORPID, "image", "a.png", IMAGE);
+    assert_eq!(
+        errcode(
+            dealer
+                .send_message(&SendMessageRequest::new(
+                    AGENT,
+                    Recipients::users(["alice"]),
+                    Image::new(image)
+                ))
+                .await,
+            "the brand's media"
+        ),
+        INVALID_MEDIA_ID
+    );
+    brand
+        .create_app_chat(&CreateAppChatRequest::new(["zhangsan", "lisi"]).with_chatid("brandchat"))
+        .await
+        .expect("created");
+    assert_eq!(
+        errcode(dealer.get_app_chat("brandchat").await, "another corp's chat"),
+        CHAT_NOT_FOUND
+    );
+}

@@ -290,9 +290,17 @@ pub struct SendMessageReply {
     #[serde(default)]
     pub msgid: String,
     /// For interactive template cards: the code `message/update_template_card`
-    /// takes (once, within 72 hours).
-    #[serde(default)]
+    /// takes (once, within 72 hours). An empty string counts as absent.
+    #[serde(default, deserialize_with = "non_empty")]
     pub response_code: Option<String>,
+}
+
+/// Reads an optional string, `""` and `null` being `None`.
+fn non_empty<'de, D>(deserializer: D) -> std::result::Result<Option<String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    Ok(Option::<String>::deserialize(deserializer)?.filter(|s| !s.is_empty()))
 }
 
 /// Reads a list of ids that WeCom sends as a `|`-joined string

@@ -285,11 +285,6 @@ async fn invalid_messages_get_wecom_codes() {
     let cases: Vec<(SendMessageRequest, i64, &str)> = vec![
         (send(Text::new("").into()), EMPTY_CONTENT, "empty text"),
         (
-            send(Text::new("字".repeat(700)).into()),
-            CONTENT_TOO_LONG,
-            "2100 bytes of text",
-        ),
-        (
             send(Markdown::new("x".repeat(2049)).into()),
             CONTENT_TOO_LONG,
             "long markdown",
@@ -330,6 +325,13 @@ async fn invalid_messages_get_wecom_codes() {
     for (request, code, what) in cases {
         assert_eq!(errcode(c.send_message(&request).await, what), code, "{what}");
     }
+    // An app's text is cut at 2048 bytes (at a character boundary), not refused.
+    let long = c
+        .send_message(&send(Text::new("字".repeat(700)).into()))
+        .await
+        .expect("2100 bytes of text");
+    let logged = sb.messages().message(&long.msgid).expect("logged");
+    assert_eq!(logged.content["content"].as_str().map(str::len), Some(2046));
     // The video's media must be a video.
     let image = sb.messages().add_media(creds::CORPID, "image", "a.png", IMAGE);
     assert_eq!(
@@ -362,7 +364,7 @@ async fn invalid_messages_get_wecom_codes() {
         ),
         SBX_DUPLICATE_TASK_ID
     );
-    assert_eq!(sb.messages().sent().len(), 1, "nothing invalid was delivered");
+    assert_eq!(sb.messages().sent().len(), 2, "nothing invalid was delivered");
 }
 
 /// The duplicate check answers the first msgid and delivers once.
@@ -1046,7 +1048,8 @@ async fn group_robot_refuses_bad_keys_and_bad_messages() {
                 .await,
             "long text"
         ),
-        CONTENT_TOO_LONG
+        INVALID_PARAMETER,
+        "a robot refuses what an app would cut"
     );
     assert_eq!(
         errcode(

@@ -13,6 +13,9 @@ pub(crate) const INVALID_IMAGE_SIZE: i64 = 40009;
 pub(crate) const INVALID_TYPE: i64 = 40005;
 /// WeCom: invalid file size (不合法的文件大小).
 pub(crate) const INVALID_FILE_SIZE: i64 = 40006;
+/// WeCom: invalid parameter — what a group robot answers for a text or
+/// markdown over its limit ("exceed max length").
+pub(crate) const ROBOT_TOO_LONG: i64 = 40058;
 /// WeCom: invalid UserID list length (不合法的UserID列表长度).
 pub(crate) const USER_LIST_LENGTH: i64 = 40032;
 /// WeCom: invalid agentid (不合法的agentid).

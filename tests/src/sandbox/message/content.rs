@@ -1,6 +1,7 @@
 //! Validation of a message's `msgtype` and its same-named object, with
 //! WeCom's codes: 40008 unknown msgtype, 44004 empty content, 45002 too
-//! long, 41006 / 40007 missing / unknown media_id, 41016 / 41033 / 41010
+//! long (an app's text is cut at 2048 bytes instead; a robot's long text
+//! is 40058), 41006 / 40007 missing / unknown media_id, 41016 / 41033 / 41010
 //! missing title / description / url, 45008 article count, 90200 / 90201
 //! mini-program notice, 42014 bad task_id, 40058 for the rest.
 
@@ -70,18 +71,19 @@ pub(crate) fn check(
         .opt_str("msgtype")?
         .filter(|t| allowed.contains(t))
         .ok_or_else(|| ApiError::new(codes::INVALID_MSGTYPE, "invalid message type"))?;
-    let content = body.get(msgtype).ok_or_else(|| missing_content(msgtype))?.clone();
+    let mut content = body.get(msgtype).ok_or_else(|| missing_content(msgtype))?.clone();
+    let robot = allowed == WEBHOOK_TYPES;
     let f = Fields::of(&content, msgtype)?;
     match msgtype {
-        "text" => text(&f, APP_TEXT_MAX)?,
-        "markdown" | "markdown_v2" => text(
-            &f,
-            if allowed == WEBHOOK_TYPES {
-                4096
-            } else {
-                APP_TEXT_MAX
-            },
-        )?,
+        // A robot refuses a long text (40058 "exceed max length"); an app's
+        // text is cut at 2048 bytes, as the 发送应用消息 page says.
+        "text" if robot => text(&f, APP_TEXT_MAX, codes::ROBOT_TOO_LONG)?,
+        "text" => {
+            text(&f, usize::MAX, codes::CONTENT_TOO_LONG)?;
+            truncate(&mut content, "content", APP_TEXT_MAX);
+        }
+        "markdown" | "markdown_v2" if robot => text(&f, 4096, codes::ROBOT_TOO_LONG)?,
+        "markdown" => text(&f, APP_TEXT_MAX, codes::CONTENT_TOO_LONG)?,
         // A robot's image is the image itself (checked by the webhook module).
         "image" if allowed == WEBHOOK_TYPES => {}
         "image" | "voice" | "file" => media_id(&f, msgtype, media)?,
@@ -109,14 +111,27 @@ fn missing_content(msgtype: &str) -> ApiError {
     }
 }
 
-fn text(f: &Fields<'_>, max: usize) -> Result<(), ApiError> {
+fn text(f: &Fields<'_>, max: usize, code: i64) -> Result<(), ApiError> {
     let content = f
         .opt_str("content")?
         .ok_or_else(|| ApiError::new(codes::EMPTY_CONTENT, "empty content"))?;
     if content.len() > max {
-        return Err(too_long("content", max));
+        return Err(ApiError::new(code, format!("content exceed max length {max}")));
     }
     Ok(())
+}
+
+/// Cuts the string `key` of `object` to at most `max` bytes, at a character boundary.
+fn truncate(object: &mut Value, key: &str, max: usize) {
+    if let Some(Value::String(s)) = object.get_mut(key)
+        && s.len() > max
+    {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
 }
 
 fn too_long(key: &str, max: usize) -> ApiError {

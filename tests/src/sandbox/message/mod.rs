@@ -23,6 +23,9 @@
 //! * `enable_duplicate_check`: an identical message (type, content,
 //!   recipients, app) within the interval (default 1800 s, at most 4 h) is
 //!   not delivered again; the reply carries the first one's msgid.
+//! * An app's text longer than 2048 bytes is cut there (WeCom's page says
+//!   so), a markdown is refused (45002); a robot refuses a long text or
+//!   markdown with 40058 ("exceed max length").
 //! * Recall works for 24 hours of sandbox clock, once.
 //! * `message/get_statistics` counts member-messages per app for the
 //!   sandbox day (UTC+8) of today or yesterday.

@@ -137,7 +137,8 @@ fn families_and_traits_list_their_own() {
     let total = license::endpoints().count()
         + external_contact::endpoints().count()
         + corpgroup::endpoints().count()
-        + service::endpoints().count();
+        + service::endpoints().count()
+        + wecom_apis::message::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));
     assert!(

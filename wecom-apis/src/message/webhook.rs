@@ -110,6 +110,8 @@ impl Serialize for WebhookKey {
     }
 }
 
+// Kept out of the compiler's "other types implement" lists, like the SDK's own query values.
+#[diagnostic::do_not_recommend]
 impl crate::QueryValue for WebhookKey {}
 
 string_enum! {

@@ -39,8 +39,9 @@ pub trait AppChatApi {
 
     /// 应用推送消息: sends a message into a chat the app created (text,
     /// image, voice, video, file, textcard, news, mpnews, markdown). Per
-    /// corp at most 20 000 person-messages a minute; per chat 200 messages
-    /// a minute.
+    /// corp at most 20 000 person-messages a minute and 300 000 an hour (a
+    /// chat of 100 counts 100); a member gets at most 200 messages a minute
+    /// from one app in its chats, more are dropped without an error.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90248>
     #[post("appchat/send", token = corp)]

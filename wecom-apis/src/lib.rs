@@ -23,7 +23,8 @@
 //! feature `external-contact`), [`corpgroup`] (上下游), [`service`] (服务商 /
 //! 第三方应用), [`contacts`] (通讯录管理: members, departments, tags, batch
 //! jobs, exports), [`auth`] (身份验证), [`jssdk`] (JS-SDK signatures),
-//! [`agent`] (应用管理), [`media`] (素材管理). Declare endpoints the SDK lacks
+//! [`agent`] (应用管理), [`media`] (素材管理), [`message`] (消息推送: app
+//! messages, group chats, group robots). Declare endpoints the SDK lacks
 //! in your own crate with [`api`]; they run on the same clients.
 
 // With some families turned off, some of the helpers they share go unused.
@@ -37,7 +38,8 @@
         feature = "jssdk",
         feature = "agent",
         feature = "contacts",
-        feature = "media"
+        feature = "media",
+        feature = "message"
     )),
     allow(
         dead_code,
@@ -68,6 +70,8 @@ pub mod jssdk;
 pub mod license;
 #[cfg(feature = "media")]
 pub mod media;
+#[cfg(feature = "message")]
+pub mod message;
 // Helpers shared by the families: with some families turned off, some go unused.
 #[cfg_attr(
     not(all(
@@ -79,7 +83,8 @@ pub mod media;
         feature = "jssdk",
         feature = "agent",
         feature = "contacts",
-        feature = "media"
+        feature = "media",
+        feature = "message"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -94,7 +99,8 @@ pub(crate) mod paging;
         feature = "jssdk",
         feature = "agent",
         feature = "contacts",
-        feature = "media"
+        feature = "media",
+        feature = "message"
     )),
     allow(dead_code, unused_macros, unused_imports)
 )]
@@ -146,6 +152,8 @@ static FAMILIES: &[&[&[&Endpoint]]] = &[
     contacts::LISTS,
     #[cfg(feature = "media")]
     media::LISTS,
+    #[cfg(feature = "message")]
+    message::LISTS,
 ];
 
 /// The runtime crate, for items not re-exported at the top level.

@@ -148,7 +148,8 @@ fn families_and_traits_list_their_own() {
         + jssdk::endpoints().count()
         + agent::endpoints().count()
         + wecom_apis::contacts::endpoints().count()
-        + media::endpoints().count();
+        + media::endpoints().count()
+        + wecom_apis::message::endpoints().count();
     assert_eq!(total, wecom_apis::endpoints().count());
     assert!(wecom_apis::contacts::endpoints().all(|ep| ep.token_param() == Some("access_token")));
     assert!(license::endpoints().all(|ep| ep.path().starts_with("license/")));

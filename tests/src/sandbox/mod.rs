@@ -25,6 +25,7 @@
 //! * `media/*` — uploads checked as WeCom checks them into a per-corp store
 //!   of media that expire after 3 days, downloads with `Range` / 206, and
 //!   uploads fetched from a loopback URL ([`MediaSandbox`]).
+//! * `message/*`, `appchat/*`, `linkedcorp/message/send`, `webhook/*` — a message log, group chats and group robots ([`MessageSandbox`]).
 //!
 //! Every request to a path the SDK declares is first checked against its
 //! declaration in the registry (`wecom_apis::endpoints()`): a POST endpoint
@@ -69,6 +70,7 @@ mod jssdk;
 mod license;
 mod media;
 mod media_store;
+mod message;
 mod params;
 mod record;
 mod reply;
@@ -93,6 +95,8 @@ pub use faults::Fault;
 pub use jssdk::console::JsSdkSandbox;
 pub use license::console::LicenseSandbox;
 pub use media::console::MediaSandbox;
+pub use message::console::{MessageSandbox, WebhookUpload};
+pub use message::model::{AppChatRecord, CardUpdateRecord, Channel, ChatMessageRecord, SentMessage};
 pub use record::RecordedRequest;
 pub use service::console::ServiceSandbox;
 pub use stubs::Stub;
@@ -168,6 +172,7 @@ impl Sandbox {
             .chain(jssdk::PATHS.iter().copied())
             .chain(agent::PATHS.iter().copied())
             .chain(media::PATHS.iter().copied())
+            .chain(message::PATHS.iter().copied())
             .map(str::to_owned)
             .chain(license::served_paths())
             .chain(external_contact::served_paths())

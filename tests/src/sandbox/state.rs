@@ -17,6 +17,7 @@ use super::jssdk::{self, JsSdkState};
 use super::license::{self, LicenseState};
 use super::media::{self, MediaState};
 use super::media_store::MediaStore;
+use super::message::{self, MessageState};
 use super::record::RecordedRequest;
 use super::reply::Reply;
 use super::service::{self, ServiceState};
@@ -52,6 +53,8 @@ pub(crate) struct State {
     pub(crate) contacts: ContactsState,
     /// 素材管理: `upload_by_url` jobs and JS-SDK recordings (the files are in `media`).
     pub(crate) media_api: MediaState,
+    /// 消息推送: the message log, app group chats, group robots.
+    pub(crate) message: MessageState,
     /// Where callbacks are pushed, if the app configured a URL.
     pub(crate) callback: Option<super::callbacks::CallbackTarget>,
     /// What every push got back.
@@ -81,6 +84,7 @@ impl State {
             agent: AgentState::default(),
             contacts: ContactsState::default(),
             media_api: MediaState::default(),
+            message: MessageState::default(),
             callback: None,
             pushes: Vec::new(),
         }
@@ -122,6 +126,16 @@ impl State {
             ),
             path if path.starts_with("media/") => {
                 media::handle(&mut self.media_api, &mut self.media, &self.tokens, req, now)
+            }
+            path if message::serves(path) => {
+                let env = message::Env {
+                    tokens: &self.tokens,
+                    directory: &mut self.directory,
+                    media: &self.media,
+                    req,
+                    now,
+                };
+                message::handle(&mut self.message, env)
             }
             path => {
                 // The family that answers the path; each borrows only its own state.

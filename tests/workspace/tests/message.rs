@@ -246,7 +246,7 @@ async fn recipients_are_checked_against_the_directory() {
         ),
         NO_RECIPIENTS
     );
-    let tags_only = Recipients::tags([1, 2]);
+    let tags_only = Recipients::tags([7, 8]);
     assert_eq!(
         errcode(
             c.send_message(&SendMessageRequest::new(AGENT, tags_only, Text::new("hi")))
@@ -255,6 +255,19 @@ async fn recipients_are_checked_against_the_directory() {
         ),
         ALL_RECIPIENTS_INVALID
     );
+    // Tag 1 (管理层) of the seeded directory holds its first member.
+    let by_tag = c
+        .send_message(&SendMessageRequest::new(
+            AGENT,
+            Recipients::tags([1]),
+            Text::new("hi"),
+        ))
+        .await
+        .expect("a known tag");
+    assert!(by_tag.invalidtag.is_empty(), "{by_tag:?}");
+    let logged = sb.messages().last_sent().expect("logged");
+    assert_eq!(logged.totag, ["1"]);
+    assert!(!logged.delivered_to.is_empty(), "{logged:?}");
 
     let reply = c
         .send_message(&SendMessageRequest::new(

@@ -66,8 +66,9 @@ enum Mode {
 enum Received {
     /// A body read whole (JSON, an error, a buffered file).
     Full(HttpReply),
-    /// A successful binary reply whose body is still on the connection.
-    Open(OpenReply),
+    /// A successful binary reply whose body is still on the connection
+    /// (boxed: the JSON path's futures stay small).
+    Open(Box<OpenReply>),
 }
 
 /// A successful binary reply not read yet (`Mode::Stream`).
@@ -96,7 +97,7 @@ enum Success {
     /// Read whole: its errcode (if JSON) was 0.
     Full { headers: HeaderMap, body: Bytes },
     /// A binary reply left on the connection (`Mode::Stream` only).
-    Open(OpenReply),
+    Open(Box<OpenReply>),
 }
 
 impl Runtime {
@@ -185,13 +186,20 @@ impl Runtime {
             Success::Full { headers, body } => T::from_reply(path, &headers, body),
             // Only `Mode::Stream` leaves a body open; read it whole if it ever happens.
             Success::Open(open) => {
-                let limit = self.max_response_size;
-                let binary = Download::open(path, &open.headers, open.response, open.first, limit)
-                    .bytes()
-                    .await?;
-                T::from_reply(path, &open.headers, binary.bytes)
+                let (headers, body) = self.read_open(path, *open).await?;
+                T::from_reply(path, &headers, body)
             }
         }
+    }
+
+    /// Reads an open reply whole (outside the generic `execute`, so it is
+    /// compiled once).
+    async fn read_open(&self, path: &'static str, open: OpenReply) -> Result<(HeaderMap, Bytes)> {
+        let limit = self.max_response_size;
+        let binary = Download::open(path, &open.headers, open.response, open.first, limit)
+            .bytes()
+            .await?;
+        Ok((open.headers, binary.bytes))
     }
 
     /// Runs a call whose reply is a file, and hands it out unread: the token,
@@ -204,7 +212,10 @@ impl Runtime {
         let limit = self.max_response_size;
         Ok(match self.run(token, request, Mode::Stream).await? {
             Success::Full { headers, body } => Download::buffered(path, &headers, body, limit),
-            Success::Open(open) => Download::open(path, &open.headers, open.response, open.first, limit),
+            Success::Open(open) => {
+                let open = *open;
+                Download::open(path, &open.headers, open.response, open.first, limit)
+            }
         })
     }
 
@@ -412,11 +423,11 @@ impl Runtime {
                 Some(ct) if ct.contains("json") => false,
                 Some(ct) if !ct.starts_with("text/plain") => {
                     let headers = std::mem::take(response.headers_mut());
-                    return Ok(Received::Open(OpenReply {
+                    return Ok(Received::Open(Box::new(OpenReply {
                         headers,
                         response,
                         first: None,
-                    }));
+                    })));
                 }
                 _ => true,
             };
@@ -426,11 +437,11 @@ impl Runtime {
                 let piece = first.as_deref().unwrap_or_default();
                 if !is_json(None, piece) && !piece.is_empty() {
                     let headers = std::mem::take(response.headers_mut());
-                    return Ok(Received::Open(OpenReply {
+                    return Ok(Received::Open(Box::new(OpenReply {
                         headers,
                         response,
                         first,
-                    }));
+                    })));
                 }
             }
         }

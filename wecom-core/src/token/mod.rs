@@ -21,7 +21,7 @@ pub use source::{
     DOWNSTREAM_TOKEN_API_ENDPOINTS, DownstreamTokenApi, SERVICE_TOKEN_API_ENDPOINTS, ServiceTokenApi,
 };
 pub use store::{LockOwner, MemoryStore, StoreFuture, StoredTicket, StoredToken, TokenStore};
-pub use ticket::{JsapiTicket, JsapiTicketSource, TicketScope};
+pub use ticket::{JsSdkApi, JsapiTicket, JsapiTicketReply, JsapiTicketSource, TicketScope, TicketType};
 
 /// How long WeCom accepts a suite_ticket after pushing it.
 const SUITE_TICKET_LIFE: std::time::Duration = std::time::Duration::from_secs(30 * 60);

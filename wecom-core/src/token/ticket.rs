@@ -13,10 +13,11 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use crate::client::HasToken;
-use crate::request::{Endpoint, Method, Request};
+use crate::error::Result;
+use crate::request::{Endpoint, Request};
 use crate::secret::Secret;
 use crate::token::kind::{Corp, KindInfo, TokenKind};
 use crate::token::source::{FetchContext, FetchFuture, FetchedToken, TokenSource};
@@ -45,20 +46,56 @@ pub enum TicketScope {
     Agent(i64),
 }
 
-static GET_JSAPI_TICKET: Endpoint = Endpoint::new(Method::Get, "get_jsapi_ticket").with_token::<Corp>();
-static GET_TICKET: Endpoint = Endpoint::new(Method::Get, "ticket/get").with_token::<Corp>();
-
-/// The endpoints the ticket source calls. (`wecom-apis` declares them too,
-/// in its `jssdk` family; its tests check that both agree.)
-pub fn endpoints() -> [&'static Endpoint; 2] {
-    [&GET_JSAPI_TICKET, &GET_TICKET]
+/// The endpoints the ticket source calls, as [`JsSdkApi`] declares them.
+pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
+    JS_SDK_API_ENDPOINTS.iter().copied()
 }
 
-/// The `{ticket, expires_in}` reply of both ticket endpoints.
-#[derive(Deserialize)]
-struct TicketReply {
-    ticket: String,
-    expires_in: u64,
+crate::string_enum! {
+    /// `type` of `ticket/get`.
+    pub enum TicketType {
+        /// `agent_config`: the app's jsapi_ticket, for `wx.agentConfig`.
+        AgentConfig = "agent_config",
+    }
+}
+
+/// The JS-SDK ticket endpoints (corp `access_token`).
+///
+/// Section index: <https://developer.work.weixin.qq.com/document/path/90506>
+#[wecom_macros::api(crate = crate)]
+pub trait JsSdkApi {
+    /// 获取企业的jsapi_ticket: the corp's ticket, for the `wx.config`
+    /// signature. Valid 7200 s; fetching again while it is valid returns
+    /// the same ticket. Limits per hour: 400 per corp, 100 per app — cache
+    /// it (as `wecom_apis::jssdk::JsSdk` does).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90506>
+    #[get("get_jsapi_ticket", token = corp)]
+    async fn get_jsapi_ticket(&self) -> Result<JsapiTicketReply>;
+
+    /// 获取应用的jsapi_ticket: the ticket of the app whose `access_token`
+    /// is used (`type` is always [`TicketType::AgentConfig`]), for the
+    /// `wx.agentConfig` signature. Valid 7200 s; at most 100 fetches per app
+    /// and hour — cache it (as `wecom_apis::jssdk::JsSdk` does).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90506>
+    #[get("ticket/get", token = corp)]
+    async fn get_ticket(&self, #[query = "type"] ticket_type: TicketType) -> Result<JsapiTicketReply>;
+}
+
+/// Reply of `get_jsapi_ticket` and `ticket/get`. `Debug` shows no ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct JsapiTicketReply {
+    /// The ticket (at most 512 bytes).
+    #[serde(deserialize_with = "secret")]
+    pub ticket: Secret,
+    /// Its life in seconds (7200).
+    pub expires_in: u64,
+}
+
+/// Reads a string into a [`Secret`].
+fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Secret, D::Error> {
+    String::deserialize(deserializer).map(Secret::new)
 }
 
 /// Fetches a JS-SDK ticket with the corp token of `client` (whose own
@@ -93,15 +130,16 @@ impl<C: HasToken<Corp> + 'static> TokenSource for JsapiTicketSource<C> {
     fn fetch<'a>(&'a self, context: FetchContext<'a>) -> FetchFuture<'a> {
         Box::pin(async move {
             let request = match self.scope {
-                TicketScope::Corp => Request::new(&GET_JSAPI_TICKET),
-                TicketScope::Agent(_) => Request::new(&GET_TICKET).query("type", "agent_config"),
+                TicketScope::Corp => Request::new(&__WECOM_ENDPOINT_JS_SDK_API__GET_JSAPI_TICKET),
+                TicketScope::Agent(_) => Request::new(&__WECOM_ENDPOINT_JS_SDK_API__GET_TICKET)
+                    .query("type", TicketType::AgentConfig.as_str()),
             };
-            let reply: TicketReply = context
+            let reply: JsapiTicketReply = context
                 .runtime
                 .execute(Some(self.client.token_cell()), request)
                 .await?;
             Ok(FetchedToken {
-                value: Secret::new(reply.ticket),
+                value: reply.ticket,
                 expires_in: Duration::from_secs(reply.expires_in),
             })
         })
@@ -125,5 +163,21 @@ mod tests {
         assert!(!corp.key().contains("secret"));
         assert_eq!(<JsapiTicket as TokenKind>::INFO.name, "jsapi_ticket");
         assert!(<JsapiTicket as TokenKind>::INFO.invalid_codes.is_empty());
+    }
+
+    /// The sample reply of <https://developer.work.weixin.qq.com/document/path/90506>
+    /// (both endpoints answer the same shape).
+    #[test]
+    fn decodes_the_ticket_sample() {
+        let reply: JsapiTicketReply = serde_json::from_str(
+            r#"{"errcode":0,"errmsg":"ok","ticket":"bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA","expires_in":7200}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            reply.ticket.expose(),
+            "bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA"
+        );
+        assert_eq!(reply.expires_in, 7200);
+        assert!(!format!("{reply:?}").contains("bxLdik"), "the ticket is redacted");
     }
 }

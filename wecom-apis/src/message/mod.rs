@@ -36,7 +36,6 @@
 mod appchat;
 mod content;
 mod linkedcorp;
-mod md5;
 mod send;
 mod statistics;
 mod template_card;

@@ -250,7 +250,7 @@ impl WebhookImage {
         use base64::Engine as _;
         WebhookImage {
             base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-            md5: super::md5::md5_hex(bytes),
+            md5: hex::encode(<md5::Md5 as md5::Digest>::digest(bytes)),
         }
     }
 }

@@ -288,6 +288,22 @@ pub(crate) fn require_corp(
     store.state_error(state, true, param)
 }
 
+/// Guard of corp APIs that answer for whichever corp the token belongs to
+/// (self-built, authorized or downstream): a valid corp `access_token`, as
+/// [`require_corp`] checks it. Returns the token's corp.
+pub(crate) fn require_any_corp(
+    store: &TokenStore,
+    query: &[(String, String)],
+    now: i64,
+) -> Result<String, ApiError> {
+    let corpid = query_param(query, "access_token")
+        .and_then(|token| store.corp_of(token))
+        .unwrap_or_default()
+        .to_owned();
+    require_corp(store, query, &corpid, now)?;
+    Ok(corpid)
+}
+
 /// Guard of suite APIs: a valid `suite_access_token` (missing → 41022,
 /// unknown or of another kind → 40082, expired → 42009). Returns the suite id.
 pub(crate) fn require_suite(

@@ -43,7 +43,7 @@ use super::directory::Directory;
 use super::params::{JsonBody, query_param};
 use super::record::RecordedRequest;
 use super::reply::{ApiError, ApiResult, Reply, fields};
-use super::tokens::{TokenStore, require_corp};
+use super::tokens::{TokenStore, require_any_corp};
 
 pub(crate) use model::AgentState;
 use model::App;
@@ -104,7 +104,7 @@ pub(crate) fn handle(
     now: i64,
 ) -> Reply {
     let result = (|| {
-        let corpid = caller(tokens, req, now)?;
+        let corpid = require_any_corp(tokens, &req.query, now)?;
         match req.path.as_str() {
             "getcallbackip" => Ok(fields(json!({"ip_list": CALLBACK_IPS}))),
             "get_api_domain_ip" => Ok(fields(json!({"ip_list": API_DOMAIN_IPS}))),
@@ -145,16 +145,6 @@ pub(crate) fn handle(
         }
     })();
     Reply::from_result(result)
-}
-
-/// The corp whose valid `access_token` the request carries.
-pub(crate) fn caller(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> Result<String, ApiError> {
-    let corp = query_param(&req.query, "access_token")
-        .and_then(|token| tokens.corp_of(token))
-        .unwrap_or(creds::CORPID)
-        .to_owned();
-    require_corp(tokens, &req.query, &corp, now)?;
-    Ok(corp)
 }
 
 /// `agentid` from the query string (41011 when absent, 40056 when not a number).

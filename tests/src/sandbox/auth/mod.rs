@@ -20,13 +20,14 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use super::agent::{AgentState, caller, token_agent};
+use super::agent::{AgentState, token_agent};
 use super::directory::Directory;
 use super::ids::IdGen;
 use super::params::{JsonBody, query_param};
 use super::record::RecordedRequest;
 use super::reply::{ApiError, ApiResult, Reply, fields};
 use super::tokens::TokenStore;
+use super::tokens::require_any_corp;
 
 /// WeCom: invalid code (不合法的oauth_code).
 const INVALID_CODE: i64 = 40029;
@@ -169,7 +170,7 @@ fn get_user_info(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let corpid = caller(tokens, req, now)?;
+    let corpid = require_any_corp(tokens, &req.query, now)?;
     let code = query_param(&req.query, "code")
         .filter(|c| !c.is_empty())
         .ok_or_else(|| ApiError::new(MISSING_CODE, "missing code"))?;
@@ -231,7 +232,7 @@ fn get_user_detail(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let corpid = caller(tokens, req, now)?;
+    let corpid = require_any_corp(tokens, &req.query, now)?;
     let body = JsonBody::parse(&req.body)?;
     let ticket = body.fields().req_str("user_ticket")?;
     let t = state

@@ -54,7 +54,7 @@ use super::media_store::MediaStore;
 use super::params::query_param;
 use super::record::RecordedRequest;
 use super::reply::{ApiError, Reply};
-use super::tokens::{TokenStore, require_corp};
+use super::tokens::{TokenStore, require_any_corp};
 
 pub(crate) use self::batch::BatchJob;
 pub(crate) use self::export::ExportJob;
@@ -202,7 +202,7 @@ pub(crate) fn handle(
     if let Some(file) = req.path.strip_prefix(FILES_PREFIX) {
         return export::download(state, file, now);
     }
-    let corpid = match caller(tokens, req, now) {
+    let corpid = match require_any_corp(tokens, &req.query, now) {
         Ok(corpid) => corpid,
         Err(err) => return Reply::error(&err),
     };
@@ -257,14 +257,6 @@ pub(crate) fn handle(
         path => return Reply::not_found(path),
     };
     Reply::from_result(result)
-}
-
-/// The corp whose valid `access_token` the request carries.
-fn caller(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> Result<String, ApiError> {
-    let token = query_param(&req.query, "access_token").unwrap_or_default();
-    let corpid = tokens.corp_of(token).unwrap_or_default().to_owned();
-    require_corp(tokens, &req.query, &corpid, now)?;
-    Ok(corpid)
 }
 
 /// A required query parameter parsed as a number (40058 when malformed).

@@ -8,11 +8,10 @@ use serde_json::{Value, json};
 use super::super::codes;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
-use super::super::tokens::TokenStore;
+use super::super::tokens::{TokenStore, require_any_corp};
 use super::model::ChainCorp;
 use super::{
-    CORP_NOT_IN_CHAIN, CorpGroupState, INVALID_AGENTID, caller, opt_bool, opt_u32, owned_chain, page,
-    upstream_post,
+    CORP_NOT_IN_CHAIN, CorpGroupState, INVALID_AGENTID, opt_bool, opt_u32, owned_chain, page, upstream_post,
 };
 
 /// Most corps per `list_app_share_info` page.
@@ -82,7 +81,7 @@ pub(super) fn get_chain_list(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let corp = caller(tokens, req, now)?;
+    let corp = require_any_corp(tokens, &req.query, now)?;
     let chains: Vec<Value> = state
         .chains
         .iter()

@@ -8,7 +8,8 @@ use super::super::params::JsonBody;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::super::tokens::TokenStore;
-use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, caller, upstream_post};
+use super::super::tokens::require_any_corp;
+use super::{API_FORBIDDEN, CorpGroupState, INVALID_SESSION, upstream_post};
 
 /// Most external_userids per `batch/external_userid_to_pending_id`.
 const MAX_EXTERNAL_USERIDS: usize = 100;
@@ -63,7 +64,7 @@ pub(super) fn external_userid_to_pending_id(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let corp = caller(tokens, req, now)?;
+    let corp = require_any_corp(tokens, &req.query, now)?;
     let upstream = state.is_upstream(&corp);
     if !upstream && !state.is_downstream(&corp) {
         return Err(ApiError::new(
@@ -116,7 +117,7 @@ pub(super) fn transfer_session(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let corp = caller(tokens, req, now)?;
+    let corp = require_any_corp(tokens, &req.query, now)?;
     if !state.is_downstream(&corp) {
         return Err(ApiError::new(
             API_FORBIDDEN,

@@ -60,10 +60,10 @@ use serde_json::{Value, json};
 
 use super::codes;
 use super::creds;
-use super::params::{Fields, JsonBody, query_param};
+use super::params::{Fields, JsonBody};
 use super::record::RecordedRequest;
 use super::reply::{ApiError, ApiResult, Reply, fields};
-use super::tokens::{DOWNSTREAM_TOKEN, TokenKind, TokenStore, require_corp};
+use super::tokens::{DOWNSTREAM_TOKEN, TokenKind, TokenStore, require_any_corp};
 
 use model::Chain;
 pub(crate) use model::CorpGroupState;
@@ -182,7 +182,7 @@ pub(crate) fn gettoken(
     req: &RecordedRequest,
     now: i64,
 ) -> ApiResult {
-    let upstream = caller(tokens, req, now)?;
+    let upstream = require_any_corp(tokens, &req.query, now)?;
     let body = JsonBody::parse(&req.body)?;
     let f = body.fields();
     let corpid = f.req_str("corpid")?;
@@ -207,16 +207,6 @@ pub(crate) fn gettoken(
     Ok(fields(json!({"access_token": token, "expires_in": expires_in})))
 }
 
-/// The corp whose valid `access_token` the request carries.
-fn caller(tokens: &TokenStore, req: &RecordedRequest, now: i64) -> Result<String, ApiError> {
-    let corp = query_param(&req.query, "access_token")
-        .and_then(|token| tokens.corp_of(token))
-        .unwrap_or(creds::CORPID)
-        .to_owned();
-    require_corp(tokens, &req.query, &corp, now)?;
-    Ok(corp)
-}
-
 /// The caller, which must own a chain (else 48002).
 fn upstream_caller(
     state: &CorpGroupState,
@@ -224,7 +214,7 @@ fn upstream_caller(
     req: &RecordedRequest,
     now: i64,
 ) -> Result<String, ApiError> {
-    let corp = caller(tokens, req, now)?;
+    let corp = require_any_corp(tokens, &req.query, now)?;
     if !state.is_upstream(&corp) {
         return Err(ApiError::new(
             API_FORBIDDEN,

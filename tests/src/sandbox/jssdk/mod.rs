@@ -24,11 +24,12 @@ use std::collections::{HashMap, VecDeque};
 use serde_json::json;
 use sha1::{Digest, Sha1};
 
-use super::agent::{caller, token_agent};
+use super::agent::token_agent;
 use super::ids::IdGen;
 use super::params::query_param;
 use super::record::RecordedRequest;
 use super::reply::{ApiError, ApiResult, Reply, fields};
+use super::tokens::require_any_corp;
 use super::tokens::{DEFAULT_TTL, TokenIssue, TokenStore};
 
 /// WeCom: no privilege to operate on this app.
@@ -174,7 +175,7 @@ pub(crate) fn handle(state: &mut JsSdkState, tokens: &TokenStore, req: &Recorded
 }
 
 fn answer(state: &mut JsSdkState, tokens: &TokenStore, req: &RecordedRequest, now: i64) -> ApiResult {
-    let corpid = caller(tokens, req, now)?;
+    let corpid = require_any_corp(tokens, &req.query, now)?;
     let scope = if req.path == "ticket/get" {
         match query_param(&req.query, "type") {
             Some("agent_config") => {}

@@ -43,10 +43,9 @@ mod upload;
 use std::collections::BTreeSet;
 
 use super::media_store::MediaStore;
-use super::params::query_param;
 use super::record::RecordedRequest;
-use super::reply::{ApiError, Reply};
-use super::tokens::TokenStore;
+use super::reply::Reply;
+use super::tokens::{TokenStore, require_any_corp};
 
 /// WeCom 40004: the file is not of a format its type takes.
 const INVALID_MEDIA_FORMAT: i64 = 40_004;
@@ -101,15 +100,9 @@ pub(crate) fn handle(
     req: &RecordedRequest,
     now: i64,
 ) -> Reply {
-    // The contract check already proved the token a valid corp token.
-    let Some(corpid) = query_param(&req.query, "access_token")
-        .and_then(|token| tokens.corp_of(token))
-        .map(str::to_owned)
-    else {
-        return Reply::error(&ApiError::new(
-            super::codes::INVALID_ACCESS_TOKEN,
-            "invalid access_token",
-        ));
+    let corpid = match require_any_corp(tokens, &req.query, now) {
+        Ok(corpid) => corpid,
+        Err(err) => return Reply::error(&err),
     };
     let result = match req.path.as_str() {
         "media/upload" => upload::upload(store, &corpid, req, now),

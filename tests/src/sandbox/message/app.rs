@@ -6,10 +6,11 @@ use serde_json::{Value, json};
 
 use super::super::params::{Fields, JsonBody};
 use super::super::reply::{ApiError, ApiResult, fields};
+use super::super::tokens::require_any_corp;
 use super::content::{self, APP_TYPES};
 use super::model::{CardUpdateRecord, Channel, MessageState, SentMessage};
 use super::recipients::{members_under, resolve, split_pipes};
-use super::{Env, agentid, caller, codes, has_media};
+use super::{Env, agentid, codes, has_media};
 
 /// A message can be recalled for 24 hours.
 const RECALL_WINDOW: i64 = 24 * 3600;
@@ -21,7 +22,7 @@ const DUPLICATE_MAX: i64 = 4 * 3600;
 
 /// `POST message/send`.
 pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let (media, now) = (env.media, env.now);
@@ -175,7 +176,7 @@ fn card_task_id(msgtype: &str, content: &Value) -> Option<String> {
 
 /// `POST message/recall` with `{msgid}`.
 pub(super) fn recall(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let msgid = body.fields().req_str("msgid")?;
     let message = state
@@ -199,7 +200,7 @@ pub(super) fn recall(state: &mut MessageState, env: Env<'_>) -> ApiResult {
 
 /// `POST message/update_template_card`.
 pub(super) fn update_template_card(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let agentid = agentid(state, &corpid, &f)?;
@@ -307,7 +308,7 @@ pub(super) fn update_template_card(state: &mut MessageState, env: Env<'_>) -> Ap
 
 /// `POST message/get_statistics` with `{time_type}`.
 pub(super) fn get_statistics(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let time_type = body.fields().opt_int("time_type")?.unwrap_or(0);
     if !matches!(time_type, 0 | 1) {

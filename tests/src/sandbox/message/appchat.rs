@@ -4,9 +4,10 @@ use serde_json::json;
 
 use super::super::params::{JsonBody, query_param};
 use super::super::reply::{ApiError, ApiResult, fields};
+use super::super::tokens::require_any_corp;
 use super::content::{self, APPCHAT_TYPES};
 use super::model::{AppChatRecord, ChatMessageRecord, MessageState};
-use super::{Env, caller, codes, has_media};
+use super::{Env, codes, has_media};
 
 /// Members of a chat: 2 ..= 2000.
 const MIN_MEMBERS: usize = 2;
@@ -14,7 +15,7 @@ const MAX_MEMBERS: usize = 2000;
 
 /// `POST appchat/create` with `{name?, owner?, userlist, chatid?}`.
 pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let name = f.opt_str("name")?.unwrap_or_default().to_owned();
@@ -115,7 +116,7 @@ fn chat_mut<'s>(
 
 /// `POST appchat/update` with `{chatid, name?, owner?, add_user_list?, del_user_list?}`.
 pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let dir = env
@@ -179,7 +180,7 @@ pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
 
 /// `GET appchat/get?chatid=`.
 pub(super) fn get(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let chatid = query_param(&env.req.query, "chatid").filter(|c| !c.is_empty());
     let chat = chat_mut(state, &corpid, chatid)?;
     Ok(fields(json!({
@@ -195,7 +196,7 @@ pub(super) fn get(state: &mut MessageState, env: Env<'_>) -> ApiResult {
 
 /// `POST appchat/send` with `{chatid, msgtype, <msgtype>, safe?}`.
 pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let (media, now) = (env.media, env.now);

@@ -4,17 +4,18 @@ use serde_json::json;
 
 use super::super::params::JsonBody;
 use super::super::reply::{ApiError, ApiResult, fields};
+use super::super::tokens::require_any_corp;
 use super::content::{self, LINKEDCORP_TYPES};
 use super::model::{Channel, MessageState, SentMessage};
 use super::recipients::resolve;
-use super::{Env, agentid, app, caller, codes, has_media};
+use super::{Env, agentid, app, codes, has_media};
 
 /// `POST linkedcorp/message/send` with `{touser[], toparty[], totag[],
 /// toall, msgtype, agentid, <msgtype>, safe}`. `CorpId/userid` and
 /// `LinkedId/partyid` address another corp the sandbox knows; bare ids the
 /// caller's own corp.
 pub(super) fn send(state: &mut MessageState, env: Env<'_>) -> ApiResult {
-    let corpid = caller(&env)?;
+    let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
     let (media, now) = (env.media, env.now);

@@ -59,13 +59,12 @@ mod multipart;
 mod recipients;
 mod webhook;
 
-use super::creds;
 use super::directory::Directory;
 use super::media_store::MediaStore;
-use super::params::{Fields, query_param};
+use super::params::Fields;
 use super::record::RecordedRequest;
 use super::reply::{ApiError, Reply};
-use super::tokens::{TokenStore, require_corp};
+use super::tokens::TokenStore;
 
 pub(crate) use model::MessageState;
 
@@ -120,16 +119,6 @@ pub(crate) fn handle(state: &mut MessageState, env: Env<'_>) -> Reply {
         path => return Reply::not_found(path),
     };
     Reply::from_result(result)
-}
-
-/// The corp whose valid `access_token` the request carries.
-fn caller(env: &Env<'_>) -> Result<String, ApiError> {
-    let corp = query_param(&env.req.query, "access_token")
-        .and_then(|token| env.tokens.corp_of(token))
-        .unwrap_or(creds::CORPID)
-        .to_owned();
-    require_corp(env.tokens, &env.req.query, &corp, env.now)?;
-    Ok(corp)
 }
 
 /// The `agentid` of a request: required (41011) and an app of `corpid` (40056).

@@ -71,6 +71,7 @@ mod license;
 mod media;
 mod media_store;
 mod message;
+mod multipart;
 mod params;
 mod record;
 mod reply;

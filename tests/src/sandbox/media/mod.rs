@@ -37,7 +37,6 @@ pub(crate) mod by_url;
 pub(crate) mod console;
 mod download;
 pub(crate) mod md5;
-mod multipart;
 mod upload;
 
 use std::collections::BTreeSet;

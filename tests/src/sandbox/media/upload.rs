@@ -4,10 +4,10 @@
 use serde_json::json;
 
 use super::super::media_store::{MediaStore, StoredMedia};
+use super::super::multipart::{self, Part};
 use super::super::params::query_param;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
-use super::multipart::{self, Part};
 use super::{
     INVALID_FILE_SIZE, INVALID_IMAGE_SIZE, INVALID_MEDIA_FORMAT, INVALID_TYPE, INVALID_VIDEO_SIZE,
     INVALID_VOICE_SIZE, MISSING_MEDIA, MediaState,

@@ -55,7 +55,6 @@ pub(crate) mod console;
 mod content;
 mod linkedcorp;
 pub(crate) mod model;
-mod multipart;
 mod recipients;
 mod webhook;
 

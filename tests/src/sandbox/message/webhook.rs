@@ -3,11 +3,11 @@
 use base64::Engine as _;
 use serde_json::{Value, json};
 
+use super::super::multipart::find_part;
 use super::super::params::{Fields, JsonBody, query_param};
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::content::{self, WEBHOOK_TYPES};
 use super::model::{ChatMessageRecord, MessageState, Robot, RobotMedia};
-use super::multipart::find_part;
 use super::{Env, codes};
 
 /// Messages a robot may send per minute.
@@ -96,10 +96,7 @@ pub(super) fn upload_media(state: &mut MessageState, env: &Env<'_>) -> ApiResult
         Some(t @ ("file" | "voice")) => t.to_owned(),
         _ => return Err(ApiError::new(codes::INVALID_TYPE, "invalid type: file or voice")),
     };
-    let part = env
-        .req
-        .header("content-type")
-        .and_then(|ct| find_part(ct, &env.req.body_bytes, "media"))
+    let part = find_part(env.req, "media")
         .filter(|p| !p.bytes.is_empty())
         .ok_or_else(|| ApiError::new(codes::EMPTY_MEDIA, "empty media: no `media` part"))?;
     let max = if media_type == "voice" {

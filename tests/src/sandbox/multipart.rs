@@ -1,7 +1,9 @@
-//! The one file part of a `multipart/form-data` upload, as WeCom reads it:
-//! the part's name, its `filename` and `Content-Type`, and its bytes.
+//! The parts of a `multipart/form-data` upload, as WeCom reads them: each
+//! part's name, its `filename` and `Content-Type`, and its bytes. Used by
+//! every upload the sandbox serves (`media/*`, the group robot's
+//! `webhook/upload_media`).
 
-use super::super::record::RecordedRequest;
+use super::record::RecordedRequest;
 
 /// One part of a multipart body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +32,12 @@ pub(crate) fn parts(req: &RecordedRequest) -> Option<Vec<Part>> {
             .then(|| value.trim().trim_matches('"').to_owned())
     })?;
     split(&req.body_bytes, boundary.as_bytes())
+}
+
+/// The part named `name` of `req`'s body, if the body is well-formed
+/// `multipart/form-data` and has one.
+pub(crate) fn find_part(req: &RecordedRequest, name: &str) -> Option<Part> {
+    parts(req)?.into_iter().find(|part| part.name == name)
 }
 
 /// Splits `body` on `--boundary` lines.
@@ -112,6 +120,35 @@ mod tests {
             split(
                 b"--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
                 b"x"
+            )
+            .is_none()
+        );
+    }
+
+    fn upload(content_type: &str, body: &[u8]) -> RecordedRequest {
+        RecordedRequest {
+            method: "POST".into(),
+            path: "webhook/upload_media".into(),
+            query: Vec::new(),
+            headers: vec![("content-type".into(), content_type.into())],
+            body: String::from_utf8_lossy(body).into_owned(),
+            body_bytes: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn finds_the_named_part() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--XyZ\r\nContent-Disposition: form-data; name=\"media\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XyZ--\r\n";
+        let req = upload("multipart/form-data; boundary=XyZ", body);
+        let part = find_part(&req, "media").expect("part");
+        assert_eq!(part.filename.as_deref(), Some("a.txt"));
+        assert_eq!(part.bytes, b"hello");
+        assert!(find_part(&req, "nope").is_none());
+        assert!(find_part(&upload("application/json", body), "media").is_none());
+        assert!(
+            find_part(
+                &upload("multipart/form-data; boundary=XyZ", b"--XyZ\r\ngarbage"),
+                "media"
             )
             .is_none()
         );

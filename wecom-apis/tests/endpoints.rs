@@ -102,6 +102,52 @@ fn every_declared_endpoint_is_listed_once() {
     );
 }
 
+/// The names given by `alias = old_name` in the SDK's sources.
+fn aliases_in_sources(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            aliases_in_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("read file");
+            for line in text.lines().map(str::trim_start) {
+                if !(line.starts_with("#[get(") || line.starts_with("#[post(")) {
+                    continue;
+                }
+                for (at, _) in line.match_indices("alias = ") {
+                    let name: String = line[at + "alias = ".len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    out.push(name);
+                }
+            }
+        }
+    }
+}
+
+/// Every family's traits can be glob-imported together (`use
+/// wecom_apis::{contacts::*, external_contact::*}`) without a call becoming
+/// ambiguous: no two endpoint methods, deprecated aliases included, share a
+/// name.
+#[test]
+fn method_names_are_unique_across_families() {
+    let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ep in wecom_apis::endpoints() {
+        let (t, m) = (ep.trait_name().expect("trait"), ep.method_name().expect("method"));
+        owners.entry(m.to_owned()).or_default().push(t.to_owned());
+    }
+    let mut aliases = Vec::new();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    aliases_in_sources(&manifest.join("src"), &mut aliases);
+    assert!(aliases.len() >= 20, "{aliases:?}");
+    for alias in aliases {
+        owners.entry(alias).or_default().push("(alias)".to_owned());
+    }
+    let clashes: Vec<(&String, &Vec<String>)> = owners.iter().filter(|(_, o)| o.len() > 1).collect();
+    assert!(clashes.is_empty(), "methods sharing a name: {clashes:?}");
+}
+
 #[test]
 fn entries_carry_method_token_and_declaration() {
     let order = find("license/get_order");

@@ -4,7 +4,8 @@
 pub const PROVIDER_CORPID: &str = "wwprovider000001";
 /// Provider secret matching [`PROVIDER_CORPID`].
 pub const PROVIDER_SECRET: &str = "sandbox-provider-secret";
-/// Corp id of a corp with a self-built app (for `gettoken`); its users are `zhangsan` and `lisi`.
+/// Corp id of a corp with a self-built app (for `gettoken`); users `zhangsan
+/// lisi` (研发中心) and `wangwu zhaoliu sunqi` (销售部); `qianba` has left.
 pub const CORPID: &str = "wwcorp0000000001";
 /// App secret matching [`CORPID`].
 pub const CORP_SECRET: &str = "sandbox-corp-secret";
@@ -16,7 +17,7 @@ pub const DOWNSTREAM_CORPID: &str = "wwcustomer000002";
 pub const SUITE_ID: &str = "wwsuite000000001";
 
 /// Users of [`CORPID`] (answered by `user/get`).
-pub(crate) const CORP_USERS: &[&str] = &["zhangsan", "lisi"];
+pub(crate) const CORP_USERS: &[&str] = &["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi"];
 /// Users of [`CUSTOMER_CORPID`].
 pub(crate) const CUSTOMER_USERS: &[&str] = &["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi"];
 /// Users of [`DOWNSTREAM_CORPID`].
@@ -34,6 +35,34 @@ pub(crate) fn users_of(corpid: &str) -> Option<&'static [&'static str]> {
         CUSTOMER_CORPID => Some(CUSTOMER_USERS),
         DOWNSTREAM_CORPID => Some(DOWNSTREAM_USERS),
         _ => None,
+    }
+}
+
+/// The seed's reference time (2023-11-14): seeded events are dated around it.
+pub(crate) const SEED_TIME: i64 = 1_700_000_000;
+
+/// A department below the root that a known corp starts with: id, name and
+/// its members.
+pub(crate) type SeedDepartment = (u32, &'static str, &'static [&'static str]);
+
+/// The departments below the root that a known corp starts with.
+pub(crate) fn departments_of(corpid: &str) -> &'static [SeedDepartment] {
+    const TWO_TEAMS: &[SeedDepartment] = &[
+        (2, "研发中心", &["zhangsan", "lisi"]),
+        (3, "销售部", &["wangwu", "zhaoliu", "sunqi"]),
+    ];
+    match corpid {
+        CORPID => TWO_TEAMS,
+        _ => &[(2, "研发中心", &[])],
+    }
+}
+
+/// Members who had left a known corp before the sandbox started (userid,
+/// time they left): gone from the directory, their customers unassigned.
+pub(crate) fn departed_of(corpid: &str) -> &'static [(&'static str, i64)] {
+    match corpid {
+        CORPID => &[("qianba", SEED_TIME + 86_400)],
+        _ => &[],
     }
 }
 

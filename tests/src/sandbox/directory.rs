@@ -2,8 +2,11 @@
 //! departments and tags. Several families read it (messages check their
 //! recipients, login codes map to members); the contacts family edits it.
 //! Each corp the sandbox knows starts with its members from [`creds`] in the
-//! root department 1, an empty department 2 「研发中心」 under it, and a tag 1
-//! 「管理层」 holding the corp's first member; any other corp whose token the
+//! root department 1, the departments of [`creds::departments_of`] under it
+//! (for [`creds::CORPID`]: 2 「研发中心」 `zhangsan lisi` and 3 「销售部」
+//! `wangwu zhaoliu sunqi`; for the others an empty 2 「研发中心」), a tag 1
+//! 「管理层」 holding the corp's first member, and the members who had
+//! already left ([`creds::departed_of`]); any other corp whose token the
 //! sandbox issued (a joined downstream corp …) starts with the root only,
 //! through [`Directory::corp_or_new`].
 
@@ -55,10 +58,16 @@ pub(crate) struct CorpDirectory {
     pub(crate) tags: BTreeMap<u32, Tag>,
     /// English names of departments (`name_en`), by department id.
     pub(crate) names_en: BTreeMap<u32, String>,
+    /// Members who left (userid → when): no longer in `users`, but the
+    /// external-contact family still knows them as their customers'
+    /// former follow users.
+    pub(crate) departed: BTreeMap<String, i64>,
 }
 
 impl CorpDirectory {
-    /// The root department with `users` in it.
+    /// The root department with `users` in it, the departments of
+    /// [`creds::departments_of`] below it, and (when there are users) a tag
+    /// holding the first.
     fn seeded(corpid: &str, users: &[&str]) -> Self {
         let mut dir = CorpDirectory::default();
         dir.departments.insert(
@@ -71,26 +80,8 @@ impl CorpDirectory {
                 leaders: Vec::new(),
             },
         );
-        if !users.is_empty() {
-            dir.departments.insert(
-                2,
-                Department {
-                    id: 2,
-                    name: "研发中心".to_owned(),
-                    parentid: 1,
-                    order: 100_000_000,
-                    leaders: Vec::new(),
-                },
-            );
-            dir.tags.insert(
-                1,
-                Tag {
-                    id: 1,
-                    name: "管理层".to_owned(),
-                    users: vec![users[0].to_owned()],
-                    parties: Vec::new(),
-                },
-            );
+        if users.is_empty() {
+            return dir;
         }
         for (n, userid) in users.iter().enumerate() {
             dir.users.insert(
@@ -106,7 +97,53 @@ impl CorpDirectory {
                 },
             );
         }
+        for &(id, name, members) in creds::departments_of(corpid) {
+            dir.departments.insert(
+                id,
+                Department {
+                    id,
+                    name: name.to_owned(),
+                    parentid: 1,
+                    order: 100_000_000,
+                    leaders: Vec::new(),
+                },
+            );
+            for userid in members {
+                if let Some(member) = dir.users.get_mut(*userid) {
+                    member.department.push(id);
+                }
+            }
+        }
+        dir.tags.insert(
+            1,
+            Tag {
+                id: 1,
+                name: "管理层".to_owned(),
+                users: vec![users[0].to_owned()],
+                parties: Vec::new(),
+            },
+        );
+        dir.departed = creds::departed_of(corpid)
+            .iter()
+            .map(|&(userid, at)| (userid.to_owned(), at))
+            .collect();
         dir
+    }
+
+    /// Removes a member and every reference to it (tags, department
+    /// leaders), remembering when it left: its customers stay behind,
+    /// waiting to be reassigned (离职成员).
+    pub(crate) fn remove_member(&mut self, userid: &str, now: i64) {
+        if self.users.remove(userid).is_none() {
+            return;
+        }
+        for tag in self.tags.values_mut() {
+            tag.users.retain(|u| u != userid);
+        }
+        for dep in self.departments.values_mut() {
+            dep.leaders.retain(|u| u != userid);
+        }
+        self.departed.insert(userid.to_owned(), now);
     }
 
     /// Whether `userid` is a member.

@@ -137,13 +137,18 @@ impl State {
                 };
                 message::handle(&mut self.message, env)
             }
+            path if path.starts_with("externalcontact/") => external_contact::handle(
+                &mut self.external_contact,
+                &self.tokens,
+                &mut self.directory,
+                req,
+                now,
+            ),
             path => {
                 // The family that answers the path; each borrows only its own state.
                 let family: &mut dyn Family =
                     if path.starts_with("corpgroup/") || path == "miniprogram/transfer_session" {
                         &mut self.corpgroup
-                    } else if path.starts_with("externalcontact/") {
-                        &mut self.external_contact
                     } else if path.starts_with("service/") {
                         &mut self.service
                     } else if path.starts_with("license/") {
@@ -168,12 +173,6 @@ pub(crate) trait Family: Send {
 impl Family for LicenseState {
     fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
         license::handle(self, tokens, req, now)
-    }
-}
-
-impl Family for ExternalContactState {
-    fn handle(&mut self, tokens: &mut TokenStore, req: &RecordedRequest, now: i64) -> Reply {
-        external_contact::handle(self, tokens, req, now)
     }
 }
 

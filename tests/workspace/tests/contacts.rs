@@ -143,11 +143,18 @@ async fn members_are_created_read_updated_and_deleted() {
     let user = c.get_user("wangxiao").await.expect("updated");
     assert_eq!((user.name.as_str(), user.position.as_str()), ("王晓", "架构师"));
 
-    // Department 2 holds only the new member; the root's sub-tree everyone.
+    // Department 2 (研发中心) holds its two seeded members and the new one;
+    // the root's sub-tree everyone.
     let direct = c.simple_list_users(2, None).await.expect("simple_list_users");
     sb.assert_got("user/simplelist", &[("department_id", "2")]);
-    assert_eq!(direct.userlist.len(), 1);
-    assert_eq!(direct.userlist[0].userid, "wangxiao");
+    assert_eq!(
+        direct
+            .userlist
+            .iter()
+            .map(|u| u.userid.as_str())
+            .collect::<Vec<_>>(),
+        ["lisi", "wangxiao", "zhangsan"]
+    );
     let root_only = c.simple_list_users(1, Some(0)).await.expect("root only");
     assert_eq!(
         root_only
@@ -155,11 +162,11 @@ async fn members_are_created_read_updated_and_deleted() {
             .iter()
             .map(|u| u.userid.as_str())
             .collect::<Vec<_>>(),
-        ["lisi", "zhangsan"]
+        ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
     );
     let all = c.list_users(1, Some(1)).await.expect("list_users");
     sb.assert_got("user/list", &[("department_id", "1"), ("fetch_child", "1")]);
-    assert_eq!(all.userlist.len(), 3);
+    assert_eq!(all.userlist.len(), 6);
     assert!(
         all.userlist
             .iter()
@@ -252,7 +259,10 @@ async fn members_are_created_read_updated_and_deleted() {
     assert_eq!(errcode(c.delete_user("wangxiao").await, "gone"), USER_NOT_FOUND);
     c.batch_delete_users(&["lisi"]).await.expect("batch_delete_users");
     sb.assert_posted("user/batchdelete", json!({"useridlist": ["lisi"]}));
-    assert_eq!(sb.contacts().userids(creds::CORPID), ["zhangsan"]);
+    assert_eq!(
+        sb.contacts().userids(creds::CORPID),
+        ["sunqi", "wangwu", "zhangsan", "zhaoliu"]
+    );
 }
 
 /// list_user_ids walks the (userid, department) pairs page by page: the
@@ -276,11 +286,11 @@ async fn list_user_ids_streams_every_page() {
         .try_collect()
         .await
         .expect("stream");
-    // 2 seeded members in the root + 5 members in departments 1 and 2.
-    assert_eq!(pairs.len(), 12);
+    // 5 seeded members in the root and 2 or 3 + 5 members in 1 and 2.
+    assert_eq!(pairs.len(), 20);
     assert_eq!(pairs.iter().filter(|p| p.userid == "staff3").count(), 2);
     let requests = sb.requests("user/list_id");
-    assert_eq!(requests.len(), 1 + 4, "12 pairs at 3 a page");
+    assert_eq!(requests.len(), 1 + 7, "20 pairs at 3 a page");
     let cursors: Vec<Option<String>> = requests[1..]
         .iter()
         .map(|r| r.json().and_then(|b| b["cursor"].as_str().map(str::to_owned)))
@@ -301,31 +311,37 @@ async fn list_user_ids_streams_every_page() {
     );
 }
 
-/// convert_to_openid / convert_to_userid, auth_succ, get_userid,
+/// convert_userid_to_openid / convert_openid_to_userid, auth_succ, get_userid,
 /// get_userid_by_email, get_active_stat, invite_users, get_join_qrcode.
 #[tokio::test]
 async fn member_lookups_and_invitations() {
     let sb = Sandbox::start().await;
     let c = corp(&sb);
 
-    let openid = c.convert_to_openid("zhangsan").await.expect("convert_to_openid");
+    let openid = c
+        .convert_userid_to_openid("zhangsan")
+        .await
+        .expect("convert_userid_to_openid");
     sb.assert_posted("user/convert_to_openid", json!({"userid": "zhangsan"}));
     assert_eq!(
-        c.convert_to_openid("zhangsan").await.expect("again").openid,
+        c.convert_userid_to_openid("zhangsan")
+            .await
+            .expect("again")
+            .openid,
         openid.openid
     );
     let back = c
-        .convert_to_userid(&openid.openid)
+        .convert_openid_to_userid(&openid.openid)
         .await
-        .expect("convert_to_userid");
+        .expect("convert_openid_to_userid");
     sb.assert_posted("user/convert_to_userid", json!({"openid": openid.openid}));
     assert_eq!(back.userid, "zhangsan");
     assert_eq!(
-        errcode(c.convert_to_userid("oNOBODY").await, "unknown openid"),
+        errcode(c.convert_openid_to_userid("oNOBODY").await, "unknown openid"),
         INVALID_OPENID
     );
     assert_eq!(
-        errcode(c.convert_to_openid("nobody").await, "unknown member"),
+        errcode(c.convert_userid_to_openid("nobody").await, "unknown member"),
         USER_NOT_FOUND
     );
 
@@ -372,7 +388,7 @@ async fn member_lookups_and_invitations() {
         .await
         .expect("get_active_stat");
     sb.assert_posted("user/get_active_stat", json!({"date": sandbox_date(&sb, 0)}));
-    assert_eq!(active.active_cnt, 2);
+    assert_eq!(active.active_cnt, 5);
     c.auth_succ("mailer").await.expect("auth_succ");
     sb.assert_got("user/authsucc", &[("userid", "mailer")]);
     assert_eq!(
@@ -380,7 +396,7 @@ async fn member_lookups_and_invitations() {
         UserStatus::Active
     );
     let active = c.get_active_stat(&sandbox_date(&sb, 1)).await.expect("yesterday");
-    assert_eq!(active.active_cnt, 3);
+    assert_eq!(active.active_cnt, 6);
     assert_eq!(
         errcode(
             c.get_active_stat(&sandbox_date(&sb, 40)).await,
@@ -435,17 +451,17 @@ async fn departments_form_a_tree() {
 
     let sales = c
         .create_department(
-            &NewDepartment::new("销售部", 1)
-                .with_name_en("Sales")
+            &NewDepartment::new("市场部", 1)
+                .with_name_en("Marketing")
                 .with_order(5),
         )
         .await
         .expect("create_department");
     sb.assert_posted(
         "department/create",
-        json!({"name": "销售部", "name_en": "Sales", "parentid": 1, "order": 5}),
+        json!({"name": "市场部", "name_en": "Marketing", "parentid": 1, "order": 5}),
     );
-    assert_eq!(sales.id, 3, "after the seeded 1 and 2");
+    assert_eq!(sales.id, 4, "after the seeded 1, 2 and 3");
     let east = c
         .create_department(&NewDepartment::new("华东", sales.id).with_id(30))
         .await
@@ -453,22 +469,22 @@ async fn departments_form_a_tree() {
     assert_eq!(east.id, 30);
 
     let got = c.get_department(sales.id).await.expect("get_department");
-    sb.assert_got("department/get", &[("id", "3")]);
-    assert_eq!(got.department.name_en, "Sales");
+    sb.assert_got("department/get", &[("id", "4")]);
+    assert_eq!(got.department.name_en, "Marketing");
     assert_eq!((got.department.parentid, got.department.order), (1, 5));
 
     let below = c
         .list_departments(Some(sales.id))
         .await
         .expect("list_departments");
-    sb.assert_got("department/list", &[("id", "3")]);
-    assert_eq!(below.department.iter().map(|d| d.id).collect::<Vec<_>>(), [3, 30]);
+    sb.assert_got("department/list", &[("id", "4")]);
+    assert_eq!(below.department.iter().map(|d| d.id).collect::<Vec<_>>(), [4, 30]);
     let tree = c.list_department_ids(None).await.expect("list_department_ids");
     sb.assert_got("department/simplelist", &[]);
-    assert_eq!(tree.department_id.len(), 4);
+    assert_eq!(tree.department_id.len(), 5);
     assert!(tree.department_id.contains(&DepartmentId {
         id: 30,
-        parentid: 3,
+        parentid: 4,
         order: 0
     }));
 
@@ -487,7 +503,7 @@ async fn departments_form_a_tree() {
     );
 
     // The tree's rules.
-    let twin = NewDepartment::new("销售部", 1);
+    let twin = NewDepartment::new("市场部", 1);
     assert_eq!(
         errcode(c.create_department(&twin).await, "sibling name"),
         DEPARTMENT_EXISTS
@@ -525,7 +541,7 @@ async fn departments_form_a_tree() {
     );
     c.create_user(&NewUser::new("seller", "销售", vec![sales.id]).with_mobile("13500000000"))
         .await
-        .expect("member of 销售部");
+        .expect("member of 市场部");
     assert_eq!(
         errcode(c.delete_department(sales.id).await, "has a member"),
         DEPARTMENT_HAS_MEMBERS
@@ -685,7 +701,7 @@ async fn batch_jobs_apply_a_csv_to_the_directory() {
     );
     assert_eq!(
         sb.contacts().userids(creds::CORPID),
-        ["lisi", "lost", "newbie", "zhangsan"],
+        ["lisi", "lost", "newbie", "sunqi", "wangwu", "zhangsan", "zhaoliu"],
         "sync keeps members the file does not list"
     );
     // An unknown department id becomes a department under 「待设置部门」.
@@ -829,9 +845,9 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
     assert_ne!(&bytes[..1], b"{", "the file is encrypted");
     let users: ExportedUsers = parse_export(&key, &bytes).expect("decrypt and parse");
     let ids: Vec<&str> = users.userlist.iter().map(|u| u.userid.as_str()).collect();
-    assert_eq!(ids, ["lisi", "zhangsan"]);
-    assert_eq!(users.userlist[1].name, "张三");
-    assert_eq!(users.userlist[1].mobile, "13800000001");
+    assert_eq!(ids, ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]);
+    assert_eq!(users.userlist[3].name, "张三");
+    assert_eq!(users.userlist[3].mobile, "13800000001");
 
     let wrong = Secret::new("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
     assert!(matches!(
@@ -858,8 +874,8 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
     sb.assert_posted("export/simple_user", json!({"encoding_aeskey": EXPORT_KEY}));
     let result = c.get_export_result(&job.jobid).await.expect("result");
     let simple: ExportedSimpleUsers = parse_export(&key, &fetch(&http, &result).await).expect("simple users");
-    assert_eq!(simple.userlist.len(), 2);
-    assert_eq!(simple.userlist[0].department, [1]);
+    assert_eq!(simple.userlist.len(), 5);
+    assert_eq!(simple.userlist[0].department, [1, 2]);
 
     let job = c
         .export_department(&ExportRequest::new(EXPORT_KEY))
@@ -875,7 +891,7 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
             .iter()
             .map(|d| (d.id, d.parentid))
             .collect::<Vec<_>>(),
-        [(1, 0), (2, 1)]
+        [(1, 0), (2, 1), (3, 1)]
     );
 
     c.add_tag_users(&TagUsers::users(1, ["lisi"]).with_parties([2]))

@@ -3,7 +3,8 @@
 //! on-job and resigned transfers, and walking paginated customer lists.
 //!
 //! The sandbox corp (see `wecom_testkit::sandbox` external-contact docs):
-//! members `zhangsan lisi wangwu zhaoliu sunqi` plus the resigned `qianba`;
+//! the follow users are the shared directory's members, `zhangsan lisi
+//! wangwu zhaoliu sunqi` plus `qianba`, who has left;
 //! customers `wmCUSTOMER0001..0025`: 1–12 followed by zhangsan, 13–20 by
 //! lisi, 21–23 by wangwu, 24–25 by qianba; 3 and 15 also by wangwu, 7 also
 //! by lisi.
@@ -13,6 +14,7 @@ use std::collections::BTreeSet;
 use futures_util::TryStreamExt;
 use serde_json::json;
 use wecom_apis::CorpClient;
+use wecom_apis::contacts::{MemberApi, NewUser};
 use wecom_apis::external_contact::*;
 use wecom_testkit::{Sandbox, creds, errcode};
 
@@ -20,6 +22,8 @@ use wecom_testkit::{Sandbox, creds, errcode};
 const DAY: i64 = 86_400;
 
 // WeCom's documented codes.
+/// 40003: invalid userid (here: a member who cannot serve customers).
+const INVALID_USERID: i64 = 40_003;
 /// 40014: invalid access_token.
 const INVALID_ACCESS_TOKEN: i64 = 40_014;
 /// 40058: invalid parameter (also lists over their limit).
@@ -42,6 +46,8 @@ const NOT_FOLLOWER: i64 = 40_131;
 const WAY_TOO_MANY_USERS: i64 = 41_041;
 /// 41044: unknown contact-way config_id.
 const INVALID_CONFIG_ID: i64 = 41_044;
+/// 60111: userid not found.
+const USER_NOT_FOUND: i64 = 60_111;
 /// 84061: no relation between member and customer.
 const NO_RELATION: i64 = 84_061;
 
@@ -686,10 +692,11 @@ async fn customer_lists_walk_every_page_exactly_once() {
         .expect("customer 10");
     assert_eq!(tenth.follow_info.tag_id, ["etTAG0002", "etTAG0004"]);
 
+    // The follow users are the directory's active members (qianba has left).
     let users = client.get_follow_user_list().await.expect("get_follow_user_list");
     assert_eq!(
         users.follow_user,
-        ["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi"]
+        ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
     );
 
     let lisis = client
@@ -858,4 +865,76 @@ async fn other_tokens_are_rejected() {
         let reply: serde_json::Value = serde_json::from_str(&reply).expect("json");
         assert_eq!(reply["errcode"], INVALID_ACCESS_TOKEN, "{reply}");
     }
+}
+
+/// The follow users are the directory's members, shared with the contacts
+/// API: a member `user/delete` removes leaves customers to reassign, and one
+/// `user/create` adds can take them over once active.
+#[tokio::test]
+async fn follow_users_come_from_the_shared_directory() {
+    let sb = Sandbox::start().await;
+    let client = sb.corp_client();
+
+    client.delete_user("wangwu").await.expect("delete_user");
+    let users = client.get_follow_user_list().await.expect("get_follow_user_list");
+    assert_eq!(users.follow_user, ["lisi", "sunqi", "zhangsan", "zhaoliu"]);
+    let unassigned: Vec<UnassignedCustomer> = client
+        .unassigned_list_stream(UnassignedListRequest::new())
+        .try_collect()
+        .await
+        .expect("unassigned_list_stream");
+    let wangwus: Vec<(&str, i64)> = unassigned
+        .iter()
+        .filter(|r| r.handover_userid == "wangwu")
+        .map(|r| (r.external_userid.as_str(), r.dimission_time))
+        .collect();
+    let now = sb.now();
+    assert_eq!(
+        wangwus,
+        [
+            ("wmCUSTOMER0021", now),
+            ("wmCUSTOMER0022", now),
+            ("wmCUSTOMER0023", now),
+            ("wmCUSTOMER0003", now),
+            ("wmCUSTOMER0015", now),
+        ],
+        "{unassigned:?}"
+    );
+    assert_eq!(
+        errcode(
+            client
+                .transfer_customer("wangwu", "lisi", &[&customer(21)], None)
+                .await,
+            "an on-job transfer from a member who left"
+        ),
+        INVALID_PARAMETER
+    );
+
+    // A new member cannot serve customers until active.
+    let newcomer = NewUser::new("xiaoming", "小明", vec![3]).with_mobile("13600000001");
+    client.create_user(&newcomer).await.expect("create_user");
+    assert_eq!(
+        errcode(
+            client
+                .resigned_transfer_customer("wangwu", "xiaoming", &[&customer(21)])
+                .await,
+            "not yet active"
+        ),
+        INVALID_USERID
+    );
+    client.auth_succ("xiaoming").await.expect("auth_succ");
+    let started = client
+        .resigned_transfer_customer("wangwu", "xiaoming", &[&customer(21)])
+        .await
+        .expect("resigned_transfer_customer");
+    assert_eq!(started.customer[0].errcode, 0);
+    sb.advance_clock(DAY);
+    assert_eq!(followers(&client, &customer(21)).await, ["xiaoming"]);
+    let users = client.get_follow_user_list().await.expect("get_follow_user_list");
+    assert!(users.follow_user.contains(&"xiaoming".to_owned()));
+
+    assert_eq!(
+        errcode(client.list_external_contact("nobody").await, "never a member"),
+        USER_NOT_FOUND
+    );
 }

@@ -157,8 +157,8 @@ async fn every_message_type_is_delivered_and_logged() {
         assert_eq!(logged.agentid, Some(AGENT));
         assert_eq!(
             logged.delivered_to,
-            ["lisi", "zhangsan"],
-            "department 1 holds both"
+            ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"],
+            "department 1 holds every member"
         );
         assert_eq!(sb.messages().sent().len(), n + 1);
         let interactive =
@@ -280,11 +280,11 @@ async fn recipients_are_checked_against_the_directory() {
     assert_eq!(posted(&sb, "message/send")["touser"], "@all");
     assert_eq!(
         sb.messages().message(&reply.msgid).expect("logged").delivered_to,
-        ["lisi", "zhangsan"]
+        ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
     );
     assert_eq!(
         sb.messages().department_members(creds::CORPID, 1),
-        ["lisi", "zhangsan"]
+        ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
     );
 }
 
@@ -507,7 +507,10 @@ async fn template_card_updates_with_response_codes() {
     assert_eq!(body["template_card"]["card_type"], "button_interaction");
     assert_eq!(body["template_card"]["replace_text"], "已处理");
     let logged = sb.messages().message(&sent.msgid).expect("logged");
-    assert_eq!(logged.card_updates[1].userids, ["lisi", "zhangsan"]);
+    assert_eq!(
+        logged.card_updates[1].userids,
+        ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
+    );
 
     // Another app cannot update it; a code expires after 72 hours.
     sb.messages().add_agent(creds::CORPID, 1_000_003, "审批");
@@ -646,7 +649,7 @@ async fn statistics_count_member_messages_per_app() {
     sb.messages().add_agent(creds::CORPID, 1_000_007, "公告");
     c.send_message(&SendMessageRequest::new(AGENT, Recipients::all(), Text::new("a")))
         .await
-        .expect("to 2");
+        .expect("to 5");
     c.send_message(&SendMessageRequest::new(1_000_007, to_zhangsan(), Text::new("b")))
         .await
         .expect("to 1");
@@ -655,7 +658,7 @@ async fn statistics_count_member_messages_per_app() {
     assert_eq!(today.statistics.len(), 2);
     assert_eq!(today.statistics[0].agentid, AGENT);
     assert_eq!(today.statistics[0].app_name, "沙箱应用");
-    assert_eq!(today.statistics[0].count, 2);
+    assert_eq!(today.statistics[0].count, 5);
     assert_eq!(today.statistics[1].app_name, "公告");
     assert_eq!(today.statistics[1].count, 1);
 

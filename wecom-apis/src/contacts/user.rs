@@ -87,17 +87,18 @@ pub trait MemberApi {
 
     /// userid转openid: the openid of a member, for 企业支付 (red packets,
     /// payments to members). The member must have logged in with WeChat or
-    /// followed 微工作台.
+    /// followed 微工作台. (Named for its object: `convert_to_openid` is the
+    /// customer-contact endpoint's, `externalcontact/convert_to_openid`.)
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90202>
     #[post("user/convert_to_openid", token = corp)]
-    async fn convert_to_openid(&self, userid: &str) -> Result<OpenidReply>;
+    async fn convert_userid_to_openid(&self, userid: &str) -> Result<OpenidReply>;
 
     /// openid转userid: the member behind an openid from 企业支付.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90202>
     #[post("user/convert_to_userid", token = corp)]
-    async fn convert_to_userid(&self, openid: &str) -> Result<UseridReply>;
+    async fn convert_openid_to_userid(&self, openid: &str) -> Result<UseridReply>;
 
     /// 二次验证: tell WeCom that member `userid` passed the corp's own
     /// second verification, so that the member can join the corp.

@@ -144,8 +144,8 @@ pub(super) fn getresult(cx: &mut Ctx<'_>) -> ApiResult {
         1 => job.status = 2,
         2 => {
             job.result = match job.kind {
-                Kind::SyncUser => sync_users(cx.dir, &job.rows, false),
-                Kind::ReplaceUser => sync_users(cx.dir, &job.rows, true),
+                Kind::SyncUser => sync_users(cx.dir, &job.rows, false, cx.now),
+                Kind::ReplaceUser => sync_users(cx.dir, &job.rows, true, cx.now),
                 Kind::ReplaceParty => replace_parties(cx.dir, &job.rows),
             };
             job.status = 3;
@@ -169,7 +169,12 @@ pub(super) fn getresult(cx: &mut Ctx<'_>) -> ApiResult {
 
 /// Adds or updates every member row; with `replace`, also removes the
 /// members the file does not list.
-fn sync_users(dir: &mut CorpDirectory, rows: &[BTreeMap<&'static str, String>], replace: bool) -> Vec<Value> {
+fn sync_users(
+    dir: &mut CorpDirectory,
+    rows: &[BTreeMap<&'static str, String>],
+    replace: bool,
+    now: i64,
+) -> Vec<Value> {
     let mut listed = Vec::new();
     let mut result = Vec::new();
     for row in rows {
@@ -194,7 +199,7 @@ fn sync_users(dir: &mut CorpDirectory, rows: &[BTreeMap<&'static str, String>], 
             .cloned()
             .collect();
         for userid in gone {
-            users::remove_member(dir, &userid);
+            dir.remove_member(&userid, now);
         }
     }
     result

@@ -135,7 +135,7 @@ pub(super) fn update(cx: &mut Ctx<'_>) -> ApiResult {
 /// `GET user/delete?userid=`.
 pub(super) fn delete(cx: &mut Ctx<'_>) -> ApiResult {
     let userid = query_userid(cx)?;
-    remove_member(cx.dir, &userid);
+    cx.dir.remove_member(&userid, cx.now);
     Ok(Map::new())
 }
 
@@ -165,7 +165,7 @@ pub(super) fn batch_delete(cx: &mut Ctx<'_>) -> ApiResult {
         found.push(existing_user(cx.dir, userid)?);
     }
     for userid in found {
-        remove_member(cx.dir, &userid);
+        cx.dir.remove_member(&userid, cx.now);
     }
     Ok(Map::new())
 }
@@ -494,17 +494,6 @@ pub(super) fn check_contact(
         }
     }
     Ok(())
-}
-
-/// Removes a member and every reference to it (tags, department leaders).
-pub(super) fn remove_member(dir: &mut CorpDirectory, userid: &str) {
-    dir.users.remove(userid);
-    for tag in dir.tags.values_mut() {
-        tag.users.retain(|u| u != userid);
-    }
-    for dep in dir.departments.values_mut() {
-        dep.leaders.retain(|u| u != userid);
-    }
 }
 
 /// The stored userid matching `userid` (60111 when none).

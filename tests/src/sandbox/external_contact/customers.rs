@@ -27,13 +27,7 @@ pub(super) fn get_follow_user_list(
     _query: &[(String, String)],
     _now: i64,
 ) -> ApiResult {
-    let users: Vec<&str> = state
-        .dir
-        .members
-        .iter()
-        .filter(|m| m.dimission_time.is_none())
-        .map(|m| m.userid)
-        .collect();
+    let users: Vec<&str> = state.dir.staff.active().collect();
     Ok(fields(json!({ "follow_user": users })))
 }
 

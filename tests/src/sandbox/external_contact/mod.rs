@@ -2,11 +2,15 @@
 //! most. Paths without state here answer 404 unless a test stubs them.
 //!
 //! Every path needs a valid corp `access_token` of [`creds::CORPID`]
-//! (tokens of other corps and provider tokens are 40014). The corp starts
-//! with a fixed directory ([`directory`]): members `zhangsan lisi wangwu
-//! zhaoliu sunqi` (active) and `qianba` (resigned), departments 1 (all
-//! active members), 2 (`zhangsan lisi`) and 3 (`wangwu zhaoliu sunqi`), and
-//! 25 customers `wmCUSTOMER0001` … `wmCUSTOMER0025`:
+//! (tokens of other corps and provider tokens are 40014). The follow users
+//! are the members of the sandbox's shared directory
+//! ([`super::directory`]), read afresh for every request: the corp starts
+//! with `zhangsan lisi wangwu zhaoliu sunqi` (active) and `qianba` (left),
+//! departments 1 (all), 2 (`zhangsan lisi`) and 3 (`wangwu zhaoliu
+//! sunqi`); a member `user/delete` removes becomes a member who left, with
+//! customers waiting in `get_unassigned_list`, and one `user/create` adds
+//! can serve customers once active. The customers are this module's own
+//! ([`directory`]): 25 of them, `wmCUSTOMER0001` … `wmCUSTOMER0025`:
 //!
 //! * 1–12 are followed by `zhangsan`, 13–20 by `lisi`, 21–23 by `wangwu`,
 //!   24–25 by the resigned `qianba`; 3 and 15 are also followed by
@@ -51,7 +55,7 @@ use super::reply::{ApiResult, Reply};
 use super::tokens::{TokenStore, require_corp};
 
 use contact_way::ContactWays;
-use directory::Directory;
+use directory::{Directory, Staff};
 use tags::TagLibrary;
 use transfer::Transfers;
 
@@ -185,10 +189,12 @@ pub(crate) fn served_paths() -> impl Iterator<Item = String> {
     ROUTES.iter().map(|(name, _)| format!("externalcontact/{name}"))
 }
 
-/// Answers an `externalcontact/*` request.
+/// Answers an `externalcontact/*` request; the follow users are
+/// `members`' (the shared directory's) for [`creds::CORPID`].
 pub(crate) fn handle(
     state: &mut ExternalContactState,
     tokens: &TokenStore,
+    members: &mut super::directory::Directory,
     req: &RecordedRequest,
     now: i64,
 ) -> Reply {
@@ -198,6 +204,10 @@ pub(crate) fn handle(
     if let Err(err) = require_corp(tokens, &req.query, creds::CORPID, now) {
         return Reply::error(&err);
     }
+    state.dir.staff = members
+        .corp(creds::CORPID)
+        .map(|corp| Staff::of(corp))
+        .unwrap_or_default();
     state.settle(now);
     let result = match handler {
         Handler::Get(get) => get(state, &req.query, now),
@@ -222,7 +232,21 @@ mod tests {
 
     #[test]
     fn seed_matches_the_docs() {
-        let state = ExternalContactState::default();
+        let mut state = ExternalContactState::default();
+        let mut members = super::super::directory::Directory::default();
+        state.dir.staff = Staff::of(members.corp(creds::CORPID).expect("seeded corp"));
+        assert_eq!(
+            state.dir.staff.active().collect::<Vec<_>>(),
+            ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
+        );
+        assert_eq!(
+            state.dir.staff.departed().collect::<Vec<_>>(),
+            [("qianba", creds::SEED_TIME + DAY)]
+        );
+        let sales: Vec<&str> = state.dir.department_members(3).expect("department 3").collect();
+        assert_eq!(sales, ["sunqi", "wangwu", "zhaoliu"]);
+        assert_eq!(state.dir.department_members(1).expect("root").count(), 5);
+        assert!(state.dir.department_members(4).is_none());
         assert_eq!(state.dir.customers.len(), 25);
         let zhangsan = state.dir.follows_of("zhangsan").count();
         assert_eq!(zhangsan, 12);

@@ -2,9 +2,9 @@
 
 use serde_json::{Value, json};
 
+use super::super::creds::SEED_TIME;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
-use super::directory::SEED_TIME;
 use super::input::{opt_str_list, opt_text};
 use super::{DUPLICATE_TAG_NAME, ExternalContactState, INVALID_TAG_ID, TAG_LIMIT};
 

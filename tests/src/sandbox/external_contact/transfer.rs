@@ -227,9 +227,8 @@ pub(super) fn get_unassigned_list(state: &mut ExternalContactState, f: Fields<'_
     }
     let rows: Vec<Value> = state
         .dir
-        .members
-        .iter()
-        .filter_map(|m| m.dimission_time.map(|t| (m.userid, t)))
+        .staff
+        .departed()
         .flat_map(|(userid, dimission_time)| {
             state
                 .dir

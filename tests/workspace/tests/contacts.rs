@@ -15,9 +15,11 @@ use wecom_testkit::{Sandbox, creds, errcode};
 // WeCom's codes (global error-code page, path 90313).
 const INVALID_USERID: i64 = 40_003;
 const INVALID_MEDIA_ID: i64 = 40_007;
+const INVALID_USERID_LIST: i64 = 40_031;
 const INVALID_TAGID: i64 = 40_068;
 const TAG_ALL_INVALID: i64 = 40_070;
 const TAG_NAME_EXISTS: i64 = 40_071;
+const INVALID_TAG_NAME: i64 = 40_072;
 const INVALID_OPENID: i64 = 40_073;
 const JOB_NOT_FOUND: i64 = 40_088;
 const RESULT_CLEARED: i64 = 40_089;
@@ -26,6 +28,7 @@ const INVALID_PARAMETER: i64 = 40_058;
 const MISSING_USERID: i64 = 41_009;
 const USER_NOT_EXIST: i64 = 46_004;
 const INVALID_CURSOR: i64 = 50_100;
+const DEPARTMENT_NAME_LEN: i64 = 60_001;
 const DEPARTMENT_NOT_FOUND: i64 = 60_003;
 const PARENT_NOT_FOUND: i64 = 60_004;
 const DEPARTMENT_HAS_MEMBERS: i64 = 60_005;
@@ -40,6 +43,7 @@ const EMAIL_EXISTS: i64 = 60_106;
 const USER_NOT_FOUND: i64 = 60_111;
 const INVALID_PARTY: i64 = 60_123;
 const NO_MOBILE_NOR_EMAIL: i64 = 60_129;
+const TOO_DEEP: i64 = 81_002;
 const INVITE_ALL_EMPTY: i64 = 82_001;
 
 /// An EncodingAESKey for the exports (WeCom's sample).
@@ -524,6 +528,33 @@ async fn departments_form_a_tree() {
     );
     assert_eq!(
         errcode(
+            c.create_department(&NewDepartment::new("", 1)).await,
+            "empty name"
+        ),
+        DEPARTMENT_NAME_LEN
+    );
+    // Fifteen levels at most: the root, 深层 and 13 more below it.
+    let mut parent = c
+        .create_department(&NewDepartment::new("深层", 1))
+        .await
+        .expect("level 2")
+        .id;
+    for level in 3..=15 {
+        parent = c
+            .create_department(&NewDepartment::new(format!("第{level}层"), parent))
+            .await
+            .unwrap_or_else(|e| panic!("level {level}: {e}"))
+            .id;
+    }
+    assert_eq!(
+        errcode(
+            c.create_department(&NewDepartment::new("第16层", parent)).await,
+            "a 16th level"
+        ),
+        TOO_DEEP
+    );
+    assert_eq!(
+        errcode(
             c.update_department(&DepartmentUpdate::new(2).with_parentid(30))
                 .await,
             "under its own child"
@@ -589,6 +620,17 @@ async fn tags_hold_members_and_departments() {
             "nobody valid"
         ),
         TAG_ALL_INVALID
+    );
+    assert_eq!(
+        errcode(
+            c.del_tag_users(&TagUsers::users(12, ["ghost"])).await,
+            "nobody valid, removing (page 90215's own code)"
+        ),
+        INVALID_USERID_LIST
+    );
+    assert_eq!(
+        errcode(c.create_tag("", None).await, "empty name"),
+        INVALID_TAG_NAME
     );
 
     let members = c.get_tag(12).await.expect("get_tag");
@@ -907,19 +949,15 @@ async fn exports_are_encrypted_files_the_sdk_decrypts() {
     );
     let result = c.get_export_result(&job.jobid).await.expect("result");
     let tag: ExportedTagUsers = parse_export(&key, &fetch(&http, &result).await).expect("tag users");
-    let entries: Vec<(Option<&str>, Option<u32>, TagEntryType)> = tag
-        .taguser
+    // The shape of tag/get: name, members with their names, departments.
+    assert_eq!(tag.tagname, "管理层");
+    let members: Vec<(&str, &str)> = tag
+        .userlist
         .iter()
-        .map(|e| (e.userid.as_deref(), e.department, e.entry_type))
+        .map(|u| (u.userid.as_str(), u.name.as_str()))
         .collect();
-    assert_eq!(
-        entries,
-        [
-            (Some("zhangsan"), None, TagEntryType::User),
-            (Some("lisi"), None, TagEntryType::User),
-            (None, Some(2), TagEntryType::Department)
-        ]
-    );
+    assert_eq!(members, [("zhangsan", "张三"), ("lisi", "李四")]);
+    assert_eq!(tag.partylist, [2]);
 
     // Errors.
     assert_eq!(

@@ -32,8 +32,10 @@ pub trait BatchApi {
     async fn sync_users(&self, #[body] job: &BatchJobRequest) -> Result<BatchJob>;
 
     /// 全量覆盖成员: like [`sync_users`](Self::sync_users), and members not
-    /// in the CSV are removed. WeCom aborts the job when it would remove
-    /// more than 20% (above 50 members) or 80% (below) of the corp.
+    /// in the CSV are removed. For safety WeCom aborts the job when it
+    /// would delete more than 50 members and more than 20% of the current
+    /// members, or fewer than 50 but more than 80% of them (page 91131;
+    /// the code it answers is not documented).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90981>
     #[post("batch/replaceuser", token = corp)]

@@ -5,8 +5,8 @@
 //! Each file is AES-256-CBC ciphertext under the `encoding_aeskey` given
 //! in the request (key = base64-decode(`encoding_aeskey` + "="), IV = the
 //! key's first 16 bytes, PKCS#7 padding to 32-byte blocks); decrypted, it
-//! is one JSON object: `{"userlist": […]}`, `{"department": […]}` or
-//! `{"taguser": […]}`.
+//! is one JSON object: `{"userlist": […]}`, `{"department": […]}` or, for
+//! a tag, `{"tagname": …, "userlist": […], "partylist": […]}`.
 //!
 //! Section index: <https://developer.work.weixin.qq.com/document/path/94849>
 
@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::batch::expose;
 use super::department::Department;
+use super::tag::TagMembers;
 use super::user::{SimpleUser, User};
 use crate::callback::CallbackError;
 use crate::serde_util::int_enum;
@@ -188,40 +189,11 @@ pub struct ExportedDepartments {
     pub department: Vec<Department>,
 }
 
-int_enum! {
-    /// `type` of an entry of an exported tag.
-    pub enum TagEntryType {
-        /// 0: not sent.
-        Unset = 0,
-        /// 1: a member (成员).
-        User = 1,
-        /// 2: a department (部门).
-        Department = 2,
-    }
-}
-
-/// A decrypted file of `export/taguser`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExportedTagUsers {
-    /// The tag's members and departments.
-    #[serde(default)]
-    pub taguser: Vec<TagEntry>,
-}
-
-/// A member (`type` 1, `userid`) or a department (`type` 2, `department`)
-/// of an exported tag.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TagEntry {
-    /// The member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub userid: Option<String>,
-    /// The department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<u32>,
-    /// Member or department.
-    #[serde(rename = "type", default)]
-    pub entry_type: TagEntryType,
-}
+/// A decrypted file of `export/taguser`: the tag's name, members and
+/// departments, in the shape of the `tag/get` reply (获取导出结果, section
+/// 标签成员: "userlist和partylist内容与获取标签成员接口一致"). A tag larger
+/// than `block_size` members and departments spans several files.
+pub type ExportedTagUsers = TagMembers;
 
 /// Why an export file could not be read.
 #[derive(Debug)]
@@ -331,17 +303,32 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(users.userlist[1].name, "李四");
+        // The file samples of 获取导出结果 (path 94854), section by section.
         let departments: ExportedDepartments = serde_json::from_value(json!({
-            "department": [{"id": 1, "name": "crystal", "parentid": 0, "order": 100000000}]
+            "department": [
+                {"id": 2, "name": "广州研发中心", "name_en": "RDGZ", "parentid": 1, "order": 10},
+                {"id": 3, "name": "邮箱产品部", "name_en": "mail", "parentid": 2, "order": 40}
+            ]
         }))
         .unwrap();
-        assert_eq!(departments.department[0].order, 100_000_000);
+        assert_eq!(departments.department[1].name_en, "mail");
+        assert_eq!(
+            (
+                departments.department[1].parentid,
+                departments.department[1].order
+            ),
+            (2, 40)
+        );
         let tag: ExportedTagUsers = serde_json::from_value(json!({
-            "taguser": [{"userid": "zhangsan", "type": 1}, {"department": 2, "type": 2}]
+            "tagname": "乒乓球协会",
+            "userlist": [{"userid": "zhangsan", "name": "李四"}],
+            "partylist": [2]
         }))
         .unwrap();
-        assert_eq!(tag.taguser[0].userid.as_deref(), Some("zhangsan"));
-        assert_eq!(tag.taguser[1].entry_type, TagEntryType::Department);
+        assert_eq!(tag.tagname, "乒乓球协会");
+        assert_eq!(tag.userlist[0].userid, "zhangsan");
+        assert_eq!(tag.userlist[0].name, "李四");
+        assert_eq!(tag.partylist, [2]);
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub trait TagApi {
     async fn add_tag_users(&self, #[body] change: &TagUsers) -> Result<TagUsersResult>;
 
     /// 删除标签成员: remove members and/or departments from a tag; same
-    /// limits and reply as [`add_tag_users`](Self::add_tag_users).
+    /// limits and reply as [`add_tag_users`](Self::add_tag_users), but
+    /// when every id is unknown WeCom answers 40031 (not 40070).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90215>
     #[post("tag/deltagusers", token = corp)]

@@ -23,7 +23,9 @@ pub trait MemberApi {
     /// `_-@.` (case-insensitive, unique in the corp), `name` 1–64 UTF-8
     /// characters, at most 100 departments; mobile and email must not both
     /// be empty and are unique in the corp (60104 / 60106). An existing
-    /// userid is 60102, an unknown department 60003.
+    /// userid is 60102. For an unknown department WeCom documents no code
+    /// of its own (the global table has 60003 and 60123; the sandbox
+    /// answers 60123).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90195>
     #[post("user/create", token = corp)]
@@ -61,7 +63,9 @@ pub trait MemberApi {
 
     /// 获取部门成员: userid, name and departments of the members of
     /// `department_id`; `fetch_child` also lists its sub-departments'
-    /// members (WeCom's 0/1). Unknown department: 60003.
+    /// members (WeCom's 0/1; the current page no longer lists it, and
+    /// advises walking the sub-departments instead). Unknown department:
+    /// 60123 in the sandbox (WeCom documents no code for it).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90200>
     #[get("user/simplelist", token = corp)]

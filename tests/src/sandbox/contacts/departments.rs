@@ -24,8 +24,9 @@ pub(super) fn create(cx: &mut Ctx<'_>) -> ApiResult {
         ));
     }
     check_sibling_name(cx.dir, parentid, name, None)?;
-    if depth(cx.dir, parentid) + 1 > MAX_DEPTH {
-        return Err(invalid("at most 15 levels"));
+    // "部门最多15层", the root counted as the first.
+    if depth(cx.dir, parentid) + 2 > MAX_DEPTH {
+        return Err(ApiError::new(TOO_DEEP, "部门最多15层"));
     }
     let id = match u32_field(f.opt_int("id")?, "id")? {
         Some(id) if id <= 1 => return Err(invalid("id must be greater than 1")),
@@ -159,7 +160,7 @@ pub(super) fn department_json(dir: &CorpDirectory, id: u32) -> Value {
 /// Validates a department name (60001 length, 60009 characters).
 pub(super) fn check_name(name: Option<&str>) -> Result<&str, ApiError> {
     let name = name.ok_or_else(|| ApiError::new(INVALID_DEPARTMENT_NAME_LEN, "missing name"))?;
-    if name.chars().count() > 64 {
+    if !(1..=64).contains(&name.chars().count()) {
         return Err(ApiError::new(
             INVALID_DEPARTMENT_NAME_LEN,
             "name: 1 to 64 characters",

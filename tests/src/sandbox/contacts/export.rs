@@ -92,24 +92,9 @@ pub(super) fn get_result(cx: &mut Ctx<'_>) -> ApiResult {
         return Err(ApiError::new(JOB_NOT_FOUND, format!("jobid not found: {jobid}")));
     };
     if !job.done {
-        let entries = entries(cx.dir, job.kind, job.tagid);
-        let key = match job.kind {
-            Kind::SimpleUser | Kind::User => "userlist",
-            Kind::Department => "department",
-            Kind::TagUser => "taguser",
-        };
-        let chunks: Vec<&[Value]> = if entries.is_empty() {
-            vec![&[]]
-        } else {
-            entries.chunks(job.block_size).collect()
-        };
-        job.files = chunks
+        job.files = files(cx.dir, job.kind, job.tagid, job.block_size)
             .into_iter()
-            .map(|chunk| {
-                let mut file = serde_json::Map::new();
-                file.insert(key.to_owned(), Value::from(chunk.to_vec()));
-                encrypt(&job.key, Value::Object(file).to_string().as_bytes())
-            })
+            .map(|file| encrypt(&job.key, file.to_string().as_bytes()))
             .collect();
         job.done = true;
         job.done_at = cx.now;
@@ -146,27 +131,77 @@ pub(super) fn download(state: &ContactsState, file: &str, now: i64) -> Reply {
     }
 }
 
-/// The entries an export lists, as WeCom's file formats show them.
-fn entries(dir: &super::super::directory::CorpDirectory, kind: Kind, tagid: u32) -> Vec<Value> {
+/// The decrypted files of an export, in WeCom's formats (获取导出结果):
+/// `{"userlist": […]}`, `{"department": […]}`, or for a tag the shape of
+/// `tag/get` (`{"tagname", "userlist": [{userid, name}], "partylist"}`),
+/// at most `block_size` entries (members plus departments) a file.
+fn files(
+    dir: &super::super::directory::CorpDirectory,
+    kind: Kind,
+    tagid: u32,
+    block_size: usize,
+) -> Vec<Value> {
+    let block_size = block_size.max(1);
+    let list_files = |key: &str, entries: Vec<Value>| -> Vec<Value> {
+        if entries.is_empty() {
+            return vec![json!({ key: [] })];
+        }
+        entries
+            .chunks(block_size)
+            .map(|chunk| json!({ key: chunk }))
+            .collect()
+    };
     match kind {
-        Kind::SimpleUser => dir.users.values().map(|m| member_json(m, false)).collect(),
-        Kind::User => dir.users.values().map(|m| member_json(m, true)).collect(),
-        Kind::Department => dir
-            .subtree(1)
-            .into_iter()
-            .map(|id| department_json(dir, id))
-            .collect(),
-        Kind::TagUser => dir
-            .tags
-            .get(&tagid)
-            .map(|tag| {
-                tag.users
-                    .iter()
-                    .map(|u| json!({"userid": u, "type": 1}))
-                    .chain(tag.parties.iter().map(|p| json!({"department": p, "type": 2})))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        Kind::SimpleUser => list_files(
+            "userlist",
+            dir.users.values().map(|m| member_json(m, false)).collect(),
+        ),
+        Kind::User => list_files(
+            "userlist",
+            dir.users.values().map(|m| member_json(m, true)).collect(),
+        ),
+        Kind::Department => list_files(
+            "department",
+            dir.subtree(1)
+                .into_iter()
+                .map(|id| department_json(dir, id))
+                .collect(),
+        ),
+        Kind::TagUser => {
+            let Some(tag) = dir.tags.get(&tagid) else {
+                // Deleted since the job was submitted: an empty tag.
+                return vec![json!({"tagname": "", "userlist": [], "partylist": []})];
+            };
+            let users: Vec<Value> = tag
+                .users
+                .iter()
+                .map(|u| {
+                    let name = dir.users.get(u).map(|m| m.name.as_str()).unwrap_or_default();
+                    json!({"userid": u, "name": name})
+                })
+                .collect();
+            let total = users.len() + tag.parties.len();
+            (0..total.div_ceil(block_size).max(1))
+                .map(|n| {
+                    let (start, end) = (n * block_size, ((n + 1) * block_size).min(total));
+                    let in_block = |i: &usize| (start..end).contains(i);
+                    let userlist: Vec<&Value> = users
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| in_block(i))
+                        .map(|(_, u)| u)
+                        .collect();
+                    let partylist: Vec<u32> = tag
+                        .parties
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| in_block(&(users.len() + i)))
+                        .map(|(_, p)| *p)
+                        .collect();
+                    json!({"tagname": tag.name, "userlist": userlist, "partylist": partylist})
+                })
+                .collect()
+        }
     }
 }
 
@@ -216,5 +251,28 @@ mod tests {
         let plain = wecom_core::callback::decrypt_with_aes_key(aeskey, &file).unwrap();
         assert_eq!(plain, br#"{"userlist":[]}"#);
         assert_eq!(decode_key("short").unwrap_err().code, INVALID_PARAMETER);
+    }
+
+    #[test]
+    fn a_tag_export_splits_members_then_departments_into_blocks() {
+        let mut directory = crate::sandbox::directory::Directory::default();
+        let dir = directory.corp(crate::sandbox::creds::CORPID).unwrap();
+        let tag = dir.tags.get_mut(&1).unwrap();
+        tag.users.push("lisi".to_owned());
+        tag.parties = vec![2, 3];
+        assert_eq!(
+            files(dir, Kind::TagUser, 1, 3),
+            [
+                json!({"tagname": "管理层", "userlist": [
+                    {"userid": "zhangsan", "name": "张三"}, {"userid": "lisi", "name": "李四"}
+                ], "partylist": [2]}),
+                json!({"tagname": "管理层", "userlist": [], "partylist": [3]}),
+            ]
+        );
+        assert_eq!(
+            files(dir, Kind::TagUser, 99, 10),
+            [json!({"tagname": "", "userlist": [], "partylist": []})],
+            "a tag deleted since the job was submitted"
+        );
     }
 }

@@ -21,12 +21,17 @@
 //!   percentage 50), the second applies the CSV and answers 3 with one
 //!   result per row; only the latest 5 jobs of a corp keep their result.
 //!   The CSV's first line names the columns (WeCom's
-//!   template: `姓名,帐号,手机号,邮箱,所在部门,职务,性别…`, departments
+//!   template: `姓名,帐号,手机号,邮箱,所在部门,职位,性别…`, departments
 //!   `;`-separated ids; for departments `部门名称,部门ID,父部门ID,排序`).
 //!   As in WeCom, a member row naming a department id the corp lacks
 //!   creates it (named `部门<id>`) under a 「待设置部门」 below the root.
-//!   WeCom's safety stop of `replaceuser` (removing more than 20% / 80% of
-//!   the members) is not modelled.
+//!   WeCom's safety stop of `replaceuser` (more than 50 members to delete
+//!   and over 20% of the members, or under 50 and over 80%) is not
+//!   modelled: the code it answers is not documented.
+//! * Names may not be empty (members 60112, departments 60001, tags
+//!   40072); a department deeper than 15 levels is 81002.
+//! * `tag/deltagusers` with every id unknown answers 40031, where
+//!   `tag/addtagusers` answers 40070 (pages 90215 and 90214).
 //! * An export job is done on the first `export/get_result` poll: its files
 //!   (one per `block_size` entries) are encrypted with the request's
 //!   EncodingAESKey and served at `http://<sandbox>/sandbox-files/export/…`
@@ -37,7 +42,7 @@
 //! 40072, 40073, 40088 (unknown jobid), 40089 (a job older than the corp's
 //! latest 5), 40092 (bad CSV), 41006, 41009,
 //! 41017, 46004, 50100, 60001, 60003–60010, 60102–60106, 60110–60112,
-//! 60123, 60127, 60129, 60132, 81014, 82001–82003.
+//! 60123, 60127, 60129, 60132, 81002, 81014, 82001–82003.
 
 mod batch;
 pub(crate) mod console;
@@ -150,6 +155,7 @@ pub(crate) const INVALID_PARTY: i64 = 60123;
 pub(crate) const MISSING_DEPARTMENT: i64 = 60127;
 pub(crate) const NO_MOBILE_NOR_EMAIL: i64 = 60129;
 pub(crate) const LEADER_COUNT_MISMATCH: i64 = 60132;
+pub(crate) const TOO_DEEP: i64 = 81002;
 pub(crate) const TAG_TOO_MANY: i64 = 81014;
 pub(crate) const INVITE_ALL_EMPTY: i64 = 82001;
 pub(crate) const INVALID_PARTY_LIST_LEN: i64 = 82002;

@@ -142,10 +142,10 @@ fn change_users(cx: &mut Ctx<'_>, add: bool) -> ApiResult {
         .into_iter()
         .partition(|p| cx.dir.departments.contains_key(p));
     if valid_users.is_empty() && valid_parties.is_empty() {
-        return Err(ApiError::new(
-            TAG_ALL_INVALID,
-            "every userid and department is invalid",
-        ));
+        // Page 90214 (add) answers 40070, page 90215 (del) 40031, both
+        // "all list invalid".
+        let code = if add { TAG_ALL_INVALID } else { INVALID_USERID_LIST };
+        return Err(ApiError::new(code, "all list invalid"));
     }
     let Some(tag) = cx.dir.tags.get_mut(&tagid) else {
         return Err(ApiError::new(INVALID_TAGID, format!("invalid tagid {tagid}")));
@@ -178,7 +178,7 @@ fn change_users(cx: &mut Ctx<'_>, add: bool) -> ApiResult {
 /// Validates a tag name (40072): 1–32 characters.
 fn check_name(name: Option<&str>) -> Result<&str, ApiError> {
     match name {
-        Some(n) if n.chars().count() <= 32 => Ok(n),
+        Some(n) if (1..=32).contains(&n.chars().count()) => Ok(n),
         _ => Err(ApiError::new(
             INVALID_TAG_NAME,
             "invalid tagname: 1 to 32 characters",

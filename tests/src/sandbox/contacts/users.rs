@@ -449,7 +449,7 @@ pub(super) fn check_userid(userid: &str) -> Result<(), ApiError> {
 /// Validates a member's name (60112).
 pub(super) fn check_name(name: Option<&str>) -> Result<&str, ApiError> {
     match name {
-        Some(n) if n.chars().count() <= 64 => Ok(n),
+        Some(n) if (1..=64).contains(&n.chars().count()) => Ok(n),
         _ => Err(ApiError::new(INVALID_NAME, "invalid name: 1 to 64 characters")),
     }
 }

@@ -12,6 +12,7 @@
 //!
 //! Run: `cargo run -p wecom-examples --bin send_message`
 
+use wecom_apis::callback::event::{Event, parse_event};
 use wecom_apis::message::{
     ButtonInteractionCard, CardButton, CardUpdate, HorizontalContent, MainTitle, Markdown, MessageApi,
     Recipients, SendMessageRequest, TemplateCard, TemplateCardApi, Text, UpdateTemplateCardRequest,
@@ -125,11 +126,16 @@ async fn run(
         }
     );
 
-    // The member clicks 同意: WeCom's card event brings a fresh response
-    // code (the sandbox plays the click); without one, the send reply's.
-    let code = match sandbox {
-        Some(sb) => sb.messages().card_clicked(&sent.msgid, user).ok(),
+    // The member clicks 同意: WeCom pushes a template_card_event with a
+    // fresh response code (the sandbox plays the click; a real app gets it
+    // at its callback URL); without one, the send reply's code.
+    let clicked = match sandbox {
+        Some(sb) => sb.messages().card_event(&sent.msgid, user, "approve", &[]).ok(),
         None => None,
+    };
+    let code = match clicked.as_deref().map(parse_event) {
+        Some(Ok(Event::TemplateCardEvent { card, .. })) => Some(card.response_code),
+        _ => None,
     }
     .or(sent.response_code);
     if let Some(code) = code {

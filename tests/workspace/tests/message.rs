@@ -5,10 +5,12 @@
 //! with response codes, statistics, app group chats, linked-corp messages,
 //! and the group robot's webhook with a good, a wrong and a removed key.
 //!
-//! The sandbox corp [`creds::CORPID`] has members `zhangsan` and `lisi` in
-//! the root department 1 and app 1000002.
+//! The sandbox corp [`creds::CORPID`] has members `zhangsan lisi` (研发中心)
+//! and `wangwu zhaoliu sunqi` (销售部), all in the root department 1, and
+//! app 1000002.
 
 use serde_json::{Value, json};
+use wecom_apis::callback::event::{Event, SelectedItem, Source, parse_event};
 use wecom_apis::message::*;
 use wecom_apis::{CorpClient, Upload};
 use wecom_testkit::sandbox::Channel;
@@ -25,6 +27,10 @@ const INVALID_PARAMETER: i64 = 40_058;
 const NEWS_NOT_CONFIDENTIAL: i64 = 40_074;
 const MISSING_MINIPROGRAM_APPID: i64 = 90_200;
 const INVALID_TASK_ID: i64 = 42_014;
+const INVALID_CARD_TYPE: i64 = 42_031;
+const INVALID_BUTTON_TEXT: i64 = 42_038;
+const INVALID_CARD_ACTION: i64 = 42_045;
+const INVALID_SUBMIT_TEXT: i64 = 42_049;
 const UPDATE_AGENT_MISMATCH: i64 = 42_015;
 const EMPTY_CONTENT: i64 = 44_004;
 const CONTENT_TOO_LONG: i64 = 45_002;
@@ -39,12 +45,15 @@ const INVALID_OWNER: i64 = 86_005;
 const CHATID_EXISTS: i64 = 86_215;
 const INVALID_SESSION_MEMBER: i64 = 86_216;
 const INVALID_WEBHOOK: i64 = 93_000;
+/// Recall of an unknown msgid: the general 40058 (no code of its own).
+const MSGID_NOT_FOUND: i64 = INVALID_PARAMETER;
+/// msgid已过期: older than 24 hours.
+const RECALL_TOO_LATE: i64 = 42_052;
+/// 无效的response_code.
+const INVALID_RESPONSE_CODE: i64 = 60_140;
 
 // The sandbox's own block.
-const SBX_MSGID_NOT_FOUND: i64 = 820_901;
-const SBX_RECALL_TOO_LATE: i64 = 820_902;
 const SBX_ALREADY_RECALLED: i64 = 820_903;
-const SBX_INVALID_RESPONSE_CODE: i64 = 820_904;
 const SBX_DUPLICATE_TASK_ID: i64 = 820_905;
 
 /// A robot's webhook key.
@@ -334,6 +343,50 @@ async fn invalid_messages_get_wecom_codes() {
             INVALID_PARAMETER,
             "text notice without title or action",
         ),
+        (
+            send(
+                TemplateCard::from(TextNoticeCard {
+                    main_title: Some(MainTitle::new("无动作")),
+                    ..TextNoticeCard::default()
+                })
+                .into(),
+            ),
+            INVALID_CARD_ACTION,
+            "text notice without card_action",
+        ),
+        (
+            send(
+                TemplateCard::from(ButtonInteractionCard {
+                    button_list: vec![CardButton::callback("按", "k"); 7],
+                    ..button_card("seven")
+                })
+                .into(),
+            ),
+            INVALID_BUTTON_TEXT,
+            "seven buttons",
+        ),
+        (
+            send(
+                TemplateCard::from(VoteInteractionCard {
+                    main_title: Some(MainTitle::new("投票")),
+                    task_id: "no-submit".into(),
+                    checkbox: Some(Checkbox {
+                        question_key: "q".into(),
+                        option_list: vec![CheckboxOption {
+                            id: "a".into(),
+                            text: "甲".into(),
+                            is_checked: false,
+                        }],
+                        mode: None,
+                        disable: None,
+                    }),
+                    ..VoteInteractionCard::default()
+                })
+                .into(),
+            ),
+            INVALID_SUBMIT_TEXT,
+            "vote without a submit button",
+        ),
     ];
     for (request, code, what) in cases {
         assert_eq!(errcode(c.send_message(&request).await, what), code, "{what}");
@@ -425,7 +478,7 @@ async fn recall_within_24_hours_once() {
     );
     assert_eq!(
         errcode(c.recall_message("msgnope").await, "unknown"),
-        SBX_MSGID_NOT_FOUND
+        MSGID_NOT_FOUND
     );
 
     let old = c
@@ -439,7 +492,7 @@ async fn recall_within_24_hours_once() {
     sb.advance_clock(24 * 3600 + 1);
     assert_eq!(
         errcode(c.recall_message(&old.msgid).await, "too old"),
-        SBX_RECALL_TOO_LATE
+        RECALL_TOO_LATE
     );
     assert_eq!(sb.messages().inbox("zhangsan").len(), 1);
 }
@@ -493,11 +546,33 @@ async fn template_card_updates_with_response_codes() {
     // A response code works once.
     assert_eq!(
         errcode(c.update_template_card(&update).await, "used code"),
-        SBX_INVALID_RESPONSE_CODE
+        INVALID_RESPONSE_CODE
     );
 
-    // lisi's click gives a fresh code; the whole card is replaced for everyone.
-    let click = sb.messages().card_clicked(&sent.msgid, "lisi").expect("clicked");
+    // lisi's click reaches the app as a template_card_event with a fresh
+    // code; the whole card is replaced for everyone.
+    let xml = sb
+        .messages()
+        .card_event(&sent.msgid, "lisi", "reject", &[])
+        .expect("clicked");
+    let Ok(Event::TemplateCardEvent { source, card }) = parse_event(&xml) else {
+        panic!("not a card event: {xml}");
+    };
+    assert!(matches!(
+        source,
+        Source::App { ref from_user_name, agent_id: Some(AGENT), .. } if from_user_name == "lisi"
+    ));
+    assert_eq!(source.corp_id(), Some(creds::CORPID));
+    assert_eq!(
+        (
+            card.event_key.as_str(),
+            card.task_id.as_str(),
+            card.card_type.as_str()
+        ),
+        ("reject", "expense-42", "button_interaction")
+    );
+    assert!(card.selected_items.is_empty());
+    let click = card.response_code;
     let mut done = button_card("expense-42");
     done.replace_text = Some("已处理".into());
     let replace = UpdateTemplateCardRequest::for_all(AGENT, &click, CardUpdate::card(done));
@@ -514,10 +589,7 @@ async fn template_card_updates_with_response_codes() {
 
     // Another app cannot update it; a code expires after 72 hours.
     sb.messages().add_agent(creds::CORPID, 1_000_003, "审批");
-    let click = sb
-        .messages()
-        .card_clicked(&sent.msgid, "zhangsan")
-        .expect("clicked");
+    let click = card_event_code(&sb, &sent.msgid, "zhangsan", "approve");
     let other = UpdateTemplateCardRequest::for_all(1_000_003, &click, CardUpdate::button("x"));
     assert_eq!(
         errcode(c.update_template_card(&other).await, "other app"),
@@ -527,7 +599,7 @@ async fn template_card_updates_with_response_codes() {
     let late = UpdateTemplateCardRequest::for_all(AGENT, &click, CardUpdate::button("x"));
     assert_eq!(
         errcode(c.update_template_card(&late).await, "expired"),
-        SBX_INVALID_RESPONSE_CODE
+        INVALID_RESPONSE_CODE
     );
     assert_eq!(
         errcode(
@@ -539,9 +611,31 @@ async fn template_card_updates_with_response_codes() {
             .await,
             "unknown code"
         ),
-        SBX_INVALID_RESPONSE_CODE
+        INVALID_RESPONSE_CODE
     );
-    assert!(sb.messages().card_clicked(&sent.msgid, "ghost").is_err());
+    assert!(
+        sb.messages()
+            .card_event(&sent.msgid, "ghost", "approve", &[])
+            .is_err()
+    );
+    assert!(
+        sb.messages()
+            .card_event(&sent.msgid, "lisi", "no-such-button", &[])
+            .is_err()
+    );
+}
+
+/// The response code of `userid` clicking `key` on card `msgid`, read from
+/// the template_card_event the sandbox plays.
+fn card_event_code(sb: &Sandbox, msgid: &str, userid: &str, key: &str) -> String {
+    let xml = sb
+        .messages()
+        .card_event(msgid, userid, key, &[])
+        .expect("clicked");
+    match parse_event(&xml) {
+        Ok(Event::TemplateCardEvent { card, .. }) => card.response_code,
+        other => panic!("not a card event: {other:?}"),
+    }
 }
 
 /// Vote and multiple-choice cards get response codes too; notices do not.
@@ -584,6 +678,38 @@ async fn vote_and_multiple_cards() {
         .await
         .expect("vote sent");
     assert!(reply.response_code.is_some());
+    // zhangsan submits 面: the event carries the choice and a fresh code.
+    let xml = sb
+        .messages()
+        .card_event(&reply.msgid, "zhangsan", "submit", &[("lunch", &["a"])])
+        .expect("submitted");
+    let Ok(Event::TemplateCardEvent { card, .. }) = parse_event(&xml) else {
+        panic!("not a card event: {xml}");
+    };
+    assert_eq!(card.card_type, "vote_interaction");
+    assert_eq!(card.event_key, "submit");
+    assert_eq!(
+        card.selected_items,
+        [SelectedItem {
+            question_key: "lunch".into(),
+            option_ids: vec!["a".into()]
+        }]
+    );
+    let done = UpdateTemplateCardRequest::for_users(
+        AGENT,
+        card.response_code,
+        ["zhangsan"],
+        CardUpdate::button("已提交"),
+    );
+    c.update_template_card(&done)
+        .await
+        .expect("updated after the vote");
+    assert!(
+        sb.messages()
+            .card_event(&reply.msgid, "zhangsan", "submit", &[("lunch", &["z"])])
+            .is_err(),
+        "an option the card does not have"
+    );
     assert_eq!(
         posted(&sb, "message/send")["template_card"]["checkbox"]["option_list"][1]["is_checked"],
         true
@@ -636,6 +762,73 @@ async fn vote_and_multiple_cards() {
         .await
         .expect("news notice sent");
     assert!(reply.response_code.is_none());
+    assert!(
+        sb.messages()
+            .card_event(&reply.msgid, "zhangsan", "x", &[])
+            .is_err(),
+        "a notice has no buttons"
+    );
+
+    // A notice with an action menu: choosing an entry brings a
+    // template_card_menu_event whose code updates the card.
+    let menu = TextNoticeCard {
+        main_title: Some(MainTitle::new("周报提醒")),
+        card_action: Some(CardAction::url("https://example.com")),
+        action_menu: Some(ActionMenu {
+            desc: Some("更多".into()),
+            action_list: vec![ActionMenuItem {
+                text: "不再提醒".into(),
+                key: "mute".into(),
+            }],
+        }),
+        task_id: Some("weekly-1".into()),
+        ..TextNoticeCard::default()
+    };
+    let reply = c
+        .send_message(&SendMessageRequest::new(
+            AGENT,
+            to_zhangsan(),
+            TemplateCard::from(menu),
+        ))
+        .await
+        .expect("notice with a menu sent");
+    assert!(reply.response_code.is_none(), "the send reply has none");
+    let xml = sb
+        .messages()
+        .card_menu_event(&reply.msgid, "zhangsan", "mute")
+        .expect("menu chosen");
+    let Ok(Event::TemplateCardMenuEvent { menu, .. }) = parse_event(&xml) else {
+        panic!("not a menu event: {xml}");
+    };
+    assert_eq!(
+        (
+            menu.event_key.as_str(),
+            menu.task_id.as_str(),
+            menu.card_type.as_str()
+        ),
+        ("mute", "weekly-1", "text_notice")
+    );
+    let mut muted = TextNoticeCard {
+        main_title: Some(MainTitle::new("已关闭提醒")),
+        card_action: Some(CardAction::url("https://example.com")),
+        task_id: Some("weekly-1".into()),
+        ..TextNoticeCard::default()
+    };
+    muted.sub_title_text = Some("可在设置中重新打开".into());
+    c.update_template_card(&UpdateTemplateCardRequest::for_users(
+        AGENT,
+        menu.response_code,
+        ["zhangsan"],
+        CardUpdate::card(muted),
+    ))
+    .await
+    .expect("updated from the menu event");
+    assert!(
+        sb.messages()
+            .card_menu_event(&reply.msgid, "zhangsan", "other")
+            .is_err(),
+        "an entry the menu does not have"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -723,6 +916,16 @@ async fn app_group_chat_lifecycle() {
         (chat.name.as_str(), chat.owner.as_str()),
         ("项目群（新）", "lisi")
     );
+    // A name over 50 characters is cut, not refused ("超过将截断").
+    let long: String = "群".repeat(60);
+    c.update_app_chat(&UpdateAppChatRequest::new("proj001").with_name(long.clone()))
+        .await
+        .expect("a long name");
+    let chat = sb.messages().app_chat("proj001").expect("chat");
+    assert_eq!(chat.name, long[..50 * "群".len()]);
+    c.update_app_chat(&UpdateAppChatRequest::new("proj001").with_name("项目群（新）"))
+        .await
+        .expect("renamed back");
 
     for message in [
         AppChatMessage::from(Text::new("大家好")),
@@ -1056,7 +1259,7 @@ async fn group_robot_refuses_bad_keys_and_bad_messages() {
                 .await,
             "interactive card"
         ),
-        INVALID_PARAMETER
+        INVALID_CARD_TYPE
     );
     assert_eq!(
         errcode(
@@ -1122,7 +1325,7 @@ async fn a_downstream_corp_sends_to_its_own_members() {
     assert_eq!(logged.delivered_to, ["alice"]);
     assert_eq!(
         errcode(brand.recall_message(&reply.msgid).await, "another corp's msgid"),
-        SBX_MSGID_NOT_FOUND
+        MSGID_NOT_FOUND
     );
     dealer
         .recall_message(&reply.msgid)

@@ -1,6 +1,7 @@
 //! The SDK's callback events: one [`Event`] enum to match on, whose models
 //! live with their families (`license::events`, `external_contact::events`,
-//! `corpgroup::events`, `service::events`, `media::events`) and reuse the families' own types.
+//! `corpgroup::events`, `service::events`, `media::events`,
+//! `message::events`) and reuse the families' own types.
 //!
 //! ```
 //! use wecom_apis::callback::event::{Event, parse_event};
@@ -35,6 +36,10 @@ pub use crate::license::events::*;
 use crate::media;
 #[cfg(feature = "media")]
 pub use crate::media::events::*;
+#[cfg(feature = "message")]
+use crate::message;
+#[cfg(feature = "message")]
+pub use crate::message::events::*;
 #[cfg(feature = "service")]
 use crate::service;
 #[cfg(feature = "service")]
@@ -138,6 +143,22 @@ pub enum Event {
         /// Which job.
         job: UploadMediaJobFinish,
     },
+    #[cfg(feature = "message")]
+    /// `template_card_event`: a member clicked or submitted a template card.
+    TemplateCardEvent {
+        /// The envelope (`FromUserName` is the member, `AgentID` the app).
+        source: Source,
+        /// Which card, which button, the choices and a fresh response code.
+        card: TemplateCardEvent,
+    },
+    #[cfg(feature = "message")]
+    /// `template_card_menu_event`: a member chose from a card's action menu.
+    TemplateCardMenuEvent {
+        /// The envelope (`FromUserName` is the member, `AgentID` the app).
+        source: Source,
+        /// Which card, which entry and a fresh response code.
+        menu: TemplateCardMenuEvent,
+    },
     #[cfg(feature = "license")]
     /// `InfoType=license_pay_success`.
     LicensePaySuccess(LicensePaySuccess),
@@ -224,6 +245,10 @@ impl Event {
             Event::ChangeChain { .. } => "change_chain",
             #[cfg(feature = "media")]
             Event::UploadMediaJobFinish { .. } => "upload_media_job_finish",
+            #[cfg(feature = "message")]
+            Event::TemplateCardEvent { .. } => "template_card_event",
+            #[cfg(feature = "message")]
+            Event::TemplateCardMenuEvent { .. } => "template_card_menu_event",
             #[cfg(feature = "license")]
             Event::LicensePaySuccess(_) => "license_pay_success",
             #[cfg(feature = "license")]
@@ -271,6 +296,10 @@ impl Event {
             Event::ChangeChain { source, .. } => Some(source),
             #[cfg(feature = "media")]
             Event::UploadMediaJobFinish { source, .. } => Some(source),
+            #[cfg(feature = "message")]
+            Event::TemplateCardEvent { source, .. } | Event::TemplateCardMenuEvent { source, .. } => {
+                Some(source)
+            }
             #[cfg(feature = "service")]
             Event::BatchJobResult { source, .. } => Some(source),
             _ => None,
@@ -377,6 +406,16 @@ impl EventSet for Event {
             "upload_media_job_finish" => Event::UploadMediaJobFinish {
                 source: source()?,
                 job: media::events::upload_media_job_finish(root)?,
+            },
+            #[cfg(feature = "message")]
+            "template_card_event" => Event::TemplateCardEvent {
+                source: source()?,
+                card: message::events::template_card_event(root)?,
+            },
+            #[cfg(feature = "message")]
+            "template_card_menu_event" => Event::TemplateCardMenuEvent {
+                source: source()?,
+                menu: message::events::template_card_menu_event(root)?,
             },
             #[cfg(feature = "license")]
             "license_pay_success" => Event::LicensePaySuccess(license::events::pay_success(root)?),

@@ -51,7 +51,7 @@ pub trait AppChatApi {
 /// Request of `appchat/create`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateAppChatRequest {
-    /// Name, at most 50 UTF-8 characters.
+    /// Name, at most 50 UTF-8 characters (WeCom cuts a longer one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The owner (a member of `userlist`).
@@ -187,7 +187,8 @@ pub struct AppChat {
     /// The members' userids.
     #[serde(default)]
     pub userlist: Vec<String>,
-    /// 0 an ordinary chat, 1 a 家校 (school) chat.
+    /// 0 an ordinary chat, 1 a course chat (课程群聊); absent from older
+    /// copies of the page, so 0 when missing.
     #[serde(default)]
     pub chat_type: i32,
 }

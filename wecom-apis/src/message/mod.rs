@@ -9,7 +9,9 @@
 //! * [`AppChatApi`] — 群聊会话: group chats the app creates and sends to;
 //! * [`LinkedCorpMessageApi`] — 互联企业消息推送;
 //! * [`WebhookApi`] — 群机器人: a robot's messages, addressed by its
-//!   [`WebhookKey`].
+//!   [`WebhookKey`];
+//! * [`events`] — 模板卡片事件: a member's click, submission or menu choice
+//!   on a template card, with the response code for the update.
 //!
 //! Every endpoint but the robot's takes the corp `access_token` of the
 //! sending app (`token = corp`: a self-built app's secret, or an authorized
@@ -35,6 +37,7 @@
 
 mod appchat;
 mod content;
+pub mod events;
 mod linkedcorp;
 mod send;
 mod statistics;

@@ -39,7 +39,9 @@ pub trait MessageApi {
     async fn send_message(&self, #[body] message: &SendMessageRequest) -> Result<SendMessageReply>;
 
     /// 撤回应用消息: takes back a message sent within the last **24
-    /// hours**, by the `msgid` of its send reply.
+    /// hours**, by the `msgid` of its send reply; an older one is 42052
+    /// (msgid已过期). Only the WeCom client's copy is recalled, not the
+    /// WeChat plug-in's; the recalling app must be the sending one.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/94867>
     #[post("message/recall", token = corp)]

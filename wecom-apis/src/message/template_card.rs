@@ -30,7 +30,8 @@ pub trait TemplateCardApi {
     /// given recipients ([`CardUpdate::Button`]) or replace the whole card
     /// ([`CardUpdate::Card`]). Takes the `response_code` of the send reply
     /// or of the card event; each is usable **once, within 72 hours**
-    /// (older copies of the page, mirrored in some SDKs, still say 24).
+    /// (older copies of the page, mirrored in some SDKs, still say 24); an
+    /// expired code is 60140 (无效的response_code).
     /// Recipients that did not receive the card come back in
     /// `invaliduser`, lowercased (WeCom's sample shows an array; the reply
     /// is decoded whether ids come as arrays or as `|`-joined strings).

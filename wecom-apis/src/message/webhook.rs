@@ -25,7 +25,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Page: <https://developer.work.weixin.qq.com/document/path/91770>
+//! Page: <https://developer.work.weixin.qq.com/document/path/99110>
+//! (消息推送, formerly 群机器人 at path 91770).
 
 use std::fmt;
 
@@ -39,14 +40,14 @@ use wecom_core::string_enum;
 
 /// 群机器人: webhook messages and uploads.
 ///
-/// Section index: <https://developer.work.weixin.qq.com/document/path/91770>
+/// Section index: <https://developer.work.weixin.qq.com/document/path/99110>
 #[crate::api]
 pub trait WebhookApi {
     /// 群机器人发送消息: posts `message` into the robot's group. At most
     /// **20 messages a minute** per robot (45009 beyond). A key that is
     /// wrong, or whose robot left the group, is 93000.
     ///
-    /// <https://developer.work.weixin.qq.com/document/path/91770>
+    /// <https://developer.work.weixin.qq.com/document/path/99110>
     #[post("webhook/send", token = none)]
     async fn send_webhook_message(
         &self,
@@ -58,7 +59,7 @@ pub trait WebhookApi {
     /// (AMR, 5 B – 2 MB, at most 60 s) for a `file` / `voice` webhook
     /// message. The `media_id` lasts 3 days and only this robot can send it.
     ///
-    /// <https://developer.work.weixin.qq.com/document/path/91770>
+    /// <https://developer.work.weixin.qq.com/document/path/99110>
     #[post("webhook/upload_media", token = none)]
     async fn upload_webhook_media(
         &self,
@@ -160,7 +161,9 @@ super::content::message_enum! {
 }
 
 /// A robot's text: at most 2048 bytes, mentioning members by userid or by
-/// mobile (`@all` for everyone).
+/// mobile (`@all` for everyone). The page says 2048; WeCom has been seen
+/// accepting up to 5120 ("text.content exceed max length 5120", 40058).
+/// Keep to the documented 2048, as the sandbox does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhookText {
     /// The text.

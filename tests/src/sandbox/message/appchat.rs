@@ -18,8 +18,7 @@ pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     let corpid = require_any_corp(env.tokens, &env.req.query, env.now)?;
     let body = JsonBody::parse(&env.req.body)?;
     let f = body.fields();
-    let name = f.opt_str("name")?.unwrap_or_default().to_owned();
-    check_name(&name)?;
+    let name = chat_name(f.opt_str("name")?.unwrap_or_default());
     let mut userlist: Vec<String> = Vec::new();
     for userid in content::string_list(&f, "userlist")? {
         if !userlist.contains(&userid) {
@@ -90,14 +89,9 @@ pub(super) fn create(state: &mut MessageState, env: Env<'_>) -> ApiResult {
     Ok(fields(json!({ "chatid": chatid })))
 }
 
-fn check_name(name: &str) -> Result<(), ApiError> {
-    if name.chars().count() > 50 {
-        return Err(ApiError::new(
-            codes::INVALID_CHAT_NAME,
-            "name exceeds 50 characters",
-        ));
-    }
-    Ok(())
+/// A chat name as WeCom keeps it: "最多50个utf8字符，超过将截断".
+fn chat_name(name: &str) -> String {
+    name.chars().take(50).collect()
 }
 
 /// The chat `chatid` of `corpid` (86201 without an id, 86003 unknown or another corp's).
@@ -124,10 +118,7 @@ pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
         .corp(&corpid)
         .ok_or_else(|| ApiError::invalid(format!("unknown corp {corpid}")))?;
     let chat = chat_mut(state, &corpid, f.opt_str("chatid")?)?;
-    let name = f.opt_str("name")?;
-    if let Some(name) = name {
-        check_name(name)?;
-    }
+    let name = f.opt_str("name")?.map(chat_name);
     let mut members = chat.userlist.clone();
     for userid in content::string_list(&f, "del_user_list")? {
         let Some(at) = members.iter().position(|u| *u == userid) else {
@@ -171,7 +162,7 @@ pub(super) fn update(state: &mut MessageState, env: Env<'_>) -> ApiResult {
         None => chat.owner.clone(),
     };
     if let Some(name) = name {
-        chat.name = name.to_owned();
+        chat.name = name;
     }
     chat.owner = owner;
     chat.userlist = members;

@@ -34,6 +34,33 @@ pub(crate) const MISSING_TITLE: i64 = 41016;
 pub(crate) const MISSING_DESCRIPTION: i64 = 41033;
 /// WeCom: invalid task_id of a card (任务卡片消息的task_id不合法).
 pub(crate) const INVALID_TASK_ID: i64 = 42014;
+/// WeCom: a template card without the url its card_action needs
+/// (Template_Card 缺失 Url).
+pub(crate) const CARD_MISSING_URL: i64 = 42028;
+/// WeCom: a template card without the appid its card_action needs
+/// (Template_Card 缺失 appid).
+pub(crate) const CARD_MISSING_APPID: i64 = 42030;
+/// WeCom: invalid card_type (Template_Card.CardType 字段不合法).
+pub(crate) const INVALID_CARD_TYPE: i64 = 42031;
+/// WeCom: option_list of a bad length (option_list 数组长度不合法).
+pub(crate) const OPTION_LIST_LENGTH: i64 = 42037;
+/// WeCom: a button's text missing, or button_list of a bad length
+/// (button_list.text 缺失或不合法).
+pub(crate) const INVALID_BUTTON_TEXT: i64 = 42038;
+/// WeCom: a button's key missing (button_list.key 缺失或不合法).
+pub(crate) const INVALID_BUTTON_KEY: i64 = 42039;
+/// WeCom: question_key missing (question_Key 缺失或不合法).
+pub(crate) const INVALID_QUESTION_KEY: i64 = 42043;
+/// WeCom: card_image missing (card_image.url 缺失或不合法).
+pub(crate) const INVALID_CARD_IMAGE_URL: i64 = 42044;
+/// WeCom: card_action missing or invalid (card_action 缺失或不合法).
+pub(crate) const INVALID_CARD_ACTION: i64 = 42045;
+/// WeCom: submit_button.key missing (submit_button.key 缺失或不合法).
+pub(crate) const INVALID_SUBMIT_KEY: i64 = 42046;
+/// WeCom: select_list of a bad length (select_list 数组长度不合法).
+pub(crate) const SELECT_LIST_LENGTH: i64 = 42047;
+/// WeCom: submit_button.text missing (submit_button.text 缺失或不合法).
+pub(crate) const INVALID_SUBMIT_TEXT: i64 = 42049;
 /// WeCom: the update's app is not the app that sent the message
 /// (更新的消息的应用与发送消息的应用不匹配).
 pub(crate) const UPDATE_AGENT_MISMATCH: i64 = 42015;
@@ -61,8 +88,6 @@ pub(crate) const TAG_LIST_LENGTH: i64 = 82003;
 pub(crate) const INVALID_CHATID: i64 = 86001;
 /// WeCom: no such chatid (参数 chatid 不存在).
 pub(crate) const CHAT_NOT_FOUND: i64 = 86003;
-/// WeCom: invalid chat name (参数 群名不合法).
-pub(crate) const INVALID_CHAT_NAME: i64 = 86004;
 /// WeCom: invalid owner (参数 群主不合法).
 pub(crate) const INVALID_OWNER: i64 = 86005;
 /// WeCom: too many or too few members (群成员数过多或过少).
@@ -87,13 +112,20 @@ pub(crate) const NOTICE_ITEMS: i64 = 90201;
 /// (机器人webhookurl不合法或者机器人已经被移除出群).
 pub(crate) const INVALID_WEBHOOK: i64 = 93000;
 
-/// Sandbox-chosen: no message with that msgid (of this corp).
-pub(crate) const MSGID_NOT_FOUND: i64 = 820_901;
-/// Sandbox-chosen: the message is older than 24 hours and cannot be recalled.
-pub(crate) const RECALL_TOO_LATE: i64 = 820_902;
-/// Sandbox-chosen: the message was already recalled.
+/// WeCom: no message with that msgid for this app. WeCom has no code of
+/// its own; its global table lists "撤回消息时报错，请检查发消息和撤回消息是否
+/// 同一个应用" under 40058 (不合法的参数).
+pub(crate) const MSGID_NOT_FOUND: i64 = 40_058;
+/// WeCom: the msgid has expired (msgid已过期): only messages of the last 24
+/// hours can be recalled.
+pub(crate) const RECALL_TOO_LATE: i64 = 42_052;
+/// WeCom: invalid response_code (无效的response_code), e.g. expired (72 h).
+/// The sandbox also answers it for a code already used, which WeCom does
+/// not document separately.
+pub(crate) const INVALID_RESPONSE_CODE: i64 = 60_140;
+/// Sandbox-chosen: the message was already recalled (WeCom documents no
+/// code for a second recall).
 pub(crate) const ALREADY_RECALLED: i64 = 820_903;
-/// Sandbox-chosen: unknown, used or expired (72 h) response_code.
-pub(crate) const INVALID_RESPONSE_CODE: i64 = 820_904;
-/// Sandbox-chosen: the task_id was used before by this app.
+/// Sandbox-chosen: the task_id was used before by this app (WeCom
+/// documents that task_ids are unique per app, but no code for a reuse).
 pub(crate) const DUPLICATE_TASK_ID: i64 = 820_905;

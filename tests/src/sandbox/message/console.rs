@@ -1,9 +1,11 @@
 //! What happens around the message APIs, for tests: the message log (what
 //! was sent to whom, recalls, card updates), app group chats, group robots
-//! and their keys, members clicking cards, apps and media a test needs.
+//! and their keys, members clicking cards (the template-card events WeCom
+//! would push), apps and media a test needs.
 
 use super::super::Sandbox;
 use super::super::media_store::StoredMedia;
+use super::MessageState;
 use super::model::{AppChatRecord, Channel, ChatMessageRecord, SentMessage};
 use super::{DEFAULT_AGENTID, recipients};
 
@@ -92,28 +94,114 @@ impl MessageSandbox<'_> {
         })
     }
 
-    /// Member `userid` clicks a button (or submits) on the interactive card
-    /// `msgid`: WeCom's `template_card_event` carries a fresh response code,
-    /// returned here, that `message/update_template_card` takes once.
+    /// Member `userid` clicks the button `key` of the interactive card
+    /// `msgid` (a `button_list` key, or the `submit_button` key of a vote or
+    /// multiple-choice card, with the `choices` made: question key → option
+    /// ids): the decrypted `template_card_event` WeCom then pushes to the
+    /// app, whose fresh `ResponseCode` `message/update_template_card` takes
+    /// once.
     ///
     /// # Errors
-    /// When there is no such card or `userid` did not receive it.
-    pub fn card_clicked(&self, msgid: &str, userid: &str) -> Result<String, String> {
-        let mut state = self.0.shared.lock();
-        let now = state.clock.now();
-        let state = &mut state.message;
-        let message = state
-            .sent
-            .iter()
-            .find(|m| m.msgid == msgid && m.channel == Channel::App)
-            .ok_or_else(|| format!("no message {msgid}"))?;
-        if message.response_code.is_none() {
-            return Err(format!("{msgid} is not an interactive template card"));
+    /// When there is no such card, `userid` did not receive it, it is not
+    /// interactive, or `key` / a choice is not on it.
+    pub fn card_event(
+        &self,
+        msgid: &str,
+        userid: &str,
+        key: &str,
+        choices: &[(&str, &[&str])],
+    ) -> Result<String, String> {
+        let mut shared = self.0.shared.lock();
+        let now = shared.clock.now();
+        let state = &mut shared.message;
+        let (card, message) = received_card(state, msgid, userid)?;
+        let card_type = card_type(card);
+        let buttons: Vec<&str> = match card_type {
+            "button_interaction" => card["button_list"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|b| b["key"].as_str())
+                .collect(),
+            "vote_interaction" | "multiple_interaction" => {
+                card["submit_button"]["key"].as_str().into_iter().collect()
+            }
+            other => return Err(format!("{msgid} is a {other} card: nothing to click")),
+        };
+        if !buttons.contains(&key) {
+            return Err(format!("{msgid} has no button {key:?}"));
         }
-        if !message.delivered_to.iter().any(|u| u == userid) {
-            return Err(format!("{userid} did not receive {msgid}"));
+        let questions: Vec<&serde_json::Value> = card["checkbox"]
+            .as_object()
+            .map(|_| &card["checkbox"])
+            .into_iter()
+            .chain(card["select_list"].as_array().into_iter().flatten())
+            .collect();
+        let mut selected = String::new();
+        for (question_key, option_ids) in choices {
+            let question = questions
+                .iter()
+                .find(|q| q["question_key"].as_str() == Some(*question_key))
+                .ok_or_else(|| format!("{msgid} has no question {question_key:?}"))?;
+            let mut options = String::new();
+            for id in *option_ids {
+                let known = question["option_list"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|o| o["id"].as_str() == Some(*id));
+                if !known {
+                    return Err(format!("question {question_key:?} has no option {id:?}"));
+                }
+                options.push_str(&format!("<OptionId>{}</OptionId>", cdata(id)?));
+            }
+            selected.push_str(&format!(
+                "<SelectedItem><QuestionKey>{}</QuestionKey><OptionIds>{options}</OptionIds></SelectedItem>",
+                cdata(question_key)?
+            ));
         }
-        Ok(state.issue_response_code(msgid, now))
+        let selected = if selected.is_empty() {
+            selected
+        } else {
+            format!("<SelectedItems>{selected}</SelectedItems>")
+        };
+        let head = event_head(message, userid, "template_card_event", key, card, now)?;
+        let (agentid, msgid) = (message.agentid.unwrap_or_default(), message.msgid.clone());
+        let code = state.issue_response_code(&msgid, now);
+        Ok(format!(
+            "<xml>{head}<ResponseCode>{}</ResponseCode><AgentID>{agentid}</AgentID>{selected}</xml>",
+            cdata(&code)?
+        ))
+    }
+
+    /// Member `userid` chooses the entry `key` of the `action_menu` of the
+    /// `text_notice` / `news_notice` card `msgid`: the decrypted
+    /// `template_card_menu_event` WeCom then pushes to the app, with a fresh
+    /// `ResponseCode` for `message/update_template_card`.
+    ///
+    /// # Errors
+    /// When there is no such card, `userid` did not receive it, or it has
+    /// no menu entry `key`.
+    pub fn card_menu_event(&self, msgid: &str, userid: &str, key: &str) -> Result<String, String> {
+        let mut shared = self.0.shared.lock();
+        let now = shared.clock.now();
+        let state = &mut shared.message;
+        let (card, message) = received_card(state, msgid, userid)?;
+        let in_menu = card["action_menu"]["action_list"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["key"].as_str() == Some(key));
+        if !in_menu {
+            return Err(format!("{msgid} has no action menu entry {key:?}"));
+        }
+        let head = event_head(message, userid, "template_card_menu_event", key, card, now)?;
+        let (agentid, msgid) = (message.agentid.unwrap_or_default(), message.msgid.clone());
+        let code = state.issue_response_code(&msgid, now);
+        Ok(format!(
+            "<xml>{head}<ResponseCode>{}</ResponseCode><AgentID>{agentid}</AgentID></xml>",
+            cdata(&code)?
+        ))
     }
 
     /// The app group chat `chatid`, with its messages.
@@ -181,4 +269,60 @@ impl MessageSandbox<'_> {
             .map(|dir| recipients::members_under(dir, id).into_iter().collect())
             .unwrap_or_default()
     }
+}
+
+/// The template card `msgid` sent by an app and received by `userid`, with
+/// its message.
+fn received_card<'s>(
+    state: &'s MessageState,
+    msgid: &str,
+    userid: &str,
+) -> Result<(&'s serde_json::Value, &'s SentMessage), String> {
+    let message = state
+        .sent
+        .iter()
+        .find(|m| m.msgid == msgid && m.channel == Channel::App)
+        .ok_or_else(|| format!("no message {msgid}"))?;
+    if message.msgtype != "template_card" {
+        return Err(format!("{msgid} is not a template card"));
+    }
+    if !message.delivered_to.iter().any(|u| u == userid) {
+        return Err(format!("{userid} did not receive {msgid}"));
+    }
+    Ok((&message.content, message))
+}
+
+/// The card's `card_type`.
+fn card_type(card: &serde_json::Value) -> &str {
+    card["card_type"].as_str().unwrap_or_default()
+}
+
+/// The envelope and card fields every template-card event starts with.
+fn event_head(
+    message: &SentMessage,
+    userid: &str,
+    event: &str,
+    key: &str,
+    card: &serde_json::Value,
+    now: i64,
+) -> Result<String, String> {
+    Ok(format!(
+        "<ToUserName>{}</ToUserName><FromUserName>{}</FromUserName><CreateTime>{now}</CreateTime>\
+         <MsgType><![CDATA[event]]></MsgType><Event>{}</Event><EventKey>{}</EventKey>\
+         <TaskId>{}</TaskId><CardType>{}</CardType>",
+        cdata(&message.corpid)?,
+        cdata(userid)?,
+        cdata(event)?,
+        cdata(key)?,
+        cdata(card["task_id"].as_str().unwrap_or_default())?,
+        cdata(card_type(card))?,
+    ))
+}
+
+/// `text` as a CDATA section (text holding `]]>` cannot be one).
+fn cdata(text: &str) -> Result<String, String> {
+    if text.contains("]]>") {
+        return Err(format!("{text:?} cannot be written as CDATA"));
+    }
+    Ok(format!("<![CDATA[{text}]]>"))
 }

@@ -254,7 +254,10 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
         "button_interaction" | "vote_interaction" | "multiple_interaction"
     );
     if !interactive && !matches!(card_type, "text_notice" | "news_notice") || notices_only && interactive {
-        return Err(ApiError::invalid(format!("invalid card_type {card_type}")));
+        return Err(ApiError::new(
+            codes::INVALID_CARD_TYPE,
+            format!("invalid card_type {card_type}"),
+        ));
     }
     let task_id = f.opt_str("task_id")?;
     if (interactive || f.get("action_menu").is_some()) && task_id.is_none() {
@@ -292,23 +295,49 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
                 return Err(ApiError::invalid("news_notice needs main_title.title"));
             }
             if f.get("card_image").is_none() && f.get("image_text_area").is_none() {
-                return Err(ApiError::invalid(
+                return Err(ApiError::new(
+                    codes::INVALID_CARD_IMAGE_URL,
                     "news_notice needs card_image or image_text_area",
                 ));
             }
             card_action(f)?;
         }
         "button_interaction" => {
-            list(f, "button_list", 1, 6)?;
+            list(f, "button_list", 1, 6, codes::INVALID_BUTTON_TEXT)?;
+            for button in f
+                .get("button_list")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let button = Fields::of(button, "button_list")?;
+                if button.opt_str("text")?.is_none() {
+                    return Err(ApiError::new(
+                        codes::INVALID_BUTTON_TEXT,
+                        "button_list.text missing",
+                    ));
+                }
+                if button.opt_str("key")?.is_none() {
+                    return Err(ApiError::new(
+                        codes::INVALID_BUTTON_KEY,
+                        "button_list.key missing",
+                    ));
+                }
+            }
         }
         "vote_interaction" => {
             let checkbox = f.req_obj("checkbox")?;
-            checkbox.req_str("question_key")?;
-            list(&checkbox, "option_list", 1, 20)?;
+            if checkbox.opt_str("question_key")?.is_none() {
+                return Err(ApiError::new(
+                    codes::INVALID_QUESTION_KEY,
+                    "checkbox.question_key missing",
+                ));
+            }
+            list(&checkbox, "option_list", 1, 20, codes::OPTION_LIST_LENGTH)?;
             submit_button(f)?;
         }
         _ => {
-            list(f, "select_list", 1, 3)?;
+            list(f, "select_list", 1, 3, codes::SELECT_LIST_LENGTH)?;
             submit_button(f)?;
         }
     }
@@ -319,29 +348,61 @@ pub(crate) fn template_card(f: &Fields<'_>, notices_only: bool) -> Result<(), Ap
 }
 
 fn card_action(f: &Fields<'_>) -> Result<(), ApiError> {
-    let action = f.req_obj("card_action")?;
+    let Some(action) = f.get("card_action") else {
+        return Err(ApiError::new(codes::INVALID_CARD_ACTION, "card_action missing"));
+    };
+    let action = Fields::of(action, "card_action")?;
     match action.opt_int("type")? {
-        Some(1) => required(&action, "url", codes::MISSING_URL),
-        Some(2) => required(&action, "appid", codes::MISSING_MINIPROGRAM_APPID),
-        _ => Err(ApiError::invalid(
+        Some(1) => required(&action, "url", codes::CARD_MISSING_URL),
+        Some(2) => required(&action, "appid", codes::CARD_MISSING_APPID),
+        _ => Err(ApiError::new(
+            codes::INVALID_CARD_ACTION,
             "card_action.type must be 1 (url) or 2 (mini program)",
         )),
     }
 }
 
-fn list(f: &Fields<'_>, key: &str, min: usize, max: usize) -> Result<(), ApiError> {
+/// An array of `min..=max` entries under `key` (`code` otherwise: WeCom has
+/// one per list, 数组长度不合法).
+fn list(f: &Fields<'_>, key: &str, min: usize, max: usize, code: i64) -> Result<(), ApiError> {
     match f.get(key) {
         Some(Value::Array(items)) if (min..=max).contains(&items.len()) => Ok(()),
-        _ => Err(ApiError::invalid(format!(
-            "{key} must hold {min} to {max} entries"
-        ))),
+        _ => Err(ApiError::new(
+            code,
+            format!("{key} must hold {min} to {max} entries"),
+        )),
     }
 }
 
 fn submit_button(f: &Fields<'_>) -> Result<(), ApiError> {
-    let button = f.req_obj("submit_button")?;
-    button.req_str("text")?;
-    button.req_str("key")?;
+    let button = f
+        .get("submit_button")
+        .map(|b| Fields::of(b, "submit_button"))
+        .transpose()?;
+    if button
+        .as_ref()
+        .map(|b| b.opt_str("text"))
+        .transpose()?
+        .flatten()
+        .is_none()
+    {
+        return Err(ApiError::new(
+            codes::INVALID_SUBMIT_TEXT,
+            "submit_button.text missing",
+        ));
+    }
+    if button
+        .as_ref()
+        .map(|b| b.opt_str("key"))
+        .transpose()?
+        .flatten()
+        .is_none()
+    {
+        return Err(ApiError::new(
+            codes::INVALID_SUBMIT_KEY,
+            "submit_button.key missing",
+        ));
+    }
     Ok(())
 }
 

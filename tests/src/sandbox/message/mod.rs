@@ -17,9 +17,11 @@
 //! * Every message is logged ([`MessageSandbox::sent`]): what, from which
 //!   app, to whom it was addressed and delivered, recalls, card updates.
 //! * Interactive template cards (button / vote / multiple) get a
-//!   `response_code`, usable once within 72 hours; a member's click
-//!   ([`MessageSandbox::card_clicked`]) issues a fresh one, as the card
-//!   event does. A card's `task_id` is unique per app.
+//!   `response_code`, usable once within 72 hours. A member's click or
+//!   submission ([`MessageSandbox::card_event`]), or choice in a notice
+//!   card's action menu ([`MessageSandbox::card_menu_event`]), gives the
+//!   `template_card_event` / `template_card_menu_event` WeCom would push,
+//!   with a fresh code. A card's `task_id` is unique per app.
 //! * `enable_duplicate_check`: an identical message (type, content,
 //!   recipients, app) within the interval (default 1800 s, at most 4 h) is
 //!   not delivered again; the reply carries the first one's msgid.
@@ -38,14 +40,16 @@
 //!   minute per robot is 45009; image messages are checked (base64, MD5,
 //!   2 MB); file / voice ids must come from the same robot's upload.
 //!
-//! Error codes are in [`codes`]: WeCom's where known, a sandbox block
-//! `8209xx` for unknown / too old / recalled msgids, bad response codes and
-//! repeated task ids.
+//! Error codes are in [`codes`]: WeCom's where known (42052 a recall after
+//! 24 hours, 60140 an invalid or expired response code, 40058 an unknown
+//! msgid), a sandbox block `8209xx` where WeCom documents none (a second
+//! recall, a repeated task id).
 //!
 //! [`MessageSandbox::add_agent`]: console::MessageSandbox::add_agent
 //! [`MessageSandbox::add_media`]: console::MessageSandbox::add_media
 //! [`MessageSandbox::sent`]: console::MessageSandbox::sent
-//! [`MessageSandbox::card_clicked`]: console::MessageSandbox::card_clicked
+//! [`MessageSandbox::card_event`]: console::MessageSandbox::card_event
+//! [`MessageSandbox::card_menu_event`]: console::MessageSandbox::card_menu_event
 //! [`MessageSandbox::add_webhook`]: console::MessageSandbox::add_webhook
 
 mod app;

@@ -224,8 +224,9 @@ async fn a_rejected_corp_token_is_renewed_for_the_ticket() {
     assert!(passes(&sb, None, PAGE, &config));
 }
 
-/// Code that fetches tickets itself without caching them reaches the hourly limit of
-/// 100 app tickets (45009); the signer fetches once.
+/// Code that fetches tickets itself without caching them reaches the hourly
+/// limits (45009): 100 app tickets, and 100 corp tickets per app; the signer
+/// fetches once.
 #[tokio::test]
 async fn fetching_without_a_cache_hits_wecoms_limit() {
     let sb = Sandbox::start().await;
@@ -238,6 +239,15 @@ async fn fetching_without_a_cache_hits_wecoms_limit() {
     }
     let over = client.get_ticket(TicketType::AgentConfig).await;
     assert_eq!(wecom_testkit::errcode(over, "101st fetch"), 45_009);
+    // The corp's ticket: 400 an hour per corp, but no app more than 100.
+    for _ in 0..100 {
+        client.get_jsapi_ticket().await.expect("within the app's share");
+    }
+    let over = client.get_jsapi_ticket().await;
+    assert_eq!(
+        wecom_testkit::errcode(over, "101st corp ticket by one app"),
+        45_009
+    );
     // The cached signer would have fetched once.
     let jssdk = JsSdk::new(&client);
     sb.advance_clock(3600);

@@ -26,8 +26,6 @@ const INVALID_FILE_SIZE: i64 = 40_006;
 const INVALID_MEDIA_ID: i64 = 40_007;
 /// 40009: invalid image size.
 const INVALID_IMAGE_SIZE: i64 = 40_009;
-/// 40010: invalid voice size.
-const INVALID_VOICE_SIZE: i64 = 40_010;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
 const AMR: &[u8] = b"#!AMR\n\x3c\x55\x00\x88\xb6\x66\x79\xe1";
@@ -110,7 +108,8 @@ async fn uploads_are_checked_as_wecom_checks_them() {
             .await,
         "voice over 2 MB",
     );
-    assert_eq!(code, INVALID_VOICE_SIZE);
+    // WeCom lists no voice-size code; the sandbox answers the file-size one.
+    assert_eq!(code, INVALID_FILE_SIZE);
     let mut image = PNG.to_vec();
     image.resize(2 * 1024 * 1024 + 1, 0);
     let code = errcode(
@@ -304,6 +303,19 @@ async fn ranges_read_a_file_over_20_mb_that_wecom_refuses_whole() {
         first = last + 1;
     }
     assert!(file == content, "the pieces assemble the file");
+
+    // One range over 20 MB: advised against, but refused only for media
+    // fetched by upload_by_url (page 90254).
+    let last = content.len() as u64 - 1;
+    let mut whole_range = Vec::new();
+    client
+        .get_media(&media_id, Some(ByteRange::new(0, last)))
+        .await
+        .expect("a 21 MB range of an uploaded file")
+        .write_to(&mut whole_range)
+        .await
+        .expect("write");
+    assert!(whole_range == content);
 }
 
 #[tokio::test]
@@ -383,7 +395,7 @@ async fn jssdk_voice_comes_back_as_speex() {
     let speex = pattern(5000);
     let server_id = sb.media().add_jssdk_voice(creds::CORPID, speex.clone());
     let voice = client.get_jssdk_media(&server_id, None).await.expect("jssdk");
-    assert_eq!(voice.content_type(), Some("audio/speex"));
+    assert_eq!(voice.content_type(), Some("voice/speex"));
     assert_eq!(voice.bytes().await.expect("bytes").bytes, speex);
     sb.assert_got("media/get/jssdk", &[("media_id", &server_id)]);
 
@@ -513,7 +525,8 @@ async fn upload_by_url_fetches_from_loopback_and_yields_a_media_id() {
     let failed = finished(&client, &job.jobid).await;
     assert_eq!(
         (failed.status, failed.detail.errcode),
-        (UploadJobStatus::Failed, 830_901)
+        (UploadJobStatus::Failed, 301_019),
+        "文件MD5不匹配"
     );
     assert_eq!(failed.media_id(), None);
     server.abort();

@@ -21,7 +21,8 @@ pub trait IdentityApi {
     /// (40029 otherwise). A member of the corp gets
     /// [`LoginIdentity::Member`] (with a `user_ticket` under
     /// `snsapi_privateinfo` when the member is in the app's visible range);
-    /// anyone else [`LoginIdentity::NonMember`]. Rate limit per app and IP.
+    /// anyone else [`LoginIdentity::NonMember`]. The redirect's domain must
+    /// be the app's trusted domain exactly (50001 otherwise).
     ///
     /// The current docs name the fields `userid` / `openid`; older pages
     /// and several SDKs read `UserId` / `OpenId` / `DeviceId`: both are
@@ -37,7 +38,9 @@ pub trait IdentityApi {
     /// email, business mail and address, from the `user_ticket` of
     /// [`get_user_info`](Self::get_user_info) (scope `snsapi_privateinfo`,
     /// valid 1800 s). Only the fields the member authorized and the app
-    /// may read are filled; the others are empty.
+    /// may read are real: without consent `gender` is "0" and `avatar` a
+    /// default picture, and the contact fields are empty. The member must
+    /// be in the app's visible range.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/95833>
     #[post("auth/getuserdetail", token = corp)]
@@ -72,7 +75,8 @@ pub struct MemberIdentity {
     /// bytes): under `snsapi_privateinfo` for a member in the app's visible
     /// range only.
     pub user_ticket: Option<Secret>,
-    /// The ticket's life in seconds, when WeCom sends it.
+    /// The ticket's life in seconds, when WeCom sends it (the self-built
+    /// app's sample does not; the ticket lives 1800 s).
     pub expires_in: Option<u64>,
     /// The device id older replies carry (`DeviceId`).
     pub device_id: Option<String>,
@@ -143,7 +147,7 @@ int_enum! {
 
 /// Reply of `auth/getuserdetail`: the member's sensitive fields (成员敏感
 ///信息). Fields the member did not authorize, or the app may not read,
-/// are empty.
+/// are empty, except `gender` ("0") and `avatar` (a default picture).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserDetail {
     /// The member's userid.
@@ -176,11 +180,12 @@ mod tests {
     use super::*;
 
     /// <https://developer.work.weixin.qq.com/document/path/91023>, the
-    /// member sample.
+    /// member sample (no `expires_in`: the ticket lives 1800 s, the page
+    /// says, but only the third-party `getuserinfo3rd` sample carries it).
     #[test]
     fn decodes_the_member_sample() {
         let id: LoginIdentity = serde_json::from_str(
-            r#"{"errcode":0,"errmsg":"ok","userid":"USERID","user_ticket":"USER_TICKET","expires_in":1800}"#,
+            r#"{"errcode":0,"errmsg":"ok","userid":"USERID","user_ticket":"USER_TICKET"}"#,
         )
         .unwrap();
         let LoginIdentity::Member(m) = &id else {
@@ -188,7 +193,7 @@ mod tests {
         };
         assert_eq!(m.userid, "USERID");
         assert_eq!(m.user_ticket.as_ref().map(Secret::expose), Some("USER_TICKET"));
-        assert_eq!(m.expires_in, Some(1800));
+        assert_eq!(m.expires_in, None);
         assert_eq!(id.userid(), Some("USERID"));
         assert!(
             !format!("{id:?}").contains("USER_TICKET"),

@@ -67,8 +67,21 @@ pub(crate) fn check_redirect_uri(redirect_uri: &str) -> crate::Result<()> {
     Ok(())
 }
 
-/// Checks a `state`: at most 128 bytes (WeCom's limit; it is percent-encoded
-/// whatever it holds).
+/// Checks an OAuth2 `state`: WeCom takes "a-zA-Z0-9的参数值，长度不可超过128个
+/// 字节" (page 91022), so anything else is refused here rather than mangled
+/// or dropped on the way back.
+pub(crate) fn check_oauth_state(state: &str) -> crate::Result<()> {
+    check_state(state)?;
+    if let Some(c) = state.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        return Err(crate::Error::Config(format!(
+            "state holds {c:?}; WeCom's OAuth2 state takes only a-zA-Z0-9"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a web-login `state`: at most 128 bytes (it is percent-encoded
+/// whatever it holds; the web-login page sets no alphabet).
 pub(crate) fn check_state(state: &str) -> crate::Result<()> {
     if state.len() > 128 {
         return Err(crate::Error::Config(format!(

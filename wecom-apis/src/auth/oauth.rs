@@ -65,7 +65,8 @@ impl AuthorizeUrl {
         self
     }
 
-    /// Sets `state`.
+    /// Sets `state`: a-zA-Z0-9, at most 128 bytes (checked by
+    /// [`build`](Self::build)).
     pub fn with_state(mut self, state: impl Into<String>) -> Self {
         self.state = Some(state.into());
         self
@@ -82,8 +83,8 @@ impl AuthorizeUrl {
     /// # Errors
     /// [`Error::Config`](crate::Error::Config) when `appid` is empty,
     /// `redirect_uri` is not an absolute http(s) URL, `state` is longer
-    /// than 128 bytes, or the scope is `snsapi_privateinfo` without an
-    /// `agentid`.
+    /// than 128 bytes or holds anything but a-zA-Z0-9, or the scope is
+    /// `snsapi_privateinfo` without an `agentid`.
     pub fn build(&self) -> Result<String> {
         if self.appid.is_empty() {
             return Err(crate::Error::Config(
@@ -103,7 +104,7 @@ impl AuthorizeUrl {
             .append_pair("response_type", "code")
             .append_pair("scope", self.scope.as_str());
         if let Some(state) = &self.state {
-            super::check_state(state)?;
+            super::check_oauth_state(state)?;
             query.append_pair("state", state);
         }
         if let Some(agentid) = self.agentid {
@@ -121,7 +122,7 @@ mod tests {
     fn the_documented_url_with_encoded_redirect_and_state() {
         let url = AuthorizeUrl::new("ww1234567890", "https://app.example.com/cb?from=menu&x=1")
             .with_scope(OAuthScope::PrivateInfo)
-            .with_state("a b&c=d/é")
+            .with_state("xyz789ABC")
             .with_agentid(1000002)
             .build()
             .unwrap();
@@ -129,7 +130,7 @@ mod tests {
             url,
             "https://open.weixin.qq.com/connect/oauth2/authorize?appid=ww1234567890\
              &redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Ffrom%3Dmenu%26x%3D1\
-             &response_type=code&scope=snsapi_privateinfo&state=a+b%26c%3Dd%2F%C3%A9\
+             &response_type=code&scope=snsapi_privateinfo&state=xyz789ABC\
              &agentid=1000002#wechat_redirect"
         );
         let base = AuthorizeUrl::new("ww1", "http://a.example.com/").build().unwrap();
@@ -153,6 +154,10 @@ mod tests {
         assert!(
             err(AuthorizeUrl::new("ww1", "https://x.example.com/").with_state("s".repeat(129)))
                 .contains("128")
+        );
+        assert!(
+            err(AuthorizeUrl::new("ww1", "https://x.example.com/").with_state("a b&c=d/é"))
+                .contains("a-zA-Z0-9")
         );
     }
 

@@ -11,8 +11,8 @@ wecom_core::string_enum! {
         /// `CorpApp`: a self-built or 代开发 app; `appid` is the corpid and
         /// the `agentid` is required (企业自建应用/服务商代开发应用).
         CorpApp = "CorpApp",
-        /// `ServiceApp`: a third-party app's login; `appid` is the
-        /// provider's corpid or the suite_id (服务商登录).
+        /// `ServiceApp`: a third-party app's login; `appid` is the login
+        /// authorization's SuiteID (第三方登录时填登录授权 SuiteID, page 98171).
         ServiceApp = "ServiceApp",
     }
 }
@@ -35,14 +35,16 @@ pub const WEB_LOGIN_ENDPOINT: &str = "https://login.work.weixin.qq.com/wwlogin/s
 /// `redirect_uri` and `state` percent-encoded. WeCom redirects to
 /// `redirect_uri?code=CODE&state=STATE`; a `CorpApp` code is exchanged with
 /// [`get_user_info`](super::IdentityApi::get_user_info) like an OAuth2 code
-/// (获取用户登录身份, <https://developer.work.weixin.qq.com/document/path/98176>).
+/// (获取用户登录身份, <https://developer.work.weixin.qq.com/document/path/98176>);
+/// a `ServiceApp` code with `service/auth/getuserinfo3rd` on the suite
+/// token (`service::AppApi::get_user_info_3rd`, with the `service` feature).
 ///
 /// <https://developer.work.weixin.qq.com/document/path/98152>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebLoginUrl {
     /// The login type (default [`LoginType::CorpApp`]).
     pub login_type: LoginType,
-    /// The corpid for `CorpApp`; the provider corpid or suite_id for `ServiceApp`.
+    /// The corpid for `CorpApp`; the login authorization's SuiteID for `ServiceApp`.
     pub appid: String,
     /// Where WeCom sends the user back, unencoded (a trusted domain of the app).
     pub redirect_uri: String,
@@ -67,7 +69,7 @@ impl WebLoginUrl {
         }
     }
 
-    /// A `ServiceApp` login for `appid` (provider corpid or suite_id).
+    /// A `ServiceApp` login for `appid`, the login authorization's SuiteID.
     pub fn service_app(appid: impl Into<String>, redirect_uri: impl Into<String>) -> Self {
         WebLoginUrl {
             login_type: LoginType::ServiceApp,

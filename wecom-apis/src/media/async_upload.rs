@@ -30,7 +30,10 @@ pub trait MediaAsyncUploadApi {
     async fn upload_by_url(&self, #[body] request: &UploadByUrlRequest) -> Result<UploadByUrlJob>;
 
     /// 查询异步任务结果: the job's status and, once it finished, its
-    /// `detail`: the `media_id`, or why it failed (`detail.errcode`).
+    /// `detail`: the `media_id`, or why it failed (`detail.errcode`: 830001
+    /// a URL without Range support, 830003 download failed, 45001 not
+    /// within 5 B – 200 MB, 301019 MD5 mismatch). A jobid is valid for 60
+    /// minutes.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/96219>
     #[post("media/get_upload_by_url_result", token = corp)]
@@ -97,7 +100,8 @@ impl UploadByUrlRequest {
 /// Reply of `media/upload_by_url`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadByUrlJob {
-    /// The job id (任务id), for `get_upload_by_url_result`.
+    /// The job id (任务id, at most 128 bytes, valid 60 minutes), for
+    /// `get_upload_by_url_result`.
     #[serde(default)]
     pub jobid: String,
 }
@@ -184,16 +188,22 @@ mod tests {
                "detail": {
                   "errcode": 0,
                   "errmsg": "ok",
-                  "media_id": "3*** ",
+                  "media_id": "3*1*G6nrLmr5EC3MMb_-zK1dDdzmd0p7cNliYu9V5w7o8K0",
                   "created_at": "1380000000"
                }
             }"#,
         )
         .unwrap();
         assert_eq!(result.status, UploadJobStatus::Finished);
-        assert_eq!(result.detail.media_id, "3*** ");
+        assert_eq!(
+            result.detail.media_id,
+            "3*1*G6nrLmr5EC3MMb_-zK1dDdzmd0p7cNliYu9V5w7o8K0"
+        );
         assert_eq!(result.detail.created_at, 1_380_000_000);
-        assert_eq!(result.media_id(), Some("3*** "));
+        assert_eq!(
+            result.media_id(),
+            Some("3*1*G6nrLmr5EC3MMb_-zK1dDdzmd0p7cNliYu9V5w7o8K0")
+        );
 
         let running: UploadByUrlResult =
             serde_json::from_str(r#"{"errcode": 0, "errmsg": "ok", "status": 1}"#).unwrap();

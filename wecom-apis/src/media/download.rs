@@ -14,8 +14,10 @@ use crate::{ByteRange, Download, Result};
 #[crate::api]
 pub trait MediaDownloadApi {
     /// 获取临时素材: the file stored under `media_id` (any app of the corp
-    /// may read it, for 3 days). `range` asks for part of it; a file larger
-    /// than 20 MB must be read in ranges of at most 20 MB (else 830002).
+    /// may read it, for 3 days). `range` asks for part of it. A file too
+    /// large for one reply is refused with 830002: read it in ranges, of at
+    /// most 20 MB for media from `upload_by_url` (required over 20 MB) and
+    /// preferably for others (page 90254's two notes).
     /// Read the reply with [`Download::write_to`], [`Download::into_stream`]
     /// or [`Download::bytes`].
     ///
@@ -29,8 +31,9 @@ pub trait MediaDownloadApi {
 
     /// 获取高清语音素材: the high-quality recording of a voice message that
     /// the JS-SDK's `uploadVoice` uploaded, as speex (16 kHz), under the
-    /// `serverId` it returned as `media_id`. `range` works as for
-    /// [`get_media`](Self::get_media).
+    /// `serverId` it returned as `media_id` (`Content-Type: voice/speex`).
+    /// The current page does not mention `Range` (older copies did, copied
+    /// from `media/get`); pass `None` unless you have checked it works.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90255>
     #[get("media/get/jssdk", token = corp)]

@@ -15,8 +15,9 @@
 //! arrives ([`Download::write_to`](crate::Download::write_to)), read as a
 //! stream, or read whole ([`Download::bytes`](crate::Download::bytes), within
 //! the client's `max_response_size`). A byte range (`Range: bytes=a-b`) is
-//! asked for with a [`ByteRange`](crate::ByteRange); files above 20 MB must
-//! be read in ranges of at most 20 MB (else WeCom answers 830002). A stale
+//! asked for with a [`ByteRange`](crate::ByteRange); a file too large for
+//! one reply must be read in ranges (else WeCom answers 830002), of at most
+//! 20 MB for media from `upload_by_url`. A stale
 //! token is refreshed and the call retried, and an unknown or expired
 //! `media_id` is `Error::Api` 40007, before any byte is read.
 //!

@@ -29,10 +29,11 @@ pub trait MediaUploadApi {
         #[file = "media"] media: &Upload,
     ) -> Result<UploadedMedia>;
 
-    /// 上传图片: store an image (JPG or PNG, 5 B – 2 MB) for good and get its
-    /// URL, for the image fields of messages and mpnews bodies (which take
-    /// only URLs from this endpoint). Part `media`. At most 3000 images a
-    /// month per corp.
+    /// 上传图片: store an image (5 B – 2 MB; JPG or PNG in practice, the page
+    /// names no formats) for good and get its URL, for mpnews bodies and
+    /// customer welcome messages (which take only URLs from this endpoint;
+    /// outside WeCom the image is blocked). Part `media`. At most 1000
+    /// images a day and 3000 a month per corp.
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90256>
     #[post("media/uploadimg", token = corp)]

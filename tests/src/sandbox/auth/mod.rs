@@ -206,8 +206,9 @@ fn get_user_info(
                         expires_at: now + USER_TICKET_TTL,
                     },
                 );
+                // As page 91023's sample: no expires_in (the page gives
+                // the ticket's life, 1800 s, in prose).
                 reply.insert("user_ticket".into(), json!(ticket));
-                reply.insert("expires_in".into(), json!(USER_TICKET_TTL));
             }
             Ok(reply)
         }

@@ -11,8 +11,9 @@
 //! that corp (or app) that is still valid.
 //!
 //! WeCom's frequency limits hold: within an hour at most 400 fetches of a
-//! corp's ticket and 100 of an app's; past them 45009 (an SDK that does not
-//! cache tickets hits it).
+//! corp's ticket, no more than 100 of them by one app (each sandbox token
+//! is one app's, so 100 binds), and 100 of an app's ticket; past them 45009
+//! (an SDK that does not cache tickets hits it).
 //!
 //! Error codes: 40058 for a `type` other than `agent_config`; 301002 when
 //! the token acts as no app; 45009 over the hourly limit.
@@ -36,8 +37,12 @@ use super::tokens::{DEFAULT_TTL, TokenIssue, TokenStore};
 const NO_APP_PRIVILEGE: i64 = 301_002;
 /// WeCom: API frequency limit exceeded (接口调用超过限制).
 const FREQ_OUT_OF_LIMIT: i64 = 45_009;
-/// Fetches of a corp's ticket allowed per hour.
+/// Fetches of a corp's ticket allowed per hour: 400 per corp, and no app
+/// more than 100 ("一个企业最多可获取400次，且单个应用不能超过100次"). Each
+/// sandbox token is one app's, so the per-app 100 binds first.
 const CORP_TICKETS_PER_HOUR: usize = 400;
+/// Fetches of a corp's ticket one app may make per hour.
+const CORP_TICKETS_PER_APP_HOUR: usize = 100;
 /// Fetches of an app's ticket allowed per hour.
 const APP_TICKETS_PER_HOUR: usize = 100;
 
@@ -92,7 +97,7 @@ impl JsSdkState {
         let limit = if scope.1.is_some() {
             APP_TICKETS_PER_HOUR
         } else {
-            CORP_TICKETS_PER_HOUR
+            CORP_TICKETS_PER_HOUR.min(CORP_TICKETS_PER_APP_HOUR)
         };
         if recent.len() >= limit {
             return Err(ApiError::new(

@@ -18,7 +18,7 @@ use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::md5::md5_hex;
 use super::upload::format_of;
-use super::{INVALID_FILE_SIZE, INVALID_MEDIA_FORMAT, INVALID_TYPE, MediaState};
+use super::{INVALID_MEDIA_FORMAT, INVALID_TYPE, MediaState};
 
 /// The largest file `upload_by_url` takes: 200 MB.
 const MAX_SIZE: usize = 200 << 20;
@@ -26,8 +26,12 @@ const MAX_SIZE: usize = 200 << 20;
 const URL_REFUSED: i64 = 830_001;
 /// WeCom (detail.errcode): downloading the URL failed.
 const FETCH_FAILED: i64 = 830_003;
-/// Sandbox-chosen (detail.errcode): the fetched file's MD5 differs from `md5`.
-const MD5_MISMATCH: i64 = 830_901;
+/// WeCom (detail.errcode): the fetched file's MD5 differs from `md5`
+/// (文件MD5不匹配).
+const MD5_MISMATCH: i64 = 301_019;
+/// WeCom (detail.errcode): the file is not within 5 B – 200 MB
+/// (文件大小超过限制).
+const SIZE_LIMIT: i64 = 45_001;
 /// Sandbox-chosen: no job with that jobid for this corp.
 const JOB_NOT_FOUND: i64 = 830_902;
 
@@ -169,6 +173,7 @@ pub(super) fn get_result(
             bytes: std::mem::take(bytes),
             created_at: now,
         });
+        state.by_url.insert(media_id.clone());
         job.state = JobState::Done {
             media_id,
             created_at: now,
@@ -231,7 +236,7 @@ async fn fetch(url: reqwest::Url, media_type: &str, md5: &str) -> JobState {
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) if bytes.len() + chunk.len() > MAX_SIZE => {
-                return failed(INVALID_FILE_SIZE, "invalid file size: at most 200 MB".into());
+                return failed(SIZE_LIMIT, "file size out of limit: at most 200 MB".into());
             }
             Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
             Ok(None) => break,
@@ -239,7 +244,7 @@ async fn fetch(url: reqwest::Url, media_type: &str, md5: &str) -> JobState {
         }
     }
     if bytes.len() <= 5 {
-        return failed(INVALID_FILE_SIZE, "invalid file size: more than 5 bytes".into());
+        return failed(SIZE_LIMIT, "file size out of limit: more than 5 bytes".into());
     }
     if media_type == "video" && format_of(&bytes) != Some("video") {
         return failed(INVALID_MEDIA_FORMAT, "invalid media type: video takes MP4".into());

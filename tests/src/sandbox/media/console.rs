@@ -41,9 +41,10 @@ impl MediaSandbox<'_> {
 
     /// A member of `corpid` recorded a voice message in a web page and the
     /// JS-SDK's `uploadVoice` uploaded it: its `serverId`, the `media_id`
-    /// `media/get/jssdk` answers `speex` (16 kHz, `audio/speex`) for.
+    /// `media/get/jssdk` answers `speex` (16 kHz, `voice/speex` as WeCom's
+    /// sample reply labels it) for.
     pub fn add_jssdk_voice(&self, corpid: &str, speex: Vec<u8>) -> String {
-        let media_id = self.put(corpid, "voice", "voice.speex", "audio/speex", speex);
+        let media_id = self.put(corpid, "voice", "voice.speex", "voice/speex", speex);
         self.0.shared.lock().media_api.jssdk.insert(media_id.clone());
         media_id
     }

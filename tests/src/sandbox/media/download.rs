@@ -1,32 +1,31 @@
 //! `media/get` and `media/get/jssdk`: the stored file, whole or by byte
 //! range, with the headers WeCom sends.
 
-use std::collections::BTreeSet;
-
 use super::super::media_store::MediaStore;
 use super::super::params::query_param;
 use super::super::record::RecordedRequest;
 use super::super::reply::{ApiError, Reply};
-use super::{INVALID_MEDIA_ID, MISSING_MEDIA_ID, RANGE_REQUIRED};
+use super::{INVALID_MEDIA_ID, MISSING_MEDIA_ID, MediaState, RANGE_REQUIRED};
 
 /// The largest piece WeCom serves in one reply: 20 MB.
 const MAX_PIECE: u64 = 20 << 20;
 
-/// `GET media/get?media_id=…` (or `media/get/jssdk`, which serves only the
-/// ids in `jssdk`): the file, or its range.
+/// `GET media/get?media_id=…` (or, with `jssdk`, `media/get/jssdk`, which
+/// serves only the JS-SDK's recordings): the file, or its range.
 pub(super) fn get(
     store: &MediaStore,
+    state: &MediaState,
     corpid: &str,
     req: &RecordedRequest,
     now: i64,
-    jssdk: Option<&BTreeSet<String>>,
+    jssdk: bool,
 ) -> Reply {
     let Some(media_id) = query_param(&req.query, "media_id").filter(|id| !id.is_empty()) else {
         return Reply::error(&ApiError::new(MISSING_MEDIA_ID, "media_id missing"));
     };
     let media = store
         .get(corpid, media_id, now)
-        .filter(|m| jssdk.is_none_or(|ids| m.media_type == "voice" && ids.contains(media_id)));
+        .filter(|m| !jssdk || (m.media_type == "voice" && state.jssdk.contains(media_id)));
     let Some(media) = media else {
         return Reply::error(&ApiError::new(INVALID_MEDIA_ID, "invalid media_id"));
     };
@@ -39,8 +38,13 @@ pub(super) fn get(
                 .with_header("content-range", format!("bytes */{total}"));
         }
     };
-    let piece = range.map_or(total, |(first, last)| last - first + 1);
-    if piece > MAX_PIECE {
+    // Page 90254: a file over 20 MB needs Range; pieces of at most 20 MB
+    // are required for media fetched by upload_by_url, advised for others.
+    let too_large = match range {
+        None => total > MAX_PIECE,
+        Some((first, last)) => state.by_url.contains(media_id) && last - first + 1 > MAX_PIECE,
+    };
+    if too_large {
         return Reply::error(&ApiError::new(
             RANGE_REQUIRED,
             "file over 20 MB: download it with Range in pieces of at most 20 MB",

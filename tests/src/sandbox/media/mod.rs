@@ -16,7 +16,9 @@
 //!   `Content-Disposition: attachment; filename="…"` and `Content-Length`;
 //!   a `Range: bytes=a-b` (or `a-`, `-n`) is answered `206 Partial Content`
 //!   with `Content-Range` and `Accept-Ranges`, an unsatisfiable one 416. A
-//!   file over 20 MB must be read in ranges of at most 20 MB (830002).
+//!   file over 20 MB must be read with Range (830002); pieces of at most
+//!   20 MB are required for media `upload_by_url` fetched, as page 90254
+//!   says, and merely advised for others.
 //! * `media/get/jssdk` answers the speex recordings a test added with
 //!   [`MediaSandbox::add_jssdk_voice`](console::MediaSandbox::add_jssdk_voice).
 //! * `media/upload_by_url` fetches the URL in the background — only from
@@ -26,12 +28,13 @@
 //!   poll) or 3 with the reason in `detail`.
 //!
 //! Error codes (WeCom's global list, path 90313): 40004 a format the type
-//! does not take, 40005 bad `type`, 40006 bad size (≤ 5 bytes, or a file
-//! too large), 40007 unknown or expired `media_id`, 40009 / 40010 / 40011
-//! image / voice / video too large, 41005 no `media` part, 41006 no
-//! `media_id`, 40058 bad fields, 830002 a download over 20 MB without a
-//! range of at most 20 MB. Job details: 830001 URL refused, 830003 fetch
-//! failed; sandbox-chosen 830901 MD5 mismatch, 830902 unknown jobid.
+//! does not take, 40005 bad `type`, 40006 bad size (≤ 5 bytes, a file too
+//! large, and — WeCom's list has no voice code — a voice over 2 MB), 40007
+//! unknown or expired `media_id`, 40009 / 40011 image / video too large,
+//! 41005 no `media` part, 41006 no `media_id`, 40058 bad fields, 830002 a
+//! download too large for one reply. Job details (page 96219's table):
+//! 830001 URL refused, 830003 fetch failed, 45001 not within 5 B – 200 MB,
+//! 301019 MD5 mismatch; sandbox-chosen 830902 unknown jobid.
 
 pub(crate) mod by_url;
 pub(crate) mod console;
@@ -56,8 +59,6 @@ const INVALID_FILE_SIZE: i64 = 40_006;
 const INVALID_MEDIA_ID: i64 = 40_007;
 /// WeCom 40009: invalid image size.
 const INVALID_IMAGE_SIZE: i64 = 40_009;
-/// WeCom 40010: invalid voice size.
-const INVALID_VOICE_SIZE: i64 = 40_010;
 /// WeCom 40011: invalid video size.
 const INVALID_VIDEO_SIZE: i64 = 40_011;
 /// WeCom 41005: media data missing.
@@ -87,6 +88,9 @@ pub(crate) struct MediaState {
     pub(crate) jobs: by_url::Jobs,
     /// Media ids of the JS-SDK's voice recordings (`media/get/jssdk`).
     pub(crate) jssdk: BTreeSet<String>,
+    /// Media ids `upload_by_url` fetched: over 20 MB they must be read in
+    /// pieces of at most 20 MB.
+    pub(crate) by_url: BTreeSet<String>,
     /// How many images `media/uploadimg` stored.
     pub(crate) images: u64,
 }
@@ -107,8 +111,8 @@ pub(crate) fn handle(
         "media/upload" => upload::upload(store, &corpid, req, now),
         "media/upload_attachment" => upload::upload_attachment(store, &corpid, req, now),
         "media/uploadimg" => upload::uploadimg(state, req),
-        "media/get" => return download::get(store, &corpid, req, now, None),
-        "media/get/jssdk" => return download::get(store, &corpid, req, now, Some(&state.jssdk)),
+        "media/get" => return download::get(store, state, &corpid, req, now, false),
+        "media/get/jssdk" => return download::get(store, state, &corpid, req, now, true),
         "media/upload_by_url" => by_url::upload_by_url(state, &corpid, req),
         "media/get_upload_by_url_result" => by_url::get_result(state, store, &corpid, req, now),
         path => return Reply::not_found(path),

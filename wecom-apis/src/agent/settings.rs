@@ -22,7 +22,11 @@ pub trait AgentApi {
     /// 设置应用: change an app's name, description, logo (a media_id),
     /// trusted domain, home page and whether it reports locations and
     /// entries. Only the fields set are changed. A token may change its
-    /// own app only (301002 otherwise).
+    /// own app only (301002 otherwise). WeCom's codes for the fields: name
+    /// empty or over 32 characters 45022, description not 4–120 characters
+    /// 45004, home_url without `http://` / `https://` 40094, a report flag
+    /// not 0/1 40059; a trusted domain that fails the ownership check
+    /// 85005 (JS-SDK then limited).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/90228>
     #[post("agent/set", token = corp)]
@@ -129,7 +133,8 @@ pub struct AllowTags {
 pub struct AgentSettings {
     /// The app.
     pub agentid: i64,
-    /// Report members' locations (0 no, 1 when entering a session).
+    /// Report members' locations (0 no, 1 when entering a session; 40059
+    /// for anything else).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -139,23 +144,23 @@ pub struct AgentSettings {
     /// The new logo: a media_id from `media/upload` (square image).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_mediaid: Option<String>,
-    /// The new name (at most 32 characters).
+    /// The new name: 1–32 characters (45022 otherwise, an empty one too).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The new description (4–120 characters).
+    /// The new description: 4–120 characters (45004 otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The trusted domain.
+    /// The trusted domain; it must pass WeCom's ownership check (85005).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_domain: Option<String>,
-    /// Report entering the app as an event.
+    /// Report entering the app as an event (0/1; 40059 for anything else).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::serde_util::opt_flag"
     )]
     pub isreportenter: Option<bool>,
-    /// The home page (http or https).
+    /// The home page, with its `http://` or `https://` (40094 otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_url: Option<String>,
 }

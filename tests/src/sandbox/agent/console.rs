@@ -64,4 +64,19 @@ impl AgentSandbox<'_> {
             None => false,
         }
     }
+
+    /// An admin turns app `agentid`'s custom workbench (自定义工作台模式)
+    /// on or off in the console; while off, setting a template or member
+    /// data answers 94000. Returns whether the app exists.
+    pub fn set_custom_workbench(&self, corpid: &str, agentid: i64, on: bool) -> bool {
+        let mut state = self.0.shared.lock();
+        let state = &mut *state;
+        match state.agent.app(corpid, agentid, &mut state.directory) {
+            Some(app) => {
+                app.custom_workbench = on;
+                true
+            }
+            None => false,
+        }
+    }
 }

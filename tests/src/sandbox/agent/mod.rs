@@ -1,7 +1,8 @@
 //! 应用管理 in the sandbox: `agent/get|set|list`, `menu/create|get|delete`,
 //! the workbench (`agent/set_workbench_template`,
-//! `agent/get_workbench_template`, `agent/set_workbench_data`) and WeCom's
-//! IP ranges (`getcallbackip`, `get_api_domain_ip`).
+//! `agent/get_workbench_template`, `agent/set_workbench_data`,
+//! `agent/batch_set_workbench_data`, `agent/get_workbench_data`) and
+//! WeCom's IP ranges (`getcallbackip`, `get_api_domain_ip`).
 //!
 //! # The apps
 //! Each corp's apps are created on first use. The corp token of a corp acts
@@ -18,17 +19,32 @@
 //! * A token manages its own app only: another app of the corp gets 301002,
 //!   an agentid the corp does not have 40056, none 41011. `agent/list`
 //!   lists the token's app.
-//! * `agent/set`: name at most 32 characters, description 4–120, home_url
-//!   http(s) (40058 otherwise); only the fields sent change.
+//! * `agent/set` answers WeCom's codes (page 90313): a name sent empty or
+//!   over 32 characters 45022, a description not 4–120 characters 45004,
+//!   a home_url without `http://` / `https://` and a host 40094, a report
+//!   flag (`report_location_flag`, `isreportenter`) not 0/1 40059; only
+//!   the fields sent change. The trusted domain's ownership check (85005)
+//!   is not modelled.
 //! * `menu/create` checks the menu like WeCom: 1–3 buttons (40016), 1–5
 //!   sub-buttons (40023), known types (40017 / 40024 for sub-buttons),
 //!   names at most 16 bytes (40018; sub-buttons 40 bytes, 40025), keys
 //!   128 bytes (40019 / 40026), URLs 1024 bytes (40020 / 40027), the
 //!   type's own fields present (40058). `menu/get` without a menu: 46003.
-//! * Workbench: the template type is one of `keydata` (≤ 4 items), `image`,
-//!   `list` (≤ 3 items), `webview`, `normal`; its content must be sent
-//!   (40058). Member data must have the template's type (40058), name a
-//!   member (60111) in the app's visible range (60011).
+//! * Workbench, with WeCom's 940xx codes: the type is `keydata` (≤ 4
+//!   items, 94003), `image`, `list` (≤ 3 items, 94006), `webview`, or for
+//!   a template `normal`; anything else 94001. A template's object (its
+//!   corp-wide default data) is optional; member data
+//!   (`set_workbench_data`, `batch_set_workbench_data` for ≤ 1000 members)
+//!   needs it (`keydata` 94002, `list` 94005, `webview` 94007; `image`
+//!   40058, as 94004 is unconfirmed), a custom template first (94008), the
+//!   template's type (40058: WeCom's code unconfirmed), and members that
+//!   exist (60111) in the visible range (60011) — a batch is all or
+//!   nothing. An admin may turn the custom workbench off in the console
+//!   ([`AgentSandbox::set_custom_workbench`](console::AgentSandbox::set_custom_workbench)):
+//!   setting anything then answers 94000. `get_workbench_data` answers the
+//!   member's data, else the template's default data, else no `data`.
+//!   Rate limits (10 a minute per member for `set_workbench_data`) are not
+//!   modelled.
 //! * `getcallbackip` / `get_api_domain_ip` answer fixed lists.
 
 pub(crate) mod console;
@@ -60,6 +76,14 @@ const NO_PRIVILEGE: i64 = 60_011;
 const USER_NOT_FOUND: i64 = 60_111;
 /// WeCom: the app has no menu (菜单不存在).
 const MENU_NOT_FOUND: i64 = 46_003;
+/// WeCom: `agent/set` name empty or over 32 characters (应用name参数长度不符合系统限制).
+const NAME_LENGTH: i64 = 45_022;
+/// WeCom: `agent/set` description not 4–120 characters (应用description参数长度不符合系统限制).
+const DESCRIPTION_LENGTH: i64 = 45_004;
+/// WeCom: invalid URL, e.g. no `http://` / `https://` (不合法的URL).
+const INVALID_URL: i64 = 40_094;
+/// WeCom: a report flag that is not 0 or 1 (不合法的上报地理位置标志位).
+const INVALID_REPORT_FLAG: i64 = 40_059;
 
 /// The callback IP ranges the sandbox answers.
 pub(crate) const CALLBACK_IPS: &[&str] = &["101.226.103.0/25", "101.226.62.0/26", "140.207.54.0/25"];
@@ -77,6 +101,8 @@ pub(crate) const PATHS: &[&str] = &[
     "agent/set_workbench_template",
     "agent/get_workbench_template",
     "agent/set_workbench_data",
+    "agent/batch_set_workbench_data",
+    "agent/get_workbench_data",
     "getcallbackip",
     "get_api_domain_ip",
 ];
@@ -119,7 +145,9 @@ pub(crate) fn handle(
                     "agent/set"
                     | "agent/set_workbench_template"
                     | "agent/get_workbench_template"
-                    | "agent/set_workbench_data" => body.fields().opt_int("agentid")?,
+                    | "agent/set_workbench_data"
+                    | "agent/batch_set_workbench_data"
+                    | "agent/get_workbench_data" => body.fields().opt_int("agentid")?,
                     _ => query_agentid(req)?,
                 };
                 let app = own_app(state, directory, &corpid, agentid)?;
@@ -139,6 +167,10 @@ pub(crate) fn handle(
                     "agent/set_workbench_template" => workbench::set_template(app, body.fields()),
                     "agent/get_workbench_template" => Ok(workbench::get_template(app)),
                     "agent/set_workbench_data" => workbench::set_data(app, directory, &corpid, body.fields()),
+                    "agent/batch_set_workbench_data" => {
+                        workbench::batch_set_data(app, directory, &corpid, body.fields())
+                    }
+                    "agent/get_workbench_data" => workbench::get_data(app, directory, &corpid, body.fields()),
                     other => Err(ApiError::new(404, format!("sandbox: no such API: {other}"))),
                 }
             }

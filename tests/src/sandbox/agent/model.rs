@@ -8,6 +8,7 @@ use super::super::creds;
 use super::super::directory::Directory;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, fields};
+use super::{DESCRIPTION_LENGTH, INVALID_REPORT_FLAG, INVALID_URL, NAME_LENGTH};
 
 /// Every corp's apps, created on first use.
 #[derive(Debug, Default)]
@@ -37,6 +38,9 @@ pub(crate) struct App {
     pub(crate) template: Option<Map<String, Value>>,
     /// Member data of the workbench by userid: `type` and its content.
     pub(crate) user_data: BTreeMap<String, Map<String, Value>>,
+    /// Whether an admin enabled the custom workbench (自定义工作台模式) in
+    /// the console; on for every seeded app.
+    pub(crate) custom_workbench: bool,
 }
 
 impl AgentState {
@@ -78,6 +82,7 @@ fn seed(corpid: &str, directory: &mut Directory) -> BTreeMap<i64, App> {
         menu: None,
         template: None,
         user_data: BTreeMap::new(),
+        custom_workbench: true,
     };
     let mut apps = BTreeMap::new();
     match corpid {
@@ -147,32 +152,47 @@ impl App {
         })
     }
 
-    /// `agent/set`: checks every field first, then changes those sent.
+    /// `agent/set`: checks every field first (with WeCom's codes), then
+    /// changes those sent.
     pub(crate) fn set(&mut self, f: Fields<'_>) -> Result<(), ApiError> {
-        let name = f.opt_str("name")?;
+        let name = raw_str(f, "name")?;
         if let Some(name) = name
-            && name.chars().count() > 32
+            && !(1..=32).contains(&name.chars().count())
         {
-            return Err(ApiError::invalid("name is longer than 32 characters"));
+            return Err(ApiError::new(
+                NAME_LENGTH,
+                "invalid name size: the name must be 1 to 32 characters",
+            ));
         }
-        let description = f.opt_str("description")?;
+        let description = raw_str(f, "description")?;
         if let Some(d) = description
             && !(4..=120).contains(&d.chars().count())
         {
-            return Err(ApiError::invalid("description must be 4 to 120 characters"));
+            return Err(ApiError::new(
+                DESCRIPTION_LENGTH,
+                "invalid description size: 4 to 120 characters",
+            ));
         }
-        let home_url = f.opt_str("home_url")?;
+        let home_url = raw_str(f, "home_url")?;
         if let Some(url) = home_url
-            && !(url.starts_with("http://") || url.starts_with("https://"))
+            && !is_http_url(url)
         {
-            return Err(ApiError::invalid("home_url must be an http(s) URL"));
+            return Err(ApiError::new(
+                INVALID_URL,
+                format!("invalid url `{url}`: it must start with http:// or https://"),
+            ));
         }
         let flag = |key: &str| -> Result<Option<bool>, ApiError> {
-            match f.opt_int(key)? {
+            match f.get(key) {
                 None => Ok(None),
-                Some(0) => Ok(Some(false)),
-                Some(1) => Ok(Some(true)),
-                Some(_) => Err(ApiError::invalid(format!("{key} must be 0 or 1"))),
+                Some(v) => match v.as_i64() {
+                    Some(0) => Ok(Some(false)),
+                    Some(1) => Ok(Some(true)),
+                    _ => Err(ApiError::new(
+                        INVALID_REPORT_FLAG,
+                        format!("invalid {key}: {v} (0 or 1)"),
+                    )),
+                },
             }
         };
         let report_location = flag("report_location_flag")?;
@@ -202,4 +222,28 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A string field as sent: unlike [`Fields::opt_str`], an empty string is
+/// kept (WeCom checks its length too).
+fn raw_str<'a>(f: Fields<'a>, key: &str) -> Result<Option<&'a str>, ApiError> {
+    match f.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        Some(_) => Err(ApiError::invalid(format!("{key} must be a string"))),
+    }
+}
+
+/// `http://` or `https://` (any case), a host, and no white space.
+fn is_http_url(url: &str) -> bool {
+    let rest = ["http://", "https://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .and_then(|_| url.get(scheme.len()..))
+    });
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && !url.chars().any(char::is_whitespace)
 }

@@ -15,20 +15,21 @@ use std::path::Path;
 
 use wecom_apis::{Endpoint, Method};
 
-/// `#[get(` / `#[post(` attributes in the SDK's sources (doc examples,
-/// written after `///`, do not count).
-fn declared_in_sources(dir: &Path, count: &mut usize) {
+/// The `#[get(` / `#[post(` attribute lines in the sources under `dir`
+/// (doc examples, written after `///`, do not count).
+fn endpoint_attributes(dir: &Path, out: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).expect("read src") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
-            declared_in_sources(&path, count);
+            endpoint_attributes(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).expect("read file");
-            *count += text
-                .lines()
-                .map(str::trim_start)
-                .filter(|l| l.starts_with("#[get(") || l.starts_with("#[post("))
-                .count();
+            out.extend(
+                text.lines()
+                    .map(str::trim_start)
+                    .filter(|l| l.starts_with("#[get(") || l.starts_with("#[post("))
+                    .map(str::to_owned),
+            );
         }
     }
 }
@@ -41,11 +42,12 @@ fn find(path: &str) -> &'static Endpoint {
 
 #[test]
 fn every_declared_endpoint_is_listed_once() {
-    let mut declared = 0;
+    let mut attributes = Vec::new();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    declared_in_sources(&manifest.join("src"), &mut declared);
+    endpoint_attributes(&manifest.join("src"), &mut attributes);
     // The token endpoints are declared by the runtime, next to its token sources.
-    declared_in_sources(&manifest.join("../wecom-core/src/token"), &mut declared);
+    endpoint_attributes(&manifest.join("../wecom-core/src/token"), &mut attributes);
+    let declared = attributes.len();
     let listed: Vec<&Endpoint> = wecom_apis::endpoints().collect();
     assert_eq!(listed.len(), declared);
     assert!(listed.len() > 150, "{}", listed.len());
@@ -102,30 +104,6 @@ fn every_declared_endpoint_is_listed_once() {
     );
 }
 
-/// The names given by `alias = old_name` in the SDK's sources.
-fn aliases_in_sources(dir: &Path, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).expect("read src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            aliases_in_sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).expect("read file");
-            for line in text.lines().map(str::trim_start) {
-                if !(line.starts_with("#[get(") || line.starts_with("#[post(")) {
-                    continue;
-                }
-                for (at, _) in line.match_indices("alias = ") {
-                    let name: String = line[at + "alias = ".len()..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                        .collect();
-                    out.push(name);
-                }
-            }
-        }
-    }
-}
-
 /// Every family's traits can be glob-imported together (`use
 /// wecom_apis::{contacts::*, external_contact::*}`) without a call becoming
 /// ambiguous: no two endpoint methods, deprecated aliases included, share a
@@ -137,9 +115,22 @@ fn method_names_are_unique_across_families() {
         let (t, m) = (ep.trait_name().expect("trait"), ep.method_name().expect("method"));
         owners.entry(m.to_owned()).or_default().push(t.to_owned());
     }
-    let mut aliases = Vec::new();
+    let mut attributes = Vec::new();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    aliases_in_sources(&manifest.join("src"), &mut aliases);
+    endpoint_attributes(&manifest.join("src"), &mut attributes);
+    // The names given by `alias = old_name`.
+    let aliases: Vec<String> = attributes
+        .iter()
+        .flat_map(|line| {
+            line.match_indices("alias = ")
+                .map(move |(at, _)| &line[at + "alias = ".len()..])
+        })
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect();
     assert!(aliases.len() >= 20, "{aliases:?}");
     for alias in aliases {
         owners.entry(alias).or_default().push("(alias)".to_owned());

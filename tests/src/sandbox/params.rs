@@ -99,6 +99,40 @@ impl<'a> Fields<'a> {
         Fields::of(value, key)
     }
 
+    /// An optional array of non-empty strings, at most `max` long (an
+    /// empty array is `Some(vec![])`); over `max` it is WeCom's "exceed max
+    /// length" (40058).
+    pub(crate) fn opt_str_list(&self, key: &str, max: usize) -> Result<Option<Vec<&'a str>>, ApiError> {
+        let items = match self.get(key) {
+            None => return Ok(None),
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(ApiError::invalid(format!("{key} must be an array"))),
+        };
+        if items.len() > max {
+            return Err(ApiError::invalid(format!(
+                "field `{key}` exceed max length {max} (got {})",
+                items.len()
+            )));
+        }
+        items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) if !s.is_empty() => Ok(s.as_str()),
+                _ => Err(ApiError::invalid(format!("{key} must hold non-empty strings"))),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    /// A required, non-empty array of non-empty strings, at most `max` long.
+    pub(crate) fn req_str_list(&self, key: &str, max: usize) -> Result<Vec<&'a str>, ApiError> {
+        match self.opt_str_list(key, max)? {
+            None => Err(ApiError::missing(key)),
+            Some(list) if list.is_empty() => Err(ApiError::invalid(format!("{key} must not be empty"))),
+            Some(list) => Ok(list),
+        }
+    }
+
     /// A required array field, at most `max` long (empty arrays are rejected too).
     pub(crate) fn req_list(&self, key: &str, max: usize) -> Result<&'a [Value], ApiError> {
         let list = match self.get(key) {
@@ -153,5 +187,15 @@ mod tests {
         assert_eq!(f.req_str("name").unwrap_err().code, codes::INVALID_PARAMETER);
         assert_eq!(f.opt_int("limit").unwrap_err().code, codes::INVALID_PARAMETER);
         assert_eq!(f.req_list("list", 10).unwrap_err().code, codes::INVALID_PARAMETER);
+    }
+
+    #[test]
+    fn string_lists() {
+        let body = JsonBody::parse(r#"{"a":["x","y"],"d":[""],"e":[]}"#).expect("json");
+        let f = body.fields();
+        assert_eq!(f.opt_str_list("a", 5).expect("list"), Some(vec!["x", "y"]));
+        assert!(f.opt_str_list("a", 1).is_err());
+        assert!(f.opt_str_list("d", 5).is_err());
+        assert!(f.req_str_list("e", 5).is_err());
     }
 }

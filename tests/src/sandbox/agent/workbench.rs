@@ -221,18 +221,7 @@ pub(crate) fn batch_set_data(
     corpid: &str,
     f: Fields<'_>,
 ) -> ApiResult {
-    let list = f.req_list("userid_list", MAX_BATCH_USERS)?;
-    let mut userids = Vec::with_capacity(list.len());
-    for userid in list {
-        match userid {
-            Value::String(u) if !u.is_empty() => userids.push(u.as_str()),
-            other => {
-                return Err(ApiError::invalid(format!(
-                    "invalid userid in userid_list: {other}"
-                )));
-            }
-        }
-    }
+    let userids = f.req_str_list("userid_list", MAX_BATCH_USERS)?;
     let data = check_data(app, f.req_obj("data")?)?;
     for userid in &userids {
         check_member(app, directory, corpid, userid)?;

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
-use super::input::{Page, opt_bool, opt_int_list, opt_str_list, opt_text};
+use super::input::{Page, opt_bool, opt_int_list, opt_text};
 use super::{
     DAY, ExternalContactState, INVALID_CONFIG_ID, INVALID_WAY_SCENE, INVALID_WAY_TYPE, MISSING_CONFIG_ID,
     MISSING_EXTERNAL_USERID, MISSING_WAY_SCENE, MISSING_WAY_TYPE, WAY_TOO_MANY_USERS,
@@ -103,7 +103,9 @@ fn read_settings(f: &Fields<'_>) -> Result<Settings, ApiError> {
         skip_verify: opt_bool(f, "skip_verify")?,
         state: opt_text(f, "state", MAX_TEXT)?.map(str::to_owned),
         // Counted against the limit after departments are expanded.
-        user: opt_str_list(f, "user", usize::MAX)?.map(|u| u.into_iter().map(str::to_owned).collect()),
+        user: f
+            .opt_str_list("user", usize::MAX)?
+            .map(|u| u.into_iter().map(str::to_owned).collect()),
         party: opt_int_list(f, "party")?,
         expires_in: expiry("expires_in")?,
         chat_expires_in: expiry("chat_expires_in")?,

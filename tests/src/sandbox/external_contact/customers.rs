@@ -7,7 +7,7 @@ use super::super::codes;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::directory::Directory;
-use super::input::{Page, opt_str_list, query_str, req_str_list};
+use super::input::{Page, query_str};
 use super::{ExternalContactState, INVALID_EXTERNAL_USERID, MISSING_EXTERNAL_USERID, NO_RELATION};
 
 /// `follow_user` entries per page of `externalcontact/get`.
@@ -76,7 +76,7 @@ pub(super) fn get(state: &mut ExternalContactState, query: &[(String, String)], 
 /// `batch/get_by_user {userid_list, cursor?, limit?}`: one entry per
 /// (customer, member) pair, members in the given order.
 pub(super) fn batch_get_by_user(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
-    let userids = req_str_list(&f, "userid_list", MAX_BATCH_USERS)?;
+    let userids = f.req_str_list("userid_list", MAX_BATCH_USERS)?;
     for userid in &userids {
         state.dir.require_member(userid)?;
     }
@@ -110,7 +110,7 @@ pub(super) fn remark(state: &mut ExternalContactState, f: Fields<'_>, _now: i64)
     let external_userid = f
         .opt_str("external_userid")?
         .ok_or_else(missing_external_userid)?;
-    let mobiles = opt_str_list(&f, "remark_mobiles", MAX_MOBILES)?;
+    let mobiles = f.opt_str_list("remark_mobiles", MAX_MOBILES)?;
     state.dir.require_member(userid)?;
     state.dir.require_customer(external_userid)?;
     let follow = state.dir.require_follow_mut(userid, external_userid)?;

@@ -26,40 +26,6 @@ pub(super) fn opt_bool(f: &Fields<'_>, key: &str) -> Result<Option<bool>, ApiErr
     }
 }
 
-/// An optional array of non-empty strings, at most `max` long (an empty
-/// array is `Some(vec![])`).
-pub(super) fn opt_str_list<'a>(
-    f: &Fields<'a>,
-    key: &str,
-    max: usize,
-) -> Result<Option<Vec<&'a str>>, ApiError> {
-    let items = match f.get(key) {
-        None => return Ok(None),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(ApiError::invalid(format!("{key} must be an array"))),
-    };
-    if items.len() > max {
-        return Err(too_long(key, items.len(), max));
-    }
-    items
-        .iter()
-        .map(|item| match item {
-            Value::String(s) if !s.is_empty() => Ok(s.as_str()),
-            _ => Err(ApiError::invalid(format!("{key} must hold non-empty strings"))),
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
-}
-
-/// A required, non-empty array of non-empty strings, at most `max` long.
-pub(super) fn req_str_list<'a>(f: &Fields<'a>, key: &str, max: usize) -> Result<Vec<&'a str>, ApiError> {
-    match opt_str_list(f, key, max)? {
-        None => Err(ApiError::missing(key)),
-        Some(list) if list.is_empty() => Err(ApiError::invalid(format!("{key} must not be empty"))),
-        Some(list) => Ok(list),
-    }
-}
-
 /// An optional array of integers (numeric strings accepted too).
 pub(super) fn opt_int_list(f: &Fields<'_>, key: &str) -> Result<Option<Vec<i64>>, ApiError> {
     let items = match f.get(key) {
@@ -87,11 +53,6 @@ pub(super) fn opt_text<'a>(f: &Fields<'a>, key: &str, max: usize) -> Result<Opti
         return Err(ApiError::invalid(format!("{key} exceeds {max} characters")));
     }
     Ok(text)
-}
-
-/// WeCom's wording for a list over its limit (errcode 40058).
-pub(super) fn too_long(key: &str, len: usize, max: usize) -> ApiError {
-    ApiError::invalid(format!("field `{key}` exceed max length {max} (got {len})"))
 }
 
 /// A page request: where to start and how many items.
@@ -174,13 +135,9 @@ mod tests {
     }
 
     #[test]
-    fn lists_and_flags() {
-        let body = JsonBody::parse(r#"{"a":["x","y"],"b":[1,"2"],"c":1,"d":[""],"e":[]}"#).expect("json");
+    fn int_lists_and_flags() {
+        let body = JsonBody::parse(r#"{"b":[1,"2"],"c":1}"#).expect("json");
         let f = body.fields();
-        assert_eq!(opt_str_list(&f, "a", 5).expect("list"), Some(vec!["x", "y"]));
-        assert!(opt_str_list(&f, "a", 1).is_err());
-        assert!(opt_str_list(&f, "d", 5).is_err());
-        assert!(req_str_list(&f, "e", 5).is_err());
         assert_eq!(opt_int_list(&f, "b").expect("ints"), Some(vec![1, 2]));
         assert_eq!(opt_bool(&f, "c").expect("flag"), Some(true));
     }

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::super::creds::SEED_TIME;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
-use super::input::{opt_str_list, opt_text};
+use super::input::opt_text;
 use super::{DUPLICATE_TAG_NAME, ExternalContactState, INVALID_TAG_ID, TAG_LIMIT};
 
 /// WeCom's cap on corp tags per corp.
@@ -140,8 +140,8 @@ fn group_json(group: &TagGroup, tags: &[&Tag]) -> Value {
 
 /// `get_corp_tag_list {tag_id?, group_id?}`: `group_id` wins over `tag_id`.
 pub(super) fn get_corp_tag_list(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
-    let tag_ids = opt_str_list(&f, "tag_id", MAX_TAGS)?.unwrap_or_default();
-    let group_ids = opt_str_list(&f, "group_id", MAX_TAGS)?.unwrap_or_default();
+    let tag_ids = f.opt_str_list("tag_id", MAX_TAGS)?.unwrap_or_default();
+    let group_ids = f.opt_str_list("group_id", MAX_TAGS)?.unwrap_or_default();
     let lib = &state.tags;
     let groups: Vec<Value> = if !group_ids.is_empty() {
         lib.groups
@@ -253,8 +253,8 @@ pub(super) fn edit_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _no
 
 /// `del_corp_tag {tag_id?, group_id?, agentid?}`: groups left without tags go too.
 pub(super) fn del_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
-    let tag_ids = opt_str_list(&f, "tag_id", MAX_TAGS)?.unwrap_or_default();
-    let group_ids = opt_str_list(&f, "group_id", MAX_TAGS)?.unwrap_or_default();
+    let tag_ids = f.opt_str_list("tag_id", MAX_TAGS)?.unwrap_or_default();
+    let group_ids = f.opt_str_list("group_id", MAX_TAGS)?.unwrap_or_default();
     if tag_ids.is_empty() && group_ids.is_empty() {
         return Err(ApiError::invalid("tag_id or group_id is required"));
     }
@@ -289,8 +289,8 @@ pub(super) fn mark_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i6
     let external_userid = f
         .opt_str("external_userid")?
         .ok_or_else(|| ApiError::new(super::MISSING_EXTERNAL_USERID, "missing external_userid"))?;
-    let add = opt_str_list(&f, "add_tag", MAX_TAGS)?.unwrap_or_default();
-    let remove = opt_str_list(&f, "remove_tag", MAX_TAGS)?.unwrap_or_default();
+    let add = f.opt_str_list("add_tag", MAX_TAGS)?.unwrap_or_default();
+    let remove = f.opt_str_list("remove_tag", MAX_TAGS)?.unwrap_or_default();
     if add.is_empty() && remove.is_empty() {
         return Err(ApiError::invalid("add_tag or remove_tag is required"));
     }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::directory::Directory;
-use super::input::{Page, opt_text, req_str_list};
+use super::input::{Page, opt_text};
 use super::{
     ALREADY_TRANSFERRING, DAY, ExternalContactState, NOT_FOLLOWER, NOT_RESIGNED, SAME_MEMBER,
     TRANSFER_TOO_FREQUENT,
@@ -112,7 +112,7 @@ impl Transfers {
 fn start(state: &mut ExternalContactState, f: &Fields<'_>, now: i64, kind: Kind) -> ApiResult {
     let handover = f.req_str("handover_userid")?;
     let takeover = f.req_str("takeover_userid")?;
-    let customers = req_str_list(f, "external_userid", MAX_CUSTOMERS)?;
+    let customers = f.req_str_list("external_userid", MAX_CUSTOMERS)?;
     if kind == Kind::OnJob {
         opt_text(f, "transfer_success_msg", 200)?;
     }

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::input::{Page, opt_bool, opt_int_list, opt_text};
+use super::staff::Staff;
 use super::{
     DAY, ExternalContactState, INVALID_CONFIG_ID, INVALID_WAY_SCENE, INVALID_WAY_TYPE, MISSING_CONFIG_ID,
     MISSING_EXTERNAL_USERID, MISSING_WAY_SCENE, MISSING_WAY_TYPE, WAY_TOO_MANY_USERS,
@@ -118,16 +119,10 @@ fn read_settings(f: &Fields<'_>) -> Result<Settings, ApiError> {
 /// Checks a way's members: at most 100 distinct members with departments
 /// expanded (41041); single ways exactly one user and no departments; every
 /// member known and active.
-fn check_members(
-    state: &ExternalContactState,
-    way_type: i64,
-    user: &[String],
-    party: &[i64],
-) -> Result<(), ApiError> {
+fn check_members(staff: Staff<'_>, way_type: i64, user: &[String], party: &[i64]) -> Result<(), ApiError> {
     let mut members: BTreeSet<&str> = user.iter().map(String::as_str).collect();
     for department in party {
-        let in_department = state
-            .dir
+        let in_department = staff
             .department_members(*department)
             .ok_or_else(|| ApiError::invalid(format!("invalid party id {department}")))?;
         members.extend(in_department);
@@ -150,13 +145,18 @@ fn check_members(
         return Err(ApiError::invalid("user or party is required"));
     }
     for userid in user {
-        state.dir.require_active(userid)?;
+        staff.require_active(userid)?;
     }
     Ok(())
 }
 
 /// `add_contact_way {type, scene, …}` → `{config_id, qr_code?}`.
-pub(super) fn add_contact_way(state: &mut ExternalContactState, f: Fields<'_>, now: i64) -> ApiResult {
+pub(super) fn add_contact_way(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    now: i64,
+) -> ApiResult {
     let way_type = f
         .opt_int("type")?
         .ok_or_else(|| ApiError::new(MISSING_WAY_TYPE, "missing contact way type"))?;
@@ -179,7 +179,7 @@ pub(super) fn add_contact_way(state: &mut ExternalContactState, f: Fields<'_>, n
     let s = read_settings(&f)?;
     let user = s.user.unwrap_or_default();
     let party = s.party.unwrap_or_default();
-    check_members(state, way_type, &user, &party)?;
+    check_members(staff, way_type, &user, &party)?;
     if is_temp && way_type != 1 {
         return Err(ApiError::invalid("temporary chat supports a single member only"));
     }
@@ -262,7 +262,12 @@ fn way_json(way: &Way) -> Value {
 }
 
 /// `get_contact_way {config_id}`.
-pub(super) fn get_contact_way(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn get_contact_way(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let config_id = config_id(&f)?;
     let way = state.ways.find_mut(&config_id)?;
     Ok(fields(json!({ "contact_way": way_json(way) })))
@@ -270,7 +275,12 @@ pub(super) fn get_contact_way(state: &mut ExternalContactState, f: Fields<'_>, _
 
 /// `list_contact_way {start_time?, end_time?, cursor?, limit?}`: ways
 /// created in the window (default: the last 90 days), oldest first.
-pub(super) fn list_contact_way(state: &mut ExternalContactState, f: Fields<'_>, now: i64) -> ApiResult {
+pub(super) fn list_contact_way(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    now: i64,
+) -> ApiResult {
     let end = f.opt_int("end_time")?.unwrap_or(now);
     let start = f.opt_int("start_time")?.unwrap_or(end - 90 * DAY);
     if start > end {
@@ -292,7 +302,12 @@ pub(super) fn list_contact_way(state: &mut ExternalContactState, f: Fields<'_>, 
 }
 
 /// `update_contact_way {config_id, …}`: only the fields given change.
-pub(super) fn update_contact_way(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn update_contact_way(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let config_id = config_id(&f)?;
     let s = read_settings(&f)?;
     let (way_type, user, party) = {
@@ -303,7 +318,7 @@ pub(super) fn update_contact_way(state: &mut ExternalContactState, f: Fields<'_>
             s.party.clone().unwrap_or_else(|| way.party.clone()),
         )
     };
-    check_members(state, way_type, &user, &party)?;
+    check_members(staff, way_type, &user, &party)?;
     let way = state.ways.find_mut(&config_id)?;
     way.user = user;
     way.party = party;
@@ -338,7 +353,12 @@ pub(super) fn update_contact_way(state: &mut ExternalContactState, f: Fields<'_>
 }
 
 /// `del_contact_way {config_id}`.
-pub(super) fn del_contact_way(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn del_contact_way(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let config_id = config_id(&f)?;
     let before = state.ways.ways.len();
     state.ways.ways.retain(|w| w.config_id != config_id);
@@ -349,12 +369,17 @@ pub(super) fn del_contact_way(state: &mut ExternalContactState, f: Fields<'_>, _
 }
 
 /// `close_temp_chat {userid, external_userid}`.
-pub(super) fn close_temp_chat(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn close_temp_chat(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let userid = f.req_str("userid")?;
     let external_userid = f
         .opt_str("external_userid")?
         .ok_or_else(|| ApiError::new(MISSING_EXTERNAL_USERID, "missing external_userid"))?;
-    state.dir.require_member(userid)?;
+    staff.require_member(userid)?;
     state.dir.require_customer(external_userid)?;
     Ok(fields(json!({})))
 }

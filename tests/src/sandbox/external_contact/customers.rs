@@ -8,6 +8,7 @@ use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::directory::Directory;
 use super::input::{Page, query_str};
+use super::staff::Staff;
 use super::{ExternalContactState, INVALID_EXTERNAL_USERID, MISSING_EXTERNAL_USERID, NO_RELATION};
 
 /// `follow_user` entries per page of `externalcontact/get`.
@@ -23,18 +24,24 @@ fn missing_external_userid() -> ApiError {
 
 /// `GET get_follow_user_list`: active members (all have customer contact).
 pub(super) fn get_follow_user_list(
-    state: &mut ExternalContactState,
+    _state: &mut ExternalContactState,
+    staff: Staff<'_>,
     _query: &[(String, String)],
     _now: i64,
 ) -> ApiResult {
-    let users: Vec<&str> = state.dir.staff.active().collect();
+    let users: Vec<&str> = staff.active().collect();
     Ok(fields(json!({ "follow_user": users })))
 }
 
 /// `GET list?userid=`: 84061 when the member has no customers.
-pub(super) fn list(state: &mut ExternalContactState, query: &[(String, String)], _now: i64) -> ApiResult {
+pub(super) fn list(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    query: &[(String, String)],
+    _now: i64,
+) -> ApiResult {
     let userid = query_str(query, "userid").ok_or_else(|| ApiError::missing("userid"))?;
-    state.dir.require_member(userid)?;
+    staff.require_member(userid)?;
     let ids: Vec<&str> = state
         .dir
         .follows_of(userid)
@@ -50,7 +57,12 @@ pub(super) fn list(state: &mut ExternalContactState, query: &[(String, String)],
 }
 
 /// `GET get?external_userid=&cursor=`: profile plus a page of follow users.
-pub(super) fn get(state: &mut ExternalContactState, query: &[(String, String)], _now: i64) -> ApiResult {
+pub(super) fn get(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    query: &[(String, String)],
+    _now: i64,
+) -> ApiResult {
     let external_userid = query_str(query, "external_userid").ok_or_else(missing_external_userid)?;
     let customer = state.dir.require_customer(external_userid)?;
     let follows: Vec<_> = state.dir.followers_of(external_userid).collect();
@@ -75,10 +87,15 @@ pub(super) fn get(state: &mut ExternalContactState, query: &[(String, String)], 
 
 /// `batch/get_by_user {userid_list, cursor?, limit?}`: one entry per
 /// (customer, member) pair, members in the given order.
-pub(super) fn batch_get_by_user(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn batch_get_by_user(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let userids = f.req_str_list("userid_list", MAX_BATCH_USERS)?;
     for userid in &userids {
-        state.dir.require_member(userid)?;
+        staff.require_member(userid)?;
     }
     let page = Page::new(f.opt_str("cursor")?, f.opt_int("limit")?, "limit", 50, 100)?;
     let pairs: Vec<_> = userids
@@ -105,13 +122,18 @@ pub(super) fn batch_get_by_user(state: &mut ExternalContactState, f: Fields<'_>,
 
 /// `remark {userid, external_userid, remark?, description?, remark_company?,
 /// remark_mobiles?, remark_pic_mediaid?}`.
-pub(super) fn remark(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn remark(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let userid = f.req_str("userid")?;
     let external_userid = f
         .opt_str("external_userid")?
         .ok_or_else(missing_external_userid)?;
     let mobiles = f.opt_str_list("remark_mobiles", MAX_MOBILES)?;
-    state.dir.require_member(userid)?;
+    staff.require_member(userid)?;
     state.dir.require_customer(external_userid)?;
     let follow = state.dir.require_follow_mut(userid, external_userid)?;
     if let Some(remark) = f.get("remark").and_then(Value::as_str) {
@@ -130,7 +152,12 @@ pub(super) fn remark(state: &mut ExternalContactState, f: Fields<'_>, _now: i64)
 }
 
 /// `contact_list {cursor?, limit?}`: every follow as a served contact.
-pub(super) fn contact_list(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn contact_list(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let page = Page::new(f.opt_str("cursor")?, f.opt_int("limit")?, "limit", 1000, 1000)?;
     let (slice, next_cursor) = page.cut(&state.dir.follows);
     let info: Vec<Value> = slice
@@ -149,7 +176,12 @@ pub(super) fn contact_list(state: &mut ExternalContactState, f: Fields<'_>, _now
 }
 
 /// `convert_to_openid {external_userid}`: WeChat-user customers only.
-pub(super) fn convert_to_openid(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn convert_to_openid(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let external_userid = f
         .opt_str("external_userid")?
         .ok_or_else(missing_external_userid)?;
@@ -168,6 +200,7 @@ pub(super) fn convert_to_openid(state: &mut ExternalContactState, f: Fields<'_>,
 /// customer with that unionid, else a `pending_id` (sandbox behaviour).
 pub(super) fn unionid_to_external_userid(
     state: &mut ExternalContactState,
+    _staff: Staff<'_>,
     f: Fields<'_>,
     _now: i64,
 ) -> ApiResult {

@@ -1,78 +1,15 @@
 //! The corp's customers and who follows whom, with the seed described in
 //! the parent module, and their JSON renderings. The follow users are the
-//! shared directory's members ([`Staff`], read afresh for every request).
+//! shared directory's members ([`super::staff::Staff`]).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::super::codes;
 use super::super::creds::SEED_TIME;
-use super::super::directory::CorpDirectory;
 use super::super::reply::{ApiError, fields};
 use super::tags::TagLibrary;
 use super::{DAY, INVALID_EXTERNAL_USERID, NO_RELATION};
-
-/// A member of the corp, as customer contact sees it.
-#[derive(Debug, Clone)]
-pub(super) struct Member {
-    /// When the member left; `None` while in the directory.
-    pub(super) dimission_time: Option<i64>,
-}
-
-/// The corp's members as the shared directory has them at this request.
-#[derive(Debug, Default)]
-pub(super) struct Staff {
-    /// Members in the directory by userid, with whether they are active
-    /// (status 1: joined and not disabled, so able to serve customers).
-    present: BTreeMap<String, bool>,
-    /// Members who left, with when.
-    departed: BTreeMap<String, i64>,
-    /// Each department's active members, sub-departments included.
-    departments: BTreeMap<i64, Vec<String>>,
-}
-
-impl Staff {
-    /// The view of `dir` now.
-    pub(super) fn of(dir: &CorpDirectory) -> Self {
-        let departments = dir
-            .departments
-            .keys()
-            .map(|&id| {
-                let subtree = dir.subtree(id);
-                let members = dir
-                    .users
-                    .values()
-                    .filter(|m| m.status == 1 && m.department.iter().any(|d| subtree.contains(d)))
-                    .map(|m| m.userid.clone())
-                    .collect();
-                (i64::from(id), members)
-            })
-            .collect();
-        Staff {
-            present: dir
-                .users
-                .values()
-                .map(|m| (m.userid.clone(), m.status == 1))
-                .collect(),
-            departed: dir.departed.clone(),
-            departments,
-        }
-    }
-
-    /// Active members, by userid.
-    pub(super) fn active(&self) -> impl Iterator<Item = &str> {
-        self.present
-            .iter()
-            .filter(|(_, active)| **active)
-            .map(|(userid, _)| userid.as_str())
-    }
-
-    /// Members who left, with when, by userid.
-    pub(super) fn departed(&self) -> impl Iterator<Item = (&str, i64)> {
-        self.departed.iter().map(|(userid, at)| (userid.as_str(), *at))
-    }
-}
 
 /// A customer (external contact).
 #[derive(Debug, Clone)]
@@ -106,11 +43,9 @@ pub(super) struct Follow {
     pub(super) state: Option<String>,
 }
 
-/// Members (a view of the shared directory), customers and follows.
+/// Customers and follows.
 #[derive(Debug)]
 pub(super) struct Directory {
-    /// Refreshed from the shared directory before every request.
-    pub(super) staff: Staff,
     pub(super) customers: BTreeMap<String, Customer>,
     /// In creation order.
     pub(super) follows: Vec<Follow>,
@@ -164,7 +99,6 @@ impl Directory {
     /// The seeded corp.
     pub(super) fn seeded(tags: &TagLibrary) -> Self {
         let mut dir = Directory {
-            staff: Staff::default(),
             customers: BTreeMap::new(),
             follows: Vec::new(),
         };
@@ -214,39 +148,6 @@ impl Directory {
         dir
     }
 
-    /// A member by userid: in the directory, or one who left.
-    pub(super) fn member(&self, userid: &str) -> Option<Member> {
-        let dimission_time = if self.staff.present.contains_key(userid) {
-            None
-        } else {
-            Some(*self.staff.departed.get(userid)?)
-        };
-        Some(Member { dimission_time })
-    }
-
-    /// A known member (60111 otherwise).
-    pub(super) fn require_member(&self, userid: &str) -> Result<Member, ApiError> {
-        self.member(userid)
-            .ok_or_else(|| ApiError::new(codes::USER_NOT_FOUND, format!("userid not found: {userid}")))
-    }
-
-    /// An active member: in the directory, joined and not disabled (60111
-    /// for an unknown userid, 40003 for one who left or cannot serve).
-    pub(super) fn require_active(&self, userid: &str) -> Result<Member, ApiError> {
-        let member = self.require_member(userid)?;
-        match self.staff.present.get(userid) {
-            Some(true) => Ok(member),
-            Some(false) => Err(ApiError::new(
-                codes::INVALID_USERID,
-                format!("userid {userid} is disabled or not yet active"),
-            )),
-            None => Err(ApiError::new(
-                codes::INVALID_USERID,
-                format!("userid {userid} has left the corp"),
-            )),
-        }
-    }
-
     /// A known customer (40096 otherwise).
     pub(super) fn require_customer(&self, external_userid: &str) -> Result<&Customer, ApiError> {
         self.customers.get(external_userid).ok_or_else(|| {
@@ -255,13 +156,6 @@ impl Directory {
                 format!("invalid external_userid: {external_userid}"),
             )
         })
-    }
-
-    /// Active members of a department and its sub-departments (`None` for
-    /// an unknown department).
-    pub(super) fn department_members(&self, department: i64) -> Option<impl Iterator<Item = &str>> {
-        let members = self.staff.departments.get(&department)?;
-        Some(members.iter().map(String::as_str))
     }
 
     /// The follows of one member, in creation order.

@@ -4,7 +4,7 @@
 //! Every path needs a valid corp `access_token` of [`creds::CORPID`]
 //! (tokens of other corps and provider tokens are 40014). The follow users
 //! are the members of the sandbox's shared directory
-//! ([`super::directory`]), read afresh for every request: the corp starts
+//! ([`super::directory`]), seen through [`staff::Staff`], a borrowed view: the corp starts
 //! with `zhangsan lisi wangwu zhaoliu sunqi` (active) and `qianba` (left),
 //! departments 1 (all), 2 (`zhangsan lisi`) and 3 (`wangwu zhaoliu
 //! sunqi`); a member `user/delete` removes becomes a member who left, with
@@ -45,17 +45,20 @@ mod contact_way;
 mod customers;
 mod directory;
 mod input;
+mod staff;
 mod tags;
 mod transfer;
 
 use super::creds;
+use super::directory::CorpDirectory;
 use super::params::{Fields, JsonBody};
 use super::record::RecordedRequest;
 use super::reply::{ApiResult, Reply};
 use super::tokens::{TokenStore, require_corp};
 
 use contact_way::ContactWays;
-use directory::{Directory, Staff};
+use directory::Directory;
+use staff::Staff;
 use tags::TagLibrary;
 use transfer::Transfers;
 
@@ -125,13 +128,18 @@ impl Default for ExternalContactState {
     }
 }
 
+/// A `GET` handler: the state, the follow users, the query, the time.
+type GetHandler = fn(&mut ExternalContactState, Staff<'_>, &[(String, String)], i64) -> ApiResult;
+/// A `POST` handler: the state, the follow users, the JSON body, the time.
+type PostHandler = fn(&mut ExternalContactState, Staff<'_>, Fields<'_>, i64) -> ApiResult;
+
 /// How an endpoint reads its input.
 #[derive(Clone, Copy)]
 enum Handler {
     /// `GET` with query parameters.
-    Get(fn(&mut ExternalContactState, &[(String, String)], i64) -> ApiResult),
+    Get(GetHandler),
     /// `POST` with a JSON body.
-    Post(fn(&mut ExternalContactState, Fields<'_>, i64) -> ApiResult),
+    Post(PostHandler),
 }
 
 /// Every `externalcontact/*` path the sandbox models, with its handler.
@@ -204,15 +212,13 @@ pub(crate) fn handle(
     if let Err(err) = require_corp(tokens, &req.query, creds::CORPID, now) {
         return Reply::error(&err);
     }
-    state.dir.staff = members
-        .corp(creds::CORPID)
-        .map(|corp| Staff::of(corp))
-        .unwrap_or_default();
+    let nobody = CorpDirectory::default();
+    let staff = Staff(members.corp(creds::CORPID).map_or(&nobody, |corp| &*corp));
     state.settle(now);
     let result = match handler {
-        Handler::Get(get) => get(state, &req.query, now),
+        Handler::Get(get) => get(state, staff, &req.query, now),
         Handler::Post(post) => match JsonBody::parse(&req.body) {
-            Ok(body) => post(state, body.fields(), now),
+            Ok(body) => post(state, staff, body.fields(), now),
             Err(err) => Err(err),
         },
     };
@@ -232,21 +238,21 @@ mod tests {
 
     #[test]
     fn seed_matches_the_docs() {
-        let mut state = ExternalContactState::default();
+        let state = ExternalContactState::default();
         let mut members = super::super::directory::Directory::default();
-        state.dir.staff = Staff::of(members.corp(creds::CORPID).expect("seeded corp"));
+        let staff = Staff(members.corp(creds::CORPID).expect("seeded corp"));
         assert_eq!(
-            state.dir.staff.active().collect::<Vec<_>>(),
+            staff.active().collect::<Vec<_>>(),
             ["lisi", "sunqi", "wangwu", "zhangsan", "zhaoliu"]
         );
         assert_eq!(
-            state.dir.staff.departed().collect::<Vec<_>>(),
+            staff.departed().collect::<Vec<_>>(),
             [("qianba", creds::SEED_TIME + DAY)]
         );
-        let sales: Vec<&str> = state.dir.department_members(3).expect("department 3").collect();
+        let sales: Vec<&str> = staff.department_members(3).expect("department 3").collect();
         assert_eq!(sales, ["sunqi", "wangwu", "zhaoliu"]);
-        assert_eq!(state.dir.department_members(1).expect("root").count(), 5);
-        assert!(state.dir.department_members(4).is_none());
+        assert_eq!(staff.department_members(1).expect("root").count(), 5);
+        assert!(staff.department_members(4).is_none());
         assert_eq!(state.dir.customers.len(), 25);
         let zhangsan = state.dir.follows_of("zhangsan").count();
         assert_eq!(zhangsan, 12);

@@ -6,6 +6,7 @@ use super::super::creds::SEED_TIME;
 use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::input::opt_text;
+use super::staff::Staff;
 use super::{DUPLICATE_TAG_NAME, ExternalContactState, INVALID_TAG_ID, TAG_LIMIT};
 
 /// WeCom's cap on corp tags per corp.
@@ -139,7 +140,12 @@ fn group_json(group: &TagGroup, tags: &[&Tag]) -> Value {
 }
 
 /// `get_corp_tag_list {tag_id?, group_id?}`: `group_id` wins over `tag_id`.
-pub(super) fn get_corp_tag_list(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn get_corp_tag_list(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let tag_ids = f.opt_str_list("tag_id", MAX_TAGS)?.unwrap_or_default();
     let group_ids = f.opt_str_list("group_id", MAX_TAGS)?.unwrap_or_default();
     let lib = &state.tags;
@@ -171,7 +177,12 @@ pub(super) fn get_corp_tag_list(state: &mut ExternalContactState, f: Fields<'_>,
 }
 
 /// `add_corp_tag {group_id | group_name, order?, tag[{name, order?}], agentid?}`.
-pub(super) fn add_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, now: i64) -> ApiResult {
+pub(super) fn add_corp_tag(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    now: i64,
+) -> ApiResult {
     let new_tags = match f.get("tag") {
         Some(Value::Array(items)) if !items.is_empty() => items,
         Some(Value::Array(_)) => return Err(ApiError::invalid("tag must not be empty")),
@@ -222,7 +233,12 @@ pub(super) fn add_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, now:
 }
 
 /// `edit_corp_tag {id, name?, order?, agentid?}`: `id` is a tag or a group.
-pub(super) fn edit_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn edit_corp_tag(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let id = f.req_str("id")?;
     let name = opt_text(&f, "name", MAX_NAME)?;
     let order = f.opt_int("order")?;
@@ -252,7 +268,12 @@ pub(super) fn edit_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _no
 }
 
 /// `del_corp_tag {tag_id?, group_id?, agentid?}`: groups left without tags go too.
-pub(super) fn del_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn del_corp_tag(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let tag_ids = f.opt_str_list("tag_id", MAX_TAGS)?.unwrap_or_default();
     let group_ids = f.opt_str_list("group_id", MAX_TAGS)?.unwrap_or_default();
     if tag_ids.is_empty() && group_ids.is_empty() {
@@ -284,7 +305,12 @@ pub(super) fn del_corp_tag(state: &mut ExternalContactState, f: Fields<'_>, _now
 }
 
 /// `mark_tag {userid, external_userid, add_tag?, remove_tag?}`.
-pub(super) fn mark_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn mark_tag(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let userid = f.req_str("userid")?;
     let external_userid = f
         .opt_str("external_userid")?
@@ -294,7 +320,7 @@ pub(super) fn mark_tag(state: &mut ExternalContactState, f: Fields<'_>, _now: i6
     if add.is_empty() && remove.is_empty() {
         return Err(ApiError::invalid("add_tag or remove_tag is required"));
     }
-    state.dir.require_member(userid)?;
+    staff.require_member(userid)?;
     state.dir.require_customer(external_userid)?;
     for id in add.iter().chain(&remove) {
         state.tags.require_tag(id)?;

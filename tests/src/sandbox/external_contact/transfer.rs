@@ -10,6 +10,7 @@ use super::super::params::Fields;
 use super::super::reply::{ApiError, ApiResult, fields};
 use super::directory::Directory;
 use super::input::{Page, opt_text};
+use super::staff::Staff;
 use super::{
     ALREADY_TRANSFERRING, DAY, ExternalContactState, NOT_FOLLOWER, NOT_RESIGNED, SAME_MEMBER,
     TRANSFER_TOO_FREQUENT,
@@ -109,14 +110,20 @@ impl Transfers {
 }
 
 /// Shared body of both `transfer_customer` paths.
-fn start(state: &mut ExternalContactState, f: &Fields<'_>, now: i64, kind: Kind) -> ApiResult {
+fn start(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: &Fields<'_>,
+    now: i64,
+    kind: Kind,
+) -> ApiResult {
     let handover = f.req_str("handover_userid")?;
     let takeover = f.req_str("takeover_userid")?;
     let customers = f.req_str_list("external_userid", MAX_CUSTOMERS)?;
     if kind == Kind::OnJob {
         opt_text(f, "transfer_success_msg", 200)?;
     }
-    let handover_member = state.dir.require_member(handover)?;
+    let handover_member = staff.require_member(handover)?;
     match (kind, handover_member.dimission_time) {
         (Kind::Resigned, None) => {
             return Err(ApiError::new(
@@ -131,7 +138,7 @@ fn start(state: &mut ExternalContactState, f: &Fields<'_>, now: i64, kind: Kind)
         }
         _ => {}
     }
-    state.dir.require_active(takeover)?;
+    staff.require_active(takeover)?;
     if handover == takeover {
         return Err(ApiError::new(
             SAME_MEMBER,
@@ -181,27 +188,39 @@ fn result(state: &ExternalContactState, f: &Fields<'_>, kind: Kind) -> ApiResult
 }
 
 /// `transfer_customer {handover_userid, takeover_userid, external_userid[≤100], transfer_success_msg?}`.
-pub(super) fn transfer_customer(state: &mut ExternalContactState, f: Fields<'_>, now: i64) -> ApiResult {
-    start(state, &f, now, Kind::OnJob)
+pub(super) fn transfer_customer(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    now: i64,
+) -> ApiResult {
+    start(state, staff, &f, now, Kind::OnJob)
 }
 
 /// `transfer_result {handover_userid, takeover_userid, cursor?}`.
-pub(super) fn transfer_result(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn transfer_result(
+    state: &mut ExternalContactState,
+    _staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     result(state, &f, Kind::OnJob)
 }
 
 /// `resigned/transfer_customer {handover_userid, takeover_userid, external_userid[≤100]}`.
 pub(super) fn resigned_transfer_customer(
     state: &mut ExternalContactState,
+    staff: Staff<'_>,
     f: Fields<'_>,
     now: i64,
 ) -> ApiResult {
-    start(state, &f, now, Kind::Resigned)
+    start(state, staff, &f, now, Kind::Resigned)
 }
 
 /// `resigned/transfer_result {handover_userid, takeover_userid, cursor?}`.
 pub(super) fn resigned_transfer_result(
     state: &mut ExternalContactState,
+    _staff: Staff<'_>,
     f: Fields<'_>,
     _now: i64,
 ) -> ApiResult {
@@ -210,7 +229,12 @@ pub(super) fn resigned_transfer_result(
 
 /// `get_unassigned_list {page_id?, cursor?, page_size?}`: customers of
 /// resigned members not handed on yet.
-pub(super) fn get_unassigned_list(state: &mut ExternalContactState, f: Fields<'_>, _now: i64) -> ApiResult {
+pub(super) fn get_unassigned_list(
+    state: &mut ExternalContactState,
+    staff: Staff<'_>,
+    f: Fields<'_>,
+    _now: i64,
+) -> ApiResult {
     let cursor = f.opt_str("cursor")?;
     let mut page = Page::new(
         cursor,
@@ -225,9 +249,7 @@ pub(super) fn get_unassigned_list(state: &mut ExternalContactState, f: Fields<'_
         let page_id = usize::try_from(f.non_negative("page_id", 0)?).unwrap_or(0);
         page = Page::at(page_id.saturating_mul(page_size), page_size);
     }
-    let rows: Vec<Value> = state
-        .dir
-        .staff
+    let rows: Vec<Value> = staff
         .departed()
         .flat_map(|(userid, dimission_time)| {
             state
